@@ -1,0 +1,60 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './common/access.guard.js';
+import { Clock } from './common/clock.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { AuditController } from './modules/audit/audit.controller.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { AuthController } from './modules/auth/auth.controller.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { LoginThrottleService } from './modules/auth/login-throttle.service.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { ClinicsController } from './modules/clinics/clinics.controller.js';
+import { ClinicsService } from './modules/clinics/clinics.service.js';
+import { HealthController } from './modules/health/health.controller.js';
+import { PatientsController } from './modules/patients/patients.controller.js';
+import { PatientsRepository } from './modules/patients/patients.repository.js';
+import { PatientsService } from './modules/patients/patients.service.js';
+import { PumpsController } from './modules/pumps/pumps.controller.js';
+import { PumpsRepository } from './modules/pumps/pumps.repository.js';
+import { PumpsService } from './modules/pumps/pumps.service.js';
+import { UsersController } from './modules/users/users.controller.js';
+import { UsersService } from './modules/users/users.service.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
+      controllers: [
+        AuthController,
+        HealthController,
+        UsersController,
+        ClinicsController,
+        PatientsController,
+        PumpsController,
+        AuditController,
+      ],
+      providers: [
+        { provide: AppConfigToken, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        Clock,
+        AuditService,
+        SessionsService,
+        LoginThrottleService,
+        AuthService,
+        UsersService,
+        ClinicsService,
+        PatientsRepository,
+        PatientsService,
+        PumpsRepository,
+        PumpsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { ErrorCode, ErrorDetail } from '@itb/contracts';
+
+/** The one error class of the API: a code from the contracts, a message, field details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static notFound(entity: string): AppError {
+    return new AppError('NOT_FOUND', `${entity} not found`);
+  }
+
+  static validation(field: string, message: string): AppError {
+    return new AppError('VALIDATION_FAILED', `${field} ${message}`, [{ field, message }]);
+  }
+
+  static rule(field: string, message: string): AppError {
+    return new AppError('RULE_VIOLATION', `${field} ${message}`, [{ field, message }]);
+  }
+
+  static stale(entity: string): AppError {
+    return new AppError(
+      'STALE_VERSION',
+      `This ${entity} was changed by someone else since you opened it. Reload it and apply your change again.`,
+      [{ field: 'version', message: 'is out of date' }],
+    );
+  }
+}
+
+/** Exhaustive map from error code to HTTP status. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'STALE_VERSION':
+      return 409;
+    case 'RULE_VIOLATION':
+      return 422;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

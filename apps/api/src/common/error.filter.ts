@@ -1,0 +1,66 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody, ErrorCode } from '@itb/contracts';
+import type { Response } from 'express';
+import { AppError, httpStatusOf } from './app-error.js';
+import { requestContext } from './request-context.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_CHECK_VIOLATION = '23514';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_INVALID_TEXT = '22P02';
+
+function codeForHttpStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413 || status === 400 || status === 415) return 'VALIDATION_FAILED';
+  if (status === 429) return 'RATE_LIMITED';
+  return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+}
+
+/** Maps every error to the single error shape; a 500 never shows internals. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    const status = httpStatusOf(body.code);
+    if (status >= 500) {
+      const err = exception instanceof Error ? exception : new Error(String(exception));
+      // The message and stack of an unexpected error hold no request data, only code paths.
+      this.logger.error({ msg: 'unhandled error', requestId: body.requestId, error: err.name, stack: err.stack });
+    }
+    response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    const requestId = requestContext.requestId();
+    if (exception instanceof AppError) {
+      return { code: exception.code, message: exception.message, details: exception.details, requestId };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = codeForHttpStatus(status);
+      const message = status === 404 ? 'Not found' : exception.message;
+      return { code, message, details: [], requestId };
+    }
+    const pgCode =
+      (exception as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+      (exception as { code?: string })?.code;
+    if (pgCode === PG_UNIQUE_VIOLATION) {
+      return { code: 'CONFLICT', message: 'A record with these values already exists', details: [], requestId };
+    }
+    if (pgCode === PG_CHECK_VIOLATION || pgCode === PG_FOREIGN_KEY_VIOLATION || pgCode === PG_INVALID_TEXT) {
+      return { code: 'RULE_VIOLATION', message: 'The values break a data rule', details: [], requestId };
+    }
+    return {
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side. The error has been logged.',
+      details: [],
+      requestId,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { requestContext } from './request-context.js';
+
+const logger = new Logger('HTTP');
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * Gives each request an id (echoed in `X-Request-Id`) and logs one line when it ends.
+ * The line carries the path without its query (a search may hold a name) and ids only.
+ */
+export function httpContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const header = req.header('x-request-id');
+  const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+  res.setHeader('X-Request-Id', requestId);
+  const started = process.hrtime.bigint();
+  const context = { requestId } as Parameters<typeof requestContext.run>[0];
+  res.on('finish', () => {
+    if (!req.path.startsWith('/api')) return;
+    logger.log({
+      msg: 'request',
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      userId: context.user?.id,
+    });
+  });
+  requestContext.run(context, () => next());
+}

@@ -1,0 +1,28 @@
+import type { PipeTransform } from '@nestjs/common';
+import { detailsFromIssues } from '@itb/contracts';
+import type { z } from 'zod';
+import { AppError } from './app-error.js';
+
+/** Validates a body or query with a contract schema; answers 400 with the fields at fault. */
+export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(private readonly schema: T) {}
+
+  transform(value: unknown): z.infer<T> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const details = detailsFromIssues(result.error.issues);
+    const first = details[0];
+    const message = first ? `Invalid input: ${first.field} ${first.message}` : 'Invalid input';
+    throw new AppError('VALIDATION_FAILED', message, details);
+  }
+}
+
+/** Validates a route id so a malformed one answers 404 like any unknown id. */
+export class IdPipe implements PipeTransform<string, string> {
+  private static readonly UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  transform(value: string): string {
+    if (!IdPipe.UUID.test(value)) throw new AppError('NOT_FOUND', 'Not found');
+    return value.toLowerCase();
+  }
+}

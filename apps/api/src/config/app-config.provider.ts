@@ -1,0 +1,3 @@
+export type { AppConfig } from './config.js';
+/** Injection token for the typed configuration. */
+export const AppConfigToken = Symbol('AppConfig');

@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import { httpContextMiddleware } from './common/http-context.middleware.js';
+import type { AppConfig } from './config/config.js';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+};
+
+/** Builds the Nest application: security headers, request context, `/api`, OpenAPI, and the dashboard. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use(httpContextMiddleware);
+  app.useBodyParser('json', { limit: '100kb' });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('ITB Clinic API')
+    .setDescription('Intrathecal baclofen pump clinic: patients, pumps, fills, flags, refill queue.')
+    .setVersion('0.1.0')
+    .addCookieAuth('itb_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  serveDashboard(app, config.webDistDir);
+  return app;
+}
+
+/** The built dashboard from the same port; any non-API path falls back to index.html (client routing). */
+function serveDashboard(app: NestExpressApplication, webDistDir: string): void {
+  const indexHtml = path.join(webDistDir, 'index.html');
+  if (!existsSync(indexHtml)) return;
+  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,24 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
+import { ClinicEntity } from '../modules/clinics/clinic.entity.js';
+import { PatientEntity } from '../modules/patients/patient.entity.js';
+import { FillEntity } from '../modules/pumps/fill.entity.js';
+import { PumpEntity } from '../modules/pumps/pump.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
+
+export const ENTITIES = [ClinicEntity, UserEntity, PatientEntity, PumpEntity, FillEntity, AuditEventEntity];
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+/** Schema comes from migrations only: `synchronize` stays off everywhere. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 10 },
+  };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { ClinicResponse, UpdateClinicRequest } from '@itb/contracts';
+import type { ClinicSchedule } from '@itb/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClinicEntity } from './clinic.entity.js';
+
+export const toClinicResponse = (c: ClinicEntity): ClinicResponse => ({
+  id: c.id,
+  name: c.name,
+  timeZone: c.timeZone,
+  clinicDays: c.clinicDays,
+  refillLeadDays: c.refillLeadDays,
+  dueSoonWindowDays: c.dueSoonWindowDays,
+  maxDrugDaysInPump: c.maxDrugDaysInPump,
+  emergencyPhone: c.emergencyPhone,
+  version: c.version,
+});
+
+export const scheduleOf = (c: ClinicEntity): ClinicSchedule => ({
+  timeZone: c.timeZone,
+  refillLeadDays: c.refillLeadDays,
+  maxDrugDaysInPump: c.maxDrugDaysInPump,
+});
+
+@Injectable()
+export class ClinicsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(clinicId: string, m: EntityManager = this.dataSource.manager): Promise<ClinicEntity> {
+    const clinic = await m.findOneBy(ClinicEntity, { id: clinicId });
+    if (!clinic) throw AppError.notFound('Clinic');
+    return clinic;
+  }
+
+  async update(actor: SessionUser, input: UpdateClinicRequest): Promise<ClinicResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const clinic = await this.get(actor.clinicId, m);
+      if (clinic.version !== input.version) throw AppError.stale('clinic');
+      const before = toClinicResponse(clinic);
+      const { version: _version, ...changes } = input;
+      Object.assign(clinic, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      const saved = await m.save(clinic);
+      await this.audit.record(m, {
+        clinicId: actor.clinicId,
+        actorId: actor.id,
+        action: 'clinic.update',
+        entityType: 'clinic',
+        entityId: clinic.id,
+        before,
+        after: toClinicResponse(saved),
+      });
+      return toClinicResponse(saved);
+    });
+  }
+}

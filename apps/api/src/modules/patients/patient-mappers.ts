@@ -1,0 +1,40 @@
+import type { PatientResponse, PatientSummary, PumpResponse } from '@itb/contracts';
+import type { PatientEntity } from './patient.entity.js';
+
+export const toPatientSummary = (p: PatientEntity): PatientSummary => ({
+  id: p.id,
+  mrn: p.mrn,
+  givenName: p.givenName,
+  familyName: p.familyName,
+  birthDate: p.birthDate,
+  status: p.status,
+  diagnosis: p.diagnosis,
+  isHighRisk: p.riskFactors.length > 0,
+});
+
+export const toPatientResponse = (
+  p: PatientEntity,
+  activePump: PumpResponse | null,
+  primarySpecialistName: string | null,
+): PatientResponse => ({
+  ...toPatientSummary(p),
+  sex: p.sex,
+  spasticityOrigin: p.spasticityOrigin,
+  riskFactors: p.riskFactors,
+  cautions: p.cautions,
+  oralBaclofenBackupMgPerDay: p.oralBaclofenBackupMgPerDay,
+  primarySpecialistId: p.primarySpecialistId,
+  primarySpecialistName,
+  phone: p.phone,
+  emergencyContact: p.emergencyContact,
+  notes: p.notes,
+  version: p.version,
+  createdAt: p.createdAt.toISOString(),
+  activePump,
+});
+
+/** What the audit log keeps of a patient record. */
+export const patientAuditView = (p: PatientEntity) => {
+  const { clinicId: _c, createdAt: _ca, updatedAt: _u, isHighRisk: _h, ...fields } = p;
+  return fields;
+};

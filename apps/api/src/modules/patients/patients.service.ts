@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CreatePatientRequest,
+  PatientListQuery,
+  PatientResponse,
+  PatientSummary,
+  Page,
+  UpdatePatientRequest,
+} from '@itb/contracts';
+import { createPatientRequestSchema } from '@itb/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
+import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { PumpsService } from '../pumps/pumps.service.js';
+import { UserEntity } from '../users/user.entity.js';
+import { PatientEntity } from './patient.entity.js';
+import { patientAuditView, toPatientResponse, toPatientSummary } from './patient-mappers.js';
+import { PatientsRepository } from './patients.repository.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class PatientsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly patients: PatientsRepository,
+    private readonly pumpsRepository: PumpsRepository,
+    private readonly pumps: PumpsService,
+    private readonly clinics: ClinicsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(clinicId: string, query: PatientListQuery): Promise<Page<PatientSummary>> {
+    const page = await this.patients.list(this.dataSource.manager, clinicId, query);
+    return { items: page.items.map(toPatientSummary), nextCursor: page.nextCursor };
+  }
+
+  /** Opening a chart is recorded in the audit log. */
+  async get(actor: SessionUser, id: string): Promise<PatientResponse> {
+    const m = this.dataSource.manager;
+    const patient = await this.patients.findInClinic(m, actor.clinicId, id);
+    const response = await this.describe(m, patient);
+    await this.audit.record(m, {
+      clinicId: actor.clinicId,
+      actorId: actor.id,
+      action: 'patient.view',
+      entityType: 'patient',
+      entityId: id,
+      patientId: id,
+    });
+    return response;
+  }
+
+  private async describe(m: EntityManager, patient: PatientEntity): Promise<PatientResponse> {
+    const pump = await this.pumpsRepository.findActiveForPatient(m, patient.id);
+    const schedule = scheduleOf(await this.clinics.get(patient.clinicId, m));
+    const pumpResponse = pump ? await this.pumps.describe(m, pump, schedule) : null;
+    const specialist = patient.primarySpecialistId
+      ? await m.findOneBy(UserEntity, { id: patient.primarySpecialistId })
+      : null;
+    return toPatientResponse(patient, pumpResponse, specialist?.name ?? null);
+  }
+
+  private async assertSpecialist(m: EntityManager, clinicId: string, id: string | null | undefined): Promise<void> {
+    if (!id) return;
+    const user = await m.findOneBy(UserEntity, { id, clinicId, role: 'specialist', isActive: true });
+    if (!user) throw AppError.rule('primarySpecialistId', 'must be an active specialist of this clinic');
+  }
+
+  async create(actor: SessionUser, input: CreatePatientRequest): Promise<PatientResponse> {
+    const data = createPatientRequestSchema.parse(input);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await this.assertSpecialist(m, actor.clinicId, data.primarySpecialistId);
+        const patient = await m.save(
+          m.create(PatientEntity, {
+            ...data,
+            clinicId: actor.clinicId,
+            status: 'active',
+            oralBaclofenBackupMgPerDay: data.oralBaclofenBackupMgPerDay ?? null,
+            primarySpecialistId: data.primarySpecialistId ?? null,
+            phone: data.phone ?? null,
+            emergencyContact: data.emergencyContact ?? null,
+            notes: data.notes ?? null,
+          }),
+        );
+        const saved = await m.findOneByOrFail(PatientEntity, { id: patient.id });
+        await this.audit.record(m, {
+          clinicId: actor.clinicId,
+          actorId: actor.id,
+          action: 'patient.create',
+          entityType: 'patient',
+          entityId: saved.id,
+          patientId: saved.id,
+          after: patientAuditView(saved),
+        });
+        return this.describe(m, saved);
+      });
+    } catch (error) {
+      throw this.mrnConflictOr(error);
+    }
+  }
+
+  async update(actor: SessionUser, id: string, input: UpdatePatientRequest): Promise<PatientResponse> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const patient = await this.patients.findInClinic(m, actor.clinicId, id);
+        if (patient.version !== input.version) throw AppError.stale('patient');
+        await this.assertSpecialist(m, actor.clinicId, input.primarySpecialistId);
+        const before = patientAuditView(patient);
+        const { version, ...changes } = input;
+        const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+        const result = await m
+          .createQueryBuilder()
+          .update(PatientEntity)
+          .set({ ...defined, version: () => 'version + 1', updatedAt: () => 'now()' })
+          .where('id = :id AND version = :version', { id, version })
+          .execute();
+        if (result.affected !== 1) throw AppError.stale('patient');
+        const saved = await m.findOneByOrFail(PatientEntity, { id });
+        await this.audit.record(m, {
+          clinicId: actor.clinicId,
+          actorId: actor.id,
+          action: 'patient.update',
+          entityType: 'patient',
+          entityId: id,
+          patientId: id,
+          before,
+          after: patientAuditView(saved),
+        });
+        return this.describe(m, saved);
+      });
+    } catch (error) {
+      throw this.mrnConflictOr(error);
+    }
+  }
+
+  private mrnConflictOr(error: unknown): unknown {
+    const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+    if (driverError?.code === PG_UNIQUE_VIOLATION && driverError.constraint === 'patients_clinic_mrn_key') {
+      return new AppError('CONFLICT', 'Another patient in this clinic has this MRN', [
+        { field: 'mrn', message: 'is already used by another patient' },
+      ]);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { numeric } from '../../database/numeric.transformer.js';
+
+@Entity('fills')
+export class FillEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'clinic_id' }) clinicId: string;
+  @Column('uuid', { name: 'pump_id' }) pumpId: string;
+  @Column('timestamptz', { name: 'performed_at' }) performedAt: Date;
+  @Column('uuid', { name: 'performed_by' }) performedBy: string;
+  @Column('boolean', { name: 'is_initial' }) isInitial: boolean;
+  @Column('numeric', { name: 'residual_withdrawn_ml', nullable: true, transformer: numeric })
+  residualWithdrawnMl: number | null;
+  @Column('numeric', { name: 'volume_added_ml', transformer: numeric }) volumeAddedMl: number;
+  @Column('numeric', { name: 'reservoir_volume_after_ml', transformer: numeric }) reservoirVolumeAfterMl: number;
+  @Column('text', { name: 'drug_product' }) drugProduct: string;
+  @Column('numeric', { name: 'concentration_mcg_per_ml', transformer: numeric }) concentrationMcgPerMl: number;
+  @Column('text', { name: 'lot_number' }) lotNumber: string;
+  @Column('date', { name: 'lot_expires_on' }) lotExpiresOn: string;
+  @Column('numeric', { name: 'daily_dose_mcg', transformer: numeric }) dailyDoseMcg: number;
+  @Column('text') mode: 'simple' | 'flex';
+  @Column('jsonb', { name: 'flex_steps', nullable: true }) flexSteps: unknown;
+  @Column('numeric', { name: 'patient_bolus_mcg_per_day', nullable: true, transformer: numeric })
+  patientBolusMcgPerDay: number | null;
+  @Column('text', { nullable: true }) notes: string | null;
+  @Column('numeric', { name: 'expected_residual_ml', nullable: true, transformer: numeric })
+  expectedResidualMl: number | null;
+  @Column('numeric', { name: 'discrepancy_ml', nullable: true, transformer: numeric }) discrepancyMl: number | null;
+  @Column('numeric', { name: 'delivery_error_pct', nullable: true, transformer: numeric })
+  deliveryErrorPct: number | null;
+  @Column('timestamptz', { name: 'alarm_at' }) alarmAt: Date;
+  @Column('timestamptz', { name: 'empty_at' }) emptyAt: Date;
+  @Column('date', { name: 'refill_by' }) refillBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,68 @@
+import type { ProjectionResponse, PumpResponse } from '@itb/contracts';
+import { PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
+import type { FillEntity } from './fill.entity.js';
+import type { PumpEntity } from './pump.entity.js';
+
+export const drainInputOf = (fill: FillEntity): DrainInput => ({
+  fill: {
+    performedAt: fill.performedAt,
+    reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
+    concentrationMcgPerMl: fill.concentrationMcgPerMl,
+    dailyDoseMcg: fill.dailyDoseMcg,
+    patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
+  },
+});
+
+export const toProjectionResponse = (p: Projection): ProjectionResponse => ({
+  volumeNowMl: p.volumeNowMl,
+  dailyVolumeMl: p.dailyVolumeMl,
+  alarmAt: p.alarmAt.toISOString(),
+  emptyAt: p.emptyAt.toISOString(),
+  refillBy: p.refillBy,
+  daysToAlarm: p.daysToAlarm,
+  isRefillByStabilityCapped: p.isRefillByStabilityCapped,
+});
+
+export function toPumpResponse(pump: PumpEntity, fill: FillEntity | null, projection: Projection | null): PumpResponse {
+  return {
+    id: pump.id,
+    patientId: pump.patientId,
+    model: pump.model,
+    modelLabel: PUMP_CATALOGUE[pump.model].label,
+    serialNumber: pump.serialNumber,
+    implantedOn: pump.implantedOn,
+    reservoirMl: pump.reservoirMl,
+    alarmMl: pump.alarmMl,
+    catheterTipLevel: pump.catheterTipLevel,
+    eriDate: pump.eriDate,
+    status: pump.status,
+    explantedOn: pump.explantedOn,
+    currentDailyDoseMcg: pump.currentDailyDoseMcg,
+    version: pump.version,
+    currentFill: fill && {
+      id: fill.id,
+      performedAt: fill.performedAt.toISOString(),
+      reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
+      concentrationMcgPerMl: fill.concentrationMcgPerMl,
+      dailyDoseMcg: fill.dailyDoseMcg,
+      patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
+      drugProduct: fill.drugProduct,
+      lotNumber: fill.lotNumber,
+      lotExpiresOn: fill.lotExpiresOn,
+    },
+    projection: projection && toProjectionResponse(projection),
+  };
+}
+
+/** The pump fields the audit log keeps. */
+export const pumpAuditView = (p: PumpEntity) => ({
+  model: p.model,
+  serialNumber: p.serialNumber,
+  implantedOn: p.implantedOn,
+  reservoirMl: p.reservoirMl,
+  alarmMl: p.alarmMl,
+  catheterTipLevel: p.catheterTipLevel,
+  eriDate: p.eriDate,
+  status: p.status,
+  explantedOn: p.explantedOn,
+});

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  explantRequestSchema,
+  implantRequestSchema,
+  updatePumpRequestSchema,
+  type ExplantRequest,
+  type ImplantRequest,
+  type PumpResponse,
+  type UpdatePumpRequest,
+} from '@itb/contracts';
+import { ALL_ROLES, Allow, CurrentUser } from '../../common/access.decorators.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
+import { PumpsService } from './pumps.service.js';
+
+@Controller()
+export class PumpsController {
+  constructor(private readonly pumps: PumpsService) {}
+
+  /** Nurses implant too: bringing an existing patient's pump and fill into the clinic. */
+  @Post('patients/:id/pumps')
+  @Allow('specialist', 'nurse')
+  implant(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) patientId: string,
+    @Body(new ZodPipe(implantRequestSchema)) body: ImplantRequest,
+  ): Promise<PumpResponse> {
+    return this.pumps.implant(user, patientId, body);
+  }
+
+  @Get('pumps/:id')
+  @Allow(...ALL_ROLES)
+  get(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<PumpResponse> {
+    return this.pumps.get(user.clinicId, id);
+  }
+
+  @Patch('pumps/:id')
+  @Allow('specialist')
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(updatePumpRequestSchema)) body: UpdatePumpRequest,
+  ): Promise<PumpResponse> {
+    return this.pumps.update(user, id, body);
+  }
+
+  @Post('pumps/:id/explant')
+  @Allow('specialist')
+  @HttpCode(200)
+  explant(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(explantRequestSchema)) body: ExplantRequest,
+  ): Promise<PumpResponse> {
+    return this.pumps.explant(user, id, body);
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import type { ExplantRequest, ImplantRequest, PumpResponse, UpdatePumpRequest } from '@itb/contracts';
+import { project, resolvePumpVolumes, toLocalDate, type ClinicSchedule, type Projection } from '@itb/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
+import { PatientEntity } from '../patients/patient.entity.js';
+import { FillEntity } from './fill.entity.js';
+import { drainInputOf, pumpAuditView, toPumpResponse } from './pump-mappers.js';
+import { PumpEntity } from './pump.entity.js';
+import { PumpsRepository } from './pumps.repository.js';
+
+@Injectable()
+export class PumpsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pumps: PumpsRepository,
+    private readonly clinics: ClinicsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(clinicId: string, id: string): Promise<PumpResponse> {
+    const m = this.dataSource.manager;
+    const pump = await this.pumps.findInClinic(m, clinicId, id);
+    return this.describe(m, pump, scheduleOf(await this.clinics.get(clinicId, m)));
+  }
+
+  /** The pump with its current fill and a projection at the clinic's now. */
+  async describe(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<PumpResponse> {
+    const fill = await this.pumps.findCurrentFill(m, pump);
+    const projection = fill && pump.status === 'active' ? this.projectFill(fill, pump, schedule) : null;
+    return toPumpResponse(pump, fill, projection);
+  }
+
+  private projectFill(fill: FillEntity, pump: PumpEntity, schedule: ClinicSchedule): Projection {
+    return project(drainInputOf(fill), pump.alarmMl, schedule, this.clock.now());
+  }
+
+  async implant(actor: SessionUser, patientId: string, input: ImplantRequest): Promise<PumpResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const patient = await m.findOneBy(PatientEntity, { id: patientId, clinicId: actor.clinicId });
+      if (!patient) throw AppError.notFound('Patient');
+      if (patient.status !== 'active')
+        throw AppError.rule('patientId', `is ${patient.status}; only active patients get a pump`);
+      const clinic = await this.clinics.get(actor.clinicId, m);
+      const schedule = scheduleOf(clinic);
+      const volumes = resolvePumpVolumes(input.model, input);
+      if ('missing' in volumes) throw AppError.validation(volumes.missing, 'is required for this pump model');
+      const fill = input.initialFill;
+      const now = this.clock.now();
+      const performedAt = new Date(fill.performedAt);
+      const today = toLocalDate(now, clinic.timeZone);
+      if (input.implantedOn > today) throw AppError.validation('implantedOn', 'cannot be in the future');
+      if (volumes.alarmMl >= volumes.reservoirMl) {
+        throw AppError.rule('alarmMl', `must be below the reservoir capacity (${volumes.reservoirMl} mL)`);
+      }
+      if (fill.volumeAddedMl > volumes.reservoirMl) {
+        throw AppError.rule(
+          'initialFill.volumeAddedMl',
+          `must be at most the reservoir capacity (${volumes.reservoirMl} mL)`,
+        );
+      }
+      if (performedAt > now) throw AppError.validation('initialFill.performedAt', 'cannot be in the future');
+      const fillDate = toLocalDate(performedAt, clinic.timeZone);
+      if (fillDate < input.implantedOn)
+        throw AppError.rule('initialFill.performedAt', 'cannot be before the implant date');
+      if (fill.lotExpiresOn < fillDate)
+        throw AppError.rule('initialFill.lotExpiresOn', 'is before the fill date: the lot had expired');
+      if (await this.pumps.findActiveForPatient(m, patientId)) {
+        throw new AppError('CONFLICT', 'This patient already has an active pump; explant it first', [
+          { field: 'patientId', message: 'already has an active pump' },
+        ]);
+      }
+      const pump = await m.save(
+        m.create(PumpEntity, {
+          clinicId: actor.clinicId,
+          patientId,
+          model: input.model,
+          serialNumber: input.serialNumber,
+          implantedOn: input.implantedOn,
+          reservoirMl: volumes.reservoirMl,
+          alarmMl: volumes.alarmMl,
+          catheterTipLevel: input.catheterTipLevel ?? null,
+          eriDate: input.eriDate ?? null,
+          status: 'active',
+          explantedOn: null,
+          explantReason: null,
+          currentFillId: null,
+          currentDailyDoseMcg: null,
+          alarmAt: null,
+          emptyAt: null,
+          refillBy: null,
+        }),
+      );
+      const draft = m.create(FillEntity, {
+        clinicId: actor.clinicId,
+        pumpId: pump.id,
+        performedAt,
+        performedBy: actor.id,
+        isInitial: true,
+        residualWithdrawnMl: null,
+        volumeAddedMl: fill.volumeAddedMl,
+        reservoirVolumeAfterMl: fill.volumeAddedMl,
+        drugProduct: fill.drugProduct,
+        concentrationMcgPerMl: fill.concentrationMcgPerMl,
+        lotNumber: fill.lotNumber,
+        lotExpiresOn: fill.lotExpiresOn,
+        dailyDoseMcg: fill.dailyDoseMcg,
+        mode: 'simple',
+        flexSteps: null,
+        patientBolusMcgPerDay: fill.patientBolusMcgPerDay ?? null,
+        notes: null,
+        expectedResidualMl: null,
+        discrepancyMl: null,
+        deliveryErrorPct: null,
+      });
+      const projection = project(drainInputOf(draft), pump.alarmMl, schedule, now);
+      Object.assign(draft, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
+      const saved = await m.save(draft);
+      await m.update(PumpEntity, pump.id, {
+        currentFillId: saved.id,
+        currentDailyDoseMcg: saved.dailyDoseMcg,
+        alarmAt: projection.alarmAt,
+        emptyAt: projection.emptyAt,
+        refillBy: projection.refillBy,
+      });
+      const current = await m.findOneByOrFail(PumpEntity, { id: pump.id });
+      await this.audit.record(m, {
+        clinicId: actor.clinicId,
+        actorId: actor.id,
+        action: 'pump.implant',
+        entityType: 'pump',
+        entityId: pump.id,
+        patientId,
+        after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
+      });
+      return toPumpResponse(current, saved, projection);
+    });
+  }
+
+  async update(actor: SessionUser, id: string, input: UpdatePumpRequest): Promise<PumpResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const pump = await this.pumps.findInClinic(m, actor.clinicId, id);
+      if (pump.version !== input.version) throw AppError.stale('pump');
+      const before = pumpAuditView(pump);
+      if (input.alarmMl !== undefined && input.alarmMl >= pump.reservoirMl) {
+        throw AppError.rule('alarmMl', `must be below the reservoir capacity (${pump.reservoirMl} mL)`);
+      }
+      if (input.serialNumber !== undefined) pump.serialNumber = input.serialNumber;
+      if (input.alarmMl !== undefined) pump.alarmMl = input.alarmMl;
+      if (input.catheterTipLevel !== undefined) pump.catheterTipLevel = input.catheterTipLevel;
+      if (input.eriDate !== undefined) pump.eriDate = input.eriDate;
+      const schedule = scheduleOf(await this.clinics.get(actor.clinicId, m));
+      const fill = await this.pumps.findCurrentFill(m, pump);
+      if (fill && pump.status === 'active') {
+        // A new alarm volume moves the alarm and refill-by dates.
+        const projection = this.projectFill(fill, pump, schedule);
+        Object.assign(pump, {
+          alarmAt: projection.alarmAt,
+          emptyAt: projection.emptyAt,
+          refillBy: projection.refillBy,
+        });
+      }
+      const saved = await this.pumps.saveVersioned(m, pump, input.version);
+      await this.audit.record(m, {
+        clinicId: actor.clinicId,
+        actorId: actor.id,
+        action: 'pump.update',
+        entityType: 'pump',
+        entityId: id,
+        patientId: pump.patientId,
+        before,
+        after: pumpAuditView(saved),
+      });
+      return this.describe(m, saved, schedule);
+    });
+  }
+
+  async explant(actor: SessionUser, id: string, input: ExplantRequest): Promise<PumpResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const pump = await this.pumps.findInClinic(m, actor.clinicId, id);
+      if (pump.version !== input.version) throw AppError.stale('pump');
+      if (pump.status === 'explanted') throw new AppError('CONFLICT', 'This pump is already explanted');
+      const clinic = await this.clinics.get(actor.clinicId, m);
+      if (input.explantedOn > toLocalDate(this.clock.now(), clinic.timeZone)) {
+        throw AppError.validation('explantedOn', 'cannot be in the future');
+      }
+      if (input.explantedOn < pump.implantedOn) throw AppError.rule('explantedOn', 'cannot be before the implant date');
+      const before = pumpAuditView(pump);
+      Object.assign(pump, {
+        status: 'explanted',
+        explantedOn: input.explantedOn,
+        explantReason: input.reason,
+        alarmAt: null,
+        emptyAt: null,
+        refillBy: null,
+      });
+      const saved = await this.pumps.saveVersioned(m, pump, input.version);
+      await this.audit.record(m, {
+        clinicId: actor.clinicId,
+        actorId: actor.id,
+        action: 'pump.explant',
+        entityType: 'pump',
+        entityId: id,
+        patientId: pump.patientId,
+        before,
+        after: pumpAuditView(saved),
+        reason: input.reason,
+      });
+      return this.describe(m, saved, scheduleOf(clinic));
+    });
+  }
+}

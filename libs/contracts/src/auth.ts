@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+import { roleSchema } from './enums.js';
+
+export const loginRequestSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'must be an email address' })),
+  password: z.string().min(1, 'is required').max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const clinicSummarySchema = z.object({ id: idSchema, name: z.string(), timeZone: z.string() });
+
+export const meResponseSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  clinic: clinicSummarySchema,
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+export const clinicResponseSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  timeZone: z.string(),
+  clinicDays: z.array(z.number().int().min(1).max(7)),
+  refillLeadDays: z.number(),
+  dueSoonWindowDays: z.number(),
+  maxDrugDaysInPump: z.number(),
+  emergencyPhone: z.string().nullable(),
+  version: z.number(),
+});
+export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
+
+export const updateClinicRequestSchema = z
+  .object({
+    version: z.number().int().min(1),
+    name: z.string().trim().min(1).max(120).optional(),
+    timeZone: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/London')
+      .optional(),
+    clinicDays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, 'must hold at least one day')
+      .refine((d) => new Set(d).size === d.length, 'must not repeat a day')
+      .optional(),
+    refillLeadDays: z.number().int().min(0).max(30).optional(),
+    dueSoonWindowDays: z.number().int().min(1).max(90).optional(),
+    maxDrugDaysInPump: z.number().int().min(1).max(365).optional(),
+    emergencyPhone: z.string().trim().max(40).nullable().optional(),
+  })
+  .strict();
+export type UpdateClinicRequest = z.infer<typeof updateClinicRequestSchema>;

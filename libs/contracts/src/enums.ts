@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { PUMP_MODELS } from '@itb/domain';
+
+export const ROLES = ['specialist', 'nurse', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
+export const spasticityOriginSchema = z.enum(['spinal', 'cerebral', 'mixed']);
+export const DIAGNOSES = ['ms', 'sci', 'cp', 'tbi', 'stroke', 'other'] as const;
+export const diagnosisSchema = z.enum(DIAGNOSES);
+/** Boxed-warning risk factors (CLINICAL.md "Withdrawal": SCI at T-6 or above, communication difficulties, prior withdrawal). */
+export const RISK_FACTORS = ['sci_t6_or_above', 'communication_difficulty', 'prior_withdrawal'] as const;
+export const riskFactorSchema = z.enum(RISK_FACTORS);
+/** CLINICAL.md "Patients who need extra care". */
+export const CAUTIONS = ['renal_impairment', 'epilepsy', 'pregnancy', 'age_over_65', 'cns_depressants'] as const;
+export const cautionSchema = z.enum(CAUTIONS);
+export const patientStatusSchema = z.enum(['active', 'explanted', 'transferred', 'deceased']);
+export const pumpModelSchema = z.enum(PUMP_MODELS);
+export const pumpStatusSchema = z.enum(['active', 'explanted']);
+
+export type Sex = z.infer<typeof sexSchema>;
+export type SpasticityOrigin = z.infer<typeof spasticityOriginSchema>;
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+export type RiskFactor = z.infer<typeof riskFactorSchema>;
+export type Caution = z.infer<typeof cautionSchema>;
+export type PatientStatus = z.infer<typeof patientStatusSchema>;
+export type PumpStatus = z.infer<typeof pumpStatusSchema>;
+
+export const DIAGNOSIS_LABELS: Record<Diagnosis, string> = {
+  ms: 'Multiple sclerosis',
+  sci: 'Spinal cord injury',
+  cp: 'Cerebral palsy',
+  tbi: 'Traumatic brain injury',
+  stroke: 'Stroke',
+  other: 'Other',
+};
+
+export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
+  sci_t6_or_above: 'SCI at T6 or above',
+  communication_difficulty: 'Communication difficulty',
+  prior_withdrawal: 'Prior withdrawal',
+};
+
+export const CAUTION_LABELS: Record<Caution, string> = {
+  renal_impairment: 'Renal impairment',
+  epilepsy: 'Epilepsy',
+  pregnancy: 'Pregnancy',
+  age_over_65: 'Age over 65',
+  cns_depressants: 'CNS depressants',
+};

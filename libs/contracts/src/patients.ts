@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { idSchema, localDateSchema, optionalText, pageQuerySchema, trimmed, versionSchema } from './common.js';
+import {
+  cautionSchema,
+  diagnosisSchema,
+  patientStatusSchema,
+  riskFactorSchema,
+  sexSchema,
+  spasticityOriginSchema,
+} from './enums.js';
+import { pumpResponseSchema } from './pumps.js';
+
+const uniqueList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
+
+const birthDateSchema = localDateSchema.refine((d) => d >= '1900-01-01', 'must be after 1900-01-01');
+
+const patientFields = {
+  mrn: trimmed(32).regex(/^[A-Za-z0-9-]+$/, 'may hold only letters, digits and hyphens'),
+  givenName: trimmed(100),
+  familyName: trimmed(100),
+  birthDate: birthDateSchema,
+  sex: sexSchema,
+  spasticityOrigin: spasticityOriginSchema,
+  diagnosis: diagnosisSchema,
+  riskFactors: uniqueList(riskFactorSchema),
+  cautions: uniqueList(cautionSchema),
+  /** Oral baclofen kept at home as a bridge (CLINICAL.md "Patients who need extra care"); null = none. */
+  oralBaclofenBackupMgPerDay: z
+    .number()
+    .positive('must be above 0')
+    .max(200, 'must be at most 200')
+    .nullable()
+    .optional(),
+  primarySpecialistId: idSchema.nullable().optional(),
+  phone: optionalText(40),
+  emergencyContact: optionalText(200),
+  notes: optionalText(4000),
+};
+
+export const createPatientRequestSchema = z
+  .object({
+    ...patientFields,
+    riskFactors: patientFields.riskFactors.default([]),
+    cautions: patientFields.cautions.default([]),
+  })
+  .strict();
+export type CreatePatientRequest = z.input<typeof createPatientRequestSchema>;
+
+export const updatePatientRequestSchema = z
+  .object(patientFields)
+  .partial()
+  .extend({ version: versionSchema, status: patientStatusSchema.optional() })
+  .strict();
+export type UpdatePatientRequest = z.infer<typeof updatePatientRequestSchema>;
+
+export const patientSummarySchema = z.object({
+  id: idSchema,
+  mrn: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  status: patientStatusSchema,
+  diagnosis: diagnosisSchema,
+  isHighRisk: z.boolean(),
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+export const patientResponseSchema = patientSummarySchema.extend({
+  sex: sexSchema,
+  spasticityOrigin: spasticityOriginSchema,
+  riskFactors: z.array(riskFactorSchema),
+  cautions: z.array(cautionSchema),
+  oralBaclofenBackupMgPerDay: z.number().nullable(),
+  primarySpecialistId: z.string().nullable(),
+  primarySpecialistName: z.string().nullable(),
+  phone: z.string().nullable(),
+  emergencyContact: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  activePump: pumpResponseSchema.nullable(),
+});
+export type PatientResponse = z.infer<typeof patientResponseSchema>;
+
+export const patientListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  status: patientStatusSchema.optional(),
+});
+export type PatientListQuery = z.infer<typeof patientListQuerySchema>;

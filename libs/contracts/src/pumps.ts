@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, localDateSchema, optionalText, trimmed, versionSchema } from './common.js';
+import { pumpModelSchema, pumpStatusSchema } from './enums.js';
+
+/** Stock concentrations (CLINICAL.md "Drug"); any other value up to 3,000 mcg/mL is a custom one. */
+export const STOCK_CONCENTRATIONS_MCG_PER_ML = [50, 500, 1000, 2000] as const;
+export const MAX_CONCENTRATION_MCG_PER_ML = 3000;
+/** CLINICAL.md "Dosing": the product rejects above 3,000 mcg/day as an entry error. */
+export const MAX_DAILY_DOSE_MCG = 3000;
+
+const volumeMl = (label = 'volume') =>
+  z
+    .number({ error: 'must be a number of mL' })
+    .positive(`${label} must be above 0 mL`)
+    .max(100, `${label} must be at most 100 mL`)
+    .multipleOf(0.01, 'must have at most 2 decimals');
+
+export const concentrationSchema = z
+  .number({ error: 'must be a number of mcg/mL' })
+  .positive('must be above 0 mcg/mL')
+  .max(MAX_CONCENTRATION_MCG_PER_ML, `must be at most ${MAX_CONCENTRATION_MCG_PER_ML} mcg/mL`);
+
+export const dailyDoseSchema = z
+  .number({ error: 'must be a number of mcg/day' })
+  .positive('must be above 0 mcg/day')
+  .max(MAX_DAILY_DOSE_MCG, `must be at most ${MAX_DAILY_DOSE_MCG} mcg/day (entry error?)`)
+  .multipleOf(0.1, 'must have at most 1 decimal');
+
+export const initialFillSchema = z
+  .object({
+    performedAt: instantSchema,
+    volumeAddedMl: volumeMl('volume added'),
+    concentrationMcgPerMl: concentrationSchema,
+    dailyDoseMcg: dailyDoseSchema,
+    patientBolusMcgPerDay: z.number().positive().max(MAX_DAILY_DOSE_MCG).nullable().optional(),
+    drugProduct: trimmed(100),
+    lotNumber: trimmed(40),
+    lotExpiresOn: localDateSchema,
+  })
+  .strict();
+export type InitialFillRequest = z.infer<typeof initialFillSchema>;
+
+export const implantRequestSchema = z
+  .object({
+    model: pumpModelSchema,
+    serialNumber: trimmed(40),
+    implantedOn: localDateSchema,
+    reservoirMl: volumeMl('reservoir').optional(),
+    alarmMl: z.number().min(0).max(20, 'must be at most 20 mL').optional(),
+    catheterTipLevel: optionalText(20),
+    eriDate: localDateSchema.nullable().optional(),
+    initialFill: initialFillSchema,
+  })
+  .strict();
+export type ImplantRequest = z.infer<typeof implantRequestSchema>;
+
+export const updatePumpRequestSchema = z
+  .object({
+    version: versionSchema,
+    serialNumber: trimmed(40).optional(),
+    alarmMl: z.number().min(0).max(20, 'must be at most 20 mL').optional(),
+    catheterTipLevel: optionalText(20),
+    eriDate: localDateSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdatePumpRequest = z.infer<typeof updatePumpRequestSchema>;
+
+export const explantRequestSchema = z
+  .object({ version: versionSchema, explantedOn: localDateSchema, reason: trimmed(500) })
+  .strict();
+export type ExplantRequest = z.infer<typeof explantRequestSchema>;
+
+export const projectionSchema = z.object({
+  volumeNowMl: z.number(),
+  dailyVolumeMl: z.number(),
+  alarmAt: z.string(),
+  emptyAt: z.string(),
+  refillBy: z.string(),
+  daysToAlarm: z.number(),
+  isRefillByStabilityCapped: z.boolean(),
+});
+export type ProjectionResponse = z.infer<typeof projectionSchema>;
+
+export const currentFillSchema = z.object({
+  id: idSchema,
+  performedAt: z.string(),
+  reservoirVolumeAfterMl: z.number(),
+  concentrationMcgPerMl: z.number(),
+  dailyDoseMcg: z.number(),
+  patientBolusMcgPerDay: z.number().nullable(),
+  drugProduct: z.string(),
+  lotNumber: z.string(),
+  lotExpiresOn: z.string(),
+});
+
+export const pumpResponseSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  model: pumpModelSchema,
+  modelLabel: z.string(),
+  serialNumber: z.string(),
+  implantedOn: z.string(),
+  reservoirMl: z.number(),
+  alarmMl: z.number(),
+  catheterTipLevel: z.string().nullable(),
+  eriDate: z.string().nullable(),
+  status: pumpStatusSchema,
+  explantedOn: z.string().nullable(),
+  currentDailyDoseMcg: z.number().nullable(),
+  version: z.number(),
+  currentFill: currentFillSchema.nullable(),
+  projection: projectionSchema.nullable(),
+});
+export type PumpResponse = z.infer<typeof pumpResponseSchema>;

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const alias = {
+  '@itb/domain': fileURLToPath(new URL('./libs/domain/src/index.ts', import.meta.url)),
+  '@itb/contracts': fileURLToPath(new URL('./libs/contracts/src/index.ts', import.meta.url)),
+};
+
+/** Unit tests of the libraries (node) and the web app (jsdom). The API's tests run under Jest. */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'libs', include: ['libs/*/src/**/*.spec.ts'], environment: 'node' } },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.spec.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['apps/web/src/test-setup.ts'],
+        },
+      },
+    ],
+  },
+});
