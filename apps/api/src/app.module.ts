@@ -26,7 +26,7 @@ import { UsersService } from './modules/users/users.service.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
@@ -43,7 +43,7 @@ export class AppModule {
         { provide: AppConfigToken, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        Clock,
+        { provide: Clock, useValue: clock },
         AuditService,
         SessionsService,
         LoginThrottleService,

@@ -9,6 +9,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import type { Clock } from './common/clock.js';
 import { httpContextMiddleware } from './common/http-context.middleware.js';
 import type { AppConfig } from './config/config.js';
 
@@ -20,8 +21,12 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 };
 
 /** Builds the Nest application: security headers, request context, `/api`, OpenAPI, and the dashboard. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  clock?: Clock,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, clock), {
     logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
     bodyParser: true,
   });

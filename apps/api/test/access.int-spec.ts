@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Role } from '@itb/contracts';
+import request from 'supertest';
+import { createClinic, createPatient, implantInput, implantPump, type TestClinic } from './factories.js';
+import { createTestApp, type TestContext } from './test-app.js';
+
+/**
+ * The role table (DESIGN.md "Users and roles"). Every route the router holds must be listed here,
+ * so a new endpoint cannot ship without its roles being decided and tested.
+ */
+const ROUTES: Record<string, Role[] | 'public'> = {
+  'POST /api/auth/login': 'public',
+  'GET /api/health': 'public',
+  'POST /api/auth/logout': ['specialist', 'nurse', 'admin'],
+  'GET /api/auth/me': ['specialist', 'nurse', 'admin'],
+  'GET /api/users': ['specialist', 'nurse', 'admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/clinic': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/clinic': ['admin'],
+  'GET /api/patients': ['specialist', 'nurse', 'admin'],
+  'POST /api/patients': ['specialist', 'nurse'],
+  'GET /api/patients/:id': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/patients/:id': ['specialist', 'nurse'],
+  'POST /api/patients/:id/pumps': ['specialist', 'nurse'],
+  'GET /api/pumps/:id': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/pumps/:id': ['specialist'],
+  'POST /api/pumps/:id/explant': ['specialist'],
+  'GET /api/audit-events': ['admin'],
+};
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function routerRoutes(ctx: TestContext): string[] {
+  const instance = ctx.app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+  const stack = (instance.router ?? instance._router)?.stack ?? [];
+  return stack
+    .filter((layer) => layer.route?.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+    );
+}
+
+const sample = (path: string) => path.replace(':id', '00000000-0000-4000-8000-000000000000');
+
+describe('access control on every route', () => {
+  let ctx: TestContext;
+  let clinic: TestClinic;
+  let routes: string[];
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    clinic = await createClinic(ctx);
+    routes = routerRoutes(ctx);
+  });
+  afterAll(async () => ctx.app.close());
+
+  it('finds the routes in the router and every one of them is in the role table', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(ROUTES).length);
+    expect(routes.filter((r) => !(r in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers 401 without a session on every route but login and health', async () => {
+    for (const route of routes) {
+      if (ROUTES[route] === 'public') continue;
+      const [method, path] = route.split(' ') as [string, string];
+      const res = await request(ctx.server)[method.toLowerCase() as 'get'](sample(path)).send({});
+      expect({ route, status: res.status, code: res.body.code }).toEqual({ route, status: 401, code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('answers 403 to each role the role table forbids', async () => {
+    let checked = 0;
+    for (const route of routes) {
+      const allowed = ROUTES[route];
+      if (allowed === 'public' || allowed === undefined) continue;
+      const [method, path] = route.split(' ') as [string, string];
+      for (const role of ['specialist', 'nurse', 'admin'] as const) {
+        if (allowed.includes(role)) continue;
+        const res = await clinic.as[role][method.toLowerCase() as 'get'](sample(path)).send({});
+        expect({ route, role, status: res.status }).toEqual({ route, role, status: 403 });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("answers 404, never 403, for another clinic's patient and pump", async () => {
+    const other = await createClinic(ctx, { timeZone: 'America/Chicago' });
+    const patient = await createPatient(clinic);
+    const pump = await implantPump(clinic, patient.id, new Date(Date.now() - 86_400_000).toISOString());
+    for (const role of ['specialist', 'nurse', 'admin'] as const) {
+      await other.as[role].get(`/api/patients/${patient.id}`).expect(404);
+      await other.as[role].get(`/api/pumps/${pump.id}`).expect(404);
+    }
+    await other.as.specialist.patch(`/api/patients/${patient.id}`).send({ version: 1, givenName: 'X' }).expect(404);
+    await other.as.specialist.patch(`/api/pumps/${pump.id}`).send({ version: pump.version, alarmMl: 3 }).expect(404);
+    await other.as.nurse
+      .post(`/api/patients/${patient.id}/pumps`)
+      .send(implantInput(new Date(Date.now() - 3_600_000).toISOString()))
+      .expect(404);
+    const list = await other.as.specialist.get('/api/patients').query({ q: patient.mrn }).expect(200);
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('sets security headers', async () => {
+    const res = await request(ctx.server).get('/api/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
