@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
@@ -14,7 +13,6 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: 'libs', include: ['libs/*/src/**/*.spec.ts'], environment: 'node' } },
       {
-        plugins: [react()],
         resolve: { alias },
         test: {
           name: 'web',

@@ -48,7 +48,16 @@ async function startEmbedded(dir, port) {
     createPostgresUser: isRoot(),
     onLog: () => undefined,
     onError: () => undefined,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
   });
   await pg.initialise();
   await pg.start();
@@ -62,8 +71,14 @@ function startDebian(binDir, dir, port) {
   execFileSync('install', ['-d', '-o', 'postgres', '-g', 'postgres', '-m', '700', dir]);
   asPostgres('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
   asPostgres('pg_ctl', [
-    '-D', dir, '-w', '-l', path.join(dir, 'server.log'), 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+    '-D',
+    dir,
+    '-w',
+    '-l',
+    path.join(dir, 'server.log'),
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
   ]);
   return { kind: 'debian', stop: async () => asPostgres('pg_ctl', ['-D', dir, '-m', 'fast', 'stop']) };
 }
@@ -81,7 +96,7 @@ export async function startTestDatabase() {
     const binDir = debianBinDir();
     if (!binDir) {
       throw new Error(
-        'As root, the postgres user cannot reach this checkout, and Debian\'s postgresql is not installed. ' +
+        "As root, the postgres user cannot reach this checkout, and Debian's postgresql is not installed. " +
           'Clone into a world-traversable folder (e.g. /srv) or run: apt-get install -y postgresql',
       );
     }

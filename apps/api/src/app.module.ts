@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './common/access.guard.js';
 import { Clock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuditController } from './modules/audit/audit.controller.js';
@@ -14,6 +16,12 @@ import { LoginThrottleService } from './modules/auth/login-throttle.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { ClinicsController } from './modules/clinics/clinics.controller.js';
 import { ClinicsService } from './modules/clinics/clinics.service.js';
+import { DoseAdjustmentsController } from './modules/dose-adjustments/dose-adjustments.controller.js';
+import { DoseAdjustmentsService } from './modules/dose-adjustments/dose-adjustments.service.js';
+import { FillsController } from './modules/fills/fills.controller.js';
+import { FillsService } from './modules/fills/fills.service.js';
+import { PumpEventsController } from './modules/pump-events/pump-events.controller.js';
+import { PumpEventsService } from './modules/pump-events/pump-events.service.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { PatientsController } from './modules/patients/patients.controller.js';
 import { PatientsRepository } from './modules/patients/patients.repository.js';
@@ -37,12 +45,17 @@ export class AppModule {
         ClinicsController,
         PatientsController,
         PumpsController,
+        FillsController,
+        DoseAdjustmentsController,
+        PumpEventsController,
         AuditController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyStore,
         { provide: Clock, useValue: clock },
         AuditService,
         SessionsService,
@@ -54,6 +67,9 @@ export class AppModule {
         PatientsService,
         PumpsRepository,
         PumpsService,
+        FillsService,
+        DoseAdjustmentsService,
+        PumpEventsService,
       ],
     };
   }

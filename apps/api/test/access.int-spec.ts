@@ -26,6 +26,15 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/pumps/:id': ['specialist', 'nurse', 'admin'],
   'PATCH /api/pumps/:id': ['specialist'],
   'POST /api/pumps/:id/explant': ['specialist'],
+  'GET /api/pumps/:id/projection': ['specialist', 'nurse', 'admin'],
+  'GET /api/pumps/:id/fills': ['specialist', 'nurse', 'admin'],
+  'POST /api/pumps/:id/fills': ['specialist', 'nurse'],
+  'POST /api/pumps/:id/fills/preview': ['specialist', 'nurse'],
+  'GET /api/pumps/:id/dose-adjustments': ['specialist', 'nurse', 'admin'],
+  'POST /api/pumps/:id/dose-adjustments': ['specialist', 'nurse'],
+  'POST /api/pumps/:id/dose-adjustments/preview': ['specialist', 'nurse'],
+  'GET /api/pumps/:id/events': ['specialist', 'nurse', 'admin'],
+  'POST /api/pumps/:id/events': ['specialist', 'nurse'],
   'GET /api/audit-events': ['admin'],
 };
 
@@ -34,7 +43,10 @@ interface Layer {
 }
 
 function routerRoutes(ctx: TestContext): string[] {
-  const instance = ctx.app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+  const instance = ctx.app.getHttpAdapter().getInstance() as {
+    router?: { stack: Layer[] };
+    _router?: { stack: Layer[] };
+  };
   const stack = (instance.router ?? instance._router)?.stack ?? [];
   return stack
     .filter((layer) => layer.route?.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
@@ -70,7 +82,11 @@ describe('access control on every route', () => {
       if (ROUTES[route] === 'public') continue;
       const [method, path] = route.split(' ') as [string, string];
       const res = await request(ctx.server)[method.toLowerCase() as 'get'](sample(path)).send({});
-      expect({ route, status: res.status, code: res.body.code }).toEqual({ route, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ route, status: res.status, code: res.body.code }).toEqual({
+        route,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 

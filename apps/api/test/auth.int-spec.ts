@@ -26,9 +26,9 @@ describe('sign-in and sessions', () => {
   });
 
   it('stores argon2id hashes and only a digest of the session token', async () => {
-    const [user] = (await ctx.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [clinic.users.nurse.id])) as [
-      { password_hash: string },
-    ];
+    const [user] = (await ctx.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [
+      clinic.users.nurse.id,
+    ])) as [{ password_hash: string }];
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     const res = await request(ctx.server)
       .post('/api/auth/login')
@@ -54,13 +54,18 @@ describe('sign-in and sessions', () => {
   it('rejects a malformed sign-in with the field named', async () => {
     const res = await request(ctx.server).post('/api/auth/login').send({ email: 'not-an-email' }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
   });
 
   it('locks an account after 5 failed attempts, even for the right password', async () => {
     const own = await createClinic(ctx);
     for (let i = 0; i < 5; i++) {
-      await request(ctx.server).post('/api/auth/login').send({ email: own.users.nurse.email, password: 'wrong-password' }).expect(401);
+      await request(ctx.server)
+        .post('/api/auth/login')
+        .send({ email: own.users.nurse.email, password: 'wrong-password' })
+        .expect(401);
     }
     const res = await request(ctx.server)
       .post('/api/auth/login')
@@ -71,7 +76,10 @@ describe('sign-in and sessions', () => {
 
   it('ends the session on logout', async () => {
     const agent = request.agent(ctx.server);
-    await agent.post('/api/auth/login').send({ email: clinic.users.specialist.email, password: TEST_PASSWORD }).expect(200);
+    await agent
+      .post('/api/auth/login')
+      .send({ email: clinic.users.specialist.email, password: TEST_PASSWORD })
+      .expect(200);
     await agent.get('/api/auth/me').expect(200);
     await agent.post('/api/auth/logout').expect(204);
     await agent.get('/api/auth/me').expect(401);
@@ -100,20 +108,31 @@ describe('sign-in and sessions', () => {
     const own = await createClinic(ctx);
     const created = await own.as.admin
       .post('/api/users')
-      .send({ email: `new-${own.id.slice(0, 6)}@test.example`, name: 'New Nurse', role: 'nurse', password: 'a-long-password-1' })
+      .send({
+        email: `new-${own.id.slice(0, 6)}@test.example`,
+        name: 'New Nurse',
+        role: 'nurse',
+        password: 'a-long-password-1',
+      })
       .expect(201);
     const agent = request.agent(ctx.server);
     await agent.post('/api/auth/login').send({ email: created.body.email, password: 'a-long-password-1' }).expect(200);
     await own.as.admin.patch(`/api/users/${created.body.id}`).send({ version: 1, isActive: false }).expect(200);
     await agent.get('/api/auth/me').expect(401);
-    await request(ctx.server).post('/api/auth/login').send({ email: created.body.email, password: 'a-long-password-1' }).expect(401);
+    await request(ctx.server)
+      .post('/api/auth/login')
+      .send({ email: created.body.email, password: 'a-long-password-1' })
+      .expect(401);
 
     const reset = await own.as.admin
       .patch(`/api/users/${created.body.id}`)
       .send({ version: 2, isActive: true, password: 'another-long-pass' })
       .expect(200);
     expect(reset.body.isActive).toBe(true);
-    await request(ctx.server).post('/api/auth/login').send({ email: created.body.email, password: 'another-long-pass' }).expect(200);
+    await request(ctx.server)
+      .post('/api/auth/login')
+      .send({ email: created.body.email, password: 'another-long-pass' })
+      .expect(200);
     const audit = await own.as.admin.get('/api/audit-events').query({ entityId: created.body.id }).expect(200);
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['user.create', 'user.update', 'user.reset_password']),
@@ -127,7 +146,10 @@ describe('sign-in and sessions', () => {
       .send({ email: clinic.users.nurse.email, name: 'Dup', role: 'nurse', password: 'a-long-password-1' })
       .expect(409);
     expect(res.body.details).toEqual([{ field: 'email', message: 'is already in use' }]);
-    const stale = await clinic.as.admin.patch(`/api/users/${clinic.users.nurse.id}`).send({ version: 99, name: 'X' }).expect(409);
+    const stale = await clinic.as.admin
+      .patch(`/api/users/${clinic.users.nurse.id}`)
+      .send({ version: 99, name: 'X' })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
   });
 });

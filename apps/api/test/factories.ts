@@ -78,7 +78,10 @@ export function implantInput(performedAt: string, overrides: Partial<ImplantRequ
   };
 }
 
-export async function createPatient(clinic: TestClinic, overrides: Partial<CreatePatientRequest> = {}): Promise<PatientResponse> {
+export async function createPatient(
+  clinic: TestClinic,
+  overrides: Partial<CreatePatientRequest> = {},
+): Promise<PatientResponse> {
   const res = await clinic.as.specialist.post('/api/patients').send(patientInput(overrides)).expect(201);
   return res.body as PatientResponse;
 }

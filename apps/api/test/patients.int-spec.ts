@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { countAuditEvents, countRows, createClinic, createPatient, patientInput, type TestClinic } from './factories.js';
+import {
+  countAuditEvents,
+  countRows,
+  createClinic,
+  createPatient,
+  patientInput,
+  type TestClinic,
+} from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const fieldsOf = (body: { details: { field: string }[] }) => body.details.map((d) => d.field);
@@ -15,7 +22,11 @@ describe('patients', () => {
   afterAll(async () => ctx.app.close());
 
   it('creates a patient as a nurse, answers what was sent, and audits it', async () => {
-    const input = patientInput({ riskFactors: ['sci_t6_or_above'], cautions: ['epilepsy'], oralBaclofenBackupMgPerDay: 30 });
+    const input = patientInput({
+      riskFactors: ['sci_t6_or_above'],
+      cautions: ['epilepsy'],
+      oralBaclofenBackupMgPerDay: 30,
+    });
     const res = await clinic.as.nurse.post('/api/patients').send(input).expect(201);
     expect(res.body).toMatchObject({ ...input, status: 'active', isHighRisk: true, version: 1, activePump: null });
     const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: res.body.id }).expect(200);
@@ -28,8 +39,13 @@ describe('patients', () => {
     const patient = await createPatient(clinic);
     await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
     await clinic.as.admin.get(`/api/patients/${patient.id}`).expect(200);
-    const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: patient.id, action: 'patient.view' });
-    expect(audit.body.items.map((a: { actorId: string }) => a.actorId)).toEqual([clinic.users.admin.id, clinic.users.nurse.id]);
+    const audit = await clinic.as.admin
+      .get('/api/audit-events')
+      .query({ entityId: patient.id, action: 'patient.view' });
+    expect(audit.body.items.map((a: { actorId: string }) => a.actorId)).toEqual([
+      clinic.users.admin.id,
+      clinic.users.nurse.id,
+    ]);
   });
 
   it.each([
@@ -38,7 +54,11 @@ describe('patients', () => {
     ['an unknown diagnosis', patientInput({ diagnosis: 'flu' as never }), ['diagnosis']],
     ['a malformed birth date', patientInput({ birthDate: '14/05/1970' }), ['birthDate']],
     ['an unknown field', { ...patientInput(), ssn: '123' }, ['(body)']],
-    ['a repeated risk factor', patientInput({ riskFactors: ['prior_withdrawal', 'prior_withdrawal'] }), ['riskFactors']],
+    [
+      'a repeated risk factor',
+      patientInput({ riskFactors: ['prior_withdrawal', 'prior_withdrawal'] }),
+      ['riskFactors'],
+    ],
     ['a negative oral back-up dose', patientInput({ oralBaclofenBackupMgPerDay: -5 }), ['oralBaclofenBackupMgPerDay']],
   ])('answers 400 naming the fields for %s and writes nothing', async (_label, body, fields) => {
     const own = await createClinic(ctx);
@@ -52,8 +72,14 @@ describe('patients', () => {
   it('answers 409 on a duplicate MRN in the same clinic, allows it in another clinic, and writes nothing', async () => {
     const own = await createClinic(ctx);
     const first = await createPatient(own, { mrn: 'DUP-001' });
-    const res = await own.as.specialist.post('/api/patients').send(patientInput({ mrn: 'DUP-001' })).expect(409);
-    expect(res.body).toMatchObject({ code: 'CONFLICT', details: [{ field: 'mrn', message: 'is already used by another patient' }] });
+    const res = await own.as.specialist
+      .post('/api/patients')
+      .send(patientInput({ mrn: 'DUP-001' }))
+      .expect(409);
+    expect(res.body).toMatchObject({
+      code: 'CONFLICT',
+      details: [{ field: 'mrn', message: 'is already used by another patient' }],
+    });
     expect(await countRows(ctx, 'patients', own.id)).toBe(1);
     const other = await createClinic(ctx);
     await createPatient(other, { mrn: 'DUP-001' });
@@ -74,13 +100,26 @@ describe('patients', () => {
       .patch(`/api/patients/${patient.id}`)
       .send({ version: 1, phone: '+44 20 1234 5678', cautions: ['renal_impairment'] })
       .expect(200);
-    expect(updated.body).toMatchObject({ version: 2, phone: '+44 20 1234 5678', cautions: ['renal_impairment'], givenName: 'Ada' });
-    const stale = await clinic.as.specialist.patch(`/api/patients/${patient.id}`).send({ version: 1, phone: '0' }).expect(409);
+    expect(updated.body).toMatchObject({
+      version: 2,
+      phone: '+44 20 1234 5678',
+      cautions: ['renal_impairment'],
+      givenName: 'Ada',
+    });
+    const stale = await clinic.as.specialist
+      .patch(`/api/patients/${patient.id}`)
+      .send({ version: 1, phone: '0' })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     const now = await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
     expect(now.body.phone).toBe('+44 20 1234 5678');
-    const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: patient.id, action: 'patient.update' });
-    expect(audit.body.items[0]).toMatchObject({ before: { phone: null, cautions: [] }, after: { phone: '+44 20 1234 5678' } });
+    const audit = await clinic.as.admin
+      .get('/api/audit-events')
+      .query({ entityId: patient.id, action: 'patient.update' });
+    expect(audit.body.items[0]).toMatchObject({
+      before: { phone: null, cautions: [] },
+      after: { phone: '+44 20 1234 5678' },
+    });
   });
 
   it('finds patients by family name, given name and MRN prefix, case-insensitively', async () => {
@@ -89,7 +128,9 @@ describe('patients', () => {
     await createPatient(own, { givenName: 'Oscar', familyName: 'Marsh', mrn: 'AB-200' });
     await createPatient(own, { givenName: 'Zoe', familyName: 'Young', mrn: 'CD-300' });
     const names = async (q: string) =>
-      (await own.as.nurse.get('/api/patients').query({ q })).body.items.map((p: { familyName: string }) => p.familyName);
+      (await own.as.nurse.get('/api/patients').query({ q })).body.items.map(
+        (p: { familyName: string }) => p.familyName,
+      );
     expect(await names('mar')).toEqual(['Marsh', 'Okafor']);
     expect(await names('ab-')).toEqual(['Marsh', 'Okafor']);
     expect(await names('okafor maria')).toEqual(['Okafor']);
@@ -98,13 +139,17 @@ describe('patients', () => {
 
   it('pages with a keyset cursor without skipping or repeating a patient', async () => {
     const own = await createClinic(ctx);
-    for (let i = 0; i < 7; i++) await createPatient(own, { familyName: i % 2 ? 'Same' : `Name${i}`, givenName: `G${i}` });
+    for (let i = 0; i < 7; i++)
+      await createPatient(own, { familyName: i % 2 ? 'Same' : `Name${i}`, givenName: `G${i}` });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await own.as.nurse.get('/api/patients').query({ limit: 3, ...(cursor ? { cursor } : {}) }).expect(200);
-      seen.push(...res.body.items.map((p: { id: string }) => p.id));
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await own.as.nurse
+        .get('/api/patients')
+        .query({ limit: 3, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      seen.push(...res.body.items.map((p) => p.id));
       cursor = res.body.nextCursor;
       pages++;
     } while (cursor);
@@ -121,9 +166,11 @@ describe('patients', () => {
   });
 
   it('keeps the audit log append-only at the database level', async () => {
-    await expect(ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE clinic_id = $1`, [clinic.id])).rejects.toThrow(
+    await expect(
+      ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE clinic_id = $1`, [clinic.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(ctx.dataSource.query(`DELETE FROM audit_events WHERE clinic_id = $1`, [clinic.id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(ctx.dataSource.query(`DELETE FROM audit_events WHERE clinic_id = $1`, [clinic.id])).rejects.toThrow(/append-only/);
   });
 });

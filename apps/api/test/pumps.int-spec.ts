@@ -31,7 +31,13 @@ describe('pumps', () => {
     try {
       const patient = await createPatient(clinic);
       const pump = await implantPump(clinic, patient.id, performedAt);
-      expect(pump).toMatchObject({ model: 'synchromed_ii_20', reservoirMl: 20, alarmMl: 2, currentDailyDoseMcg: 400, status: 'active' });
+      expect(pump).toMatchObject({
+        model: 'synchromed_ii_20',
+        reservoirMl: 20,
+        alarmMl: 2,
+        currentDailyDoseMcg: 400,
+        status: 'active',
+      });
       expect(pump.projection).toEqual({
         volumeNowMl: 18, // 10 days × 0.2 mL/day drained
         dailyVolumeMl: 0.2,
@@ -43,9 +49,9 @@ describe('pumps', () => {
       });
       const fetched = await clinic.as.admin.get(`/api/pumps/${pump.id}`).expect(200);
       expect(fetched.body.projection).toEqual(pump.projection);
-      const [stored] = (await ctx.dataSource.query(`SELECT refill_by::text, alarm_at FROM pumps WHERE id = $1`, [pump.id])) as [
-        { refill_by: string; alarm_at: Date },
-      ];
+      const [stored] = (await ctx.dataSource.query(`SELECT refill_by::text, alarm_at FROM pumps WHERE id = $1`, [
+        pump.id,
+      ])) as [{ refill_by: string; alarm_at: Date }];
       expect(stored).toEqual({ refill_by: '2026-11-25', alarm_at: new Date(pump.projection!.alarmAt) });
       const chart = await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
       expect(chart.body.activePump.id).toBe(pump.id);
@@ -56,23 +62,70 @@ describe('pumps', () => {
 
   it('defaults the alarm volume from the catalogue: Prometra II 3.0 mL', async () => {
     const patient = await createPatient(clinic);
-    const pump = await implantPump(clinic, patient.id, new Date(Date.now() - DAY_MS).toISOString(), { model: 'prometra_ii_40' });
+    const pump = await implantPump(clinic, patient.id, new Date(Date.now() - DAY_MS).toISOString(), {
+      model: 'prometra_ii_40',
+    });
     expect(pump).toMatchObject({ reservoirMl: 40, alarmMl: 3, modelLabel: 'Prometra II 40 mL' });
   });
 
   const yesterday = () => new Date(Date.now() - DAY_MS).toISOString();
   it.each([
     ['an unknown pump model', () => implantInput(yesterday(), { model: 'acme_9000' as never }), 400, ['model']],
-    ['a negative volume', () => implantInput(yesterday(), { initialFill: { volumeAddedMl: -1 } as never }), 400, ['initialFill.volumeAddedMl']],
-    ['a volume as text', () => implantInput(yesterday(), { initialFill: { volumeAddedMl: '20' } as never }), 400, ['initialFill.volumeAddedMl']],
-    ['a volume above the reservoir', () => implantInput(yesterday(), { initialFill: { volumeAddedMl: 25 } as never }), 422, ['initialFill.volumeAddedMl']],
-    ['a dose above 3,000 mcg/day', () => implantInput(yesterday(), { initialFill: { dailyDoseMcg: 3500 } as never }), 400, ['initialFill.dailyDoseMcg']],
-    ['a zero dose', () => implantInput(yesterday(), { initialFill: { dailyDoseMcg: 0 } as never }), 400, ['initialFill.dailyDoseMcg']],
-    ['a fill in the future', () => implantInput(new Date(Date.now() + 3_600_000).toISOString()), 400, ['initialFill.performedAt']],
-    ['an expired lot', () => implantInput(yesterday(), { initialFill: { lotExpiresOn: '2020-01-01' } as never }), 422, ['initialFill.lotExpiresOn']],
+    [
+      'a negative volume',
+      () => implantInput(yesterday(), { initialFill: { volumeAddedMl: -1 } as never }),
+      400,
+      ['initialFill.volumeAddedMl'],
+    ],
+    [
+      'a volume as text',
+      () => implantInput(yesterday(), { initialFill: { volumeAddedMl: '20' } as never }),
+      400,
+      ['initialFill.volumeAddedMl'],
+    ],
+    [
+      'a volume above the reservoir',
+      () => implantInput(yesterday(), { initialFill: { volumeAddedMl: 25 } as never }),
+      422,
+      ['initialFill.volumeAddedMl'],
+    ],
+    [
+      'a dose above 3,000 mcg/day',
+      () => implantInput(yesterday(), { initialFill: { dailyDoseMcg: 3500 } as never }),
+      400,
+      ['initialFill.dailyDoseMcg'],
+    ],
+    [
+      'a zero dose',
+      () => implantInput(yesterday(), { initialFill: { dailyDoseMcg: 0 } as never }),
+      400,
+      ['initialFill.dailyDoseMcg'],
+    ],
+    [
+      'a fill in the future',
+      () => implantInput(new Date(Date.now() + 3_600_000).toISOString()),
+      400,
+      ['initialFill.performedAt'],
+    ],
+    [
+      'an expired lot',
+      () => implantInput(yesterday(), { initialFill: { lotExpiresOn: '2020-01-01' } as never }),
+      422,
+      ['initialFill.lotExpiresOn'],
+    ],
     ['an alarm volume above the reservoir', () => implantInput(yesterday(), { alarmMl: 20 }), 422, ['alarmMl']],
-    ['a model "other" without a reservoir size', () => implantInput(yesterday(), { model: 'other' }), 400, ['reservoirMl']],
-    ['missing fill fields', () => ({ ...implantInput(yesterday()), initialFill: {} }), 400, ['initialFill.performedAt', 'initialFill.lotNumber']],
+    [
+      'a model "other" without a reservoir size',
+      () => implantInput(yesterday(), { model: 'other' }),
+      400,
+      ['reservoirMl'],
+    ],
+    [
+      'missing fill fields',
+      () => ({ ...implantInput(yesterday()), initialFill: {} }),
+      400,
+      ['initialFill.performedAt', 'initialFill.lotNumber'],
+    ],
   ])('refuses %s with %i naming the field, and writes nothing', async (_label, body, status, fields) => {
     const own = await createClinic(ctx);
     const patient = await createPatient(own);
@@ -104,11 +157,17 @@ describe('pumps', () => {
   it('changes the alarm volume with optimistic locking, re-projecting the alarm date', async () => {
     const patient = await createPatient(clinic);
     const pump = await implantPump(clinic, patient.id, new Date(Date.now() - DAY_MS).toISOString());
-    const res = await clinic.as.specialist.patch(`/api/pumps/${pump.id}`).send({ version: pump.version, alarmMl: 4 }).expect(200);
+    const res = await clinic.as.specialist
+      .patch(`/api/pumps/${pump.id}`)
+      .send({ version: pump.version, alarmMl: 4 })
+      .expect(200);
     const moved = res.body as PumpResponse;
     // 2 mL more in reserve at 0.2 mL/day: the alarm comes 10 days earlier.
     expect(Date.parse(pump.projection!.alarmAt) - Date.parse(moved.projection!.alarmAt)).toBe(10 * DAY_MS);
-    const stale = await clinic.as.specialist.patch(`/api/pumps/${pump.id}`).send({ version: pump.version, alarmMl: 3 }).expect(409);
+    const stale = await clinic.as.specialist
+      .patch(`/api/pumps/${pump.id}`)
+      .send({ version: pump.version, alarmMl: 3 })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: pump.id, action: 'pump.update' });
     expect(audit.body.items[0]).toMatchObject({ before: { alarmMl: 2 }, after: { alarmMl: 4 } });
@@ -121,6 +180,9 @@ describe('pumps', () => {
       .send(implantInput(new Date(Date.now() - DAY_MS).toISOString()))
       .expect(201);
     await clinic.as.nurse.patch(`/api/pumps/${res.body.id}`).send({ version: 1, alarmMl: 3 }).expect(403);
-    await clinic.as.admin.post(`/api/patients/${patient.id}/pumps`).send(implantInput(new Date().toISOString())).expect(403);
+    await clinic.as.admin
+      .post(`/api/patients/${patient.id}/pumps`)
+      .send(implantInput(new Date().toISOString()))
+      .expect(403);
   });
 });

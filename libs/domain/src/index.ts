@@ -1,3 +1,5 @@
+export * from './dose-limits.js';
+export * from './flex-dosing.js';
 export * from './local-date.js';
 export * from './pump-models.js';
 export * from './reservoir.js';

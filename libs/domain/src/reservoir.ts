@@ -77,10 +77,16 @@ function segmentsOf({ fill, doseChanges = [] }: DrainInput): Segment[] {
   const later = doseChanges
     .filter((c) => c.effectiveAt.getTime() > startMs)
     .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
-  return [
-    { startMs, projectedDoseMcg: fill.dailyDoseMcg + bolus },
-    ...later.map((c) => ({ startMs: c.effectiveAt.getTime(), projectedDoseMcg: c.newDailyDoseMcg + bolus })),
-  ];
+  const segments: Segment[] = [{ startMs, projectedDoseMcg: fill.dailyDoseMcg + bolus }];
+  for (const change of later) {
+    const projectedDoseMcg = change.newDailyDoseMcg + bolus;
+    // A change to the dose already in force is no breakpoint: splitting a drain in two sums the
+    // same volume in a different order, and the rounding could move an instant by 1 ms.
+    if (projectedDoseMcg !== segments.at(-1)!.projectedDoseMcg) {
+      segments.push({ startMs: change.effectiveAt.getTime(), projectedDoseMcg });
+    }
+  }
+  return segments;
 }
 
 /** mL drained by a dose over a span of milliseconds. */

@@ -6,9 +6,21 @@ import { FillEntity } from '../modules/pumps/fill.entity.js';
 import { PumpEntity } from '../modules/pumps/pump.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
+import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764100000000-dose-adjustments-events-idempotency.js';
+import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
+import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
-export const ENTITIES = [ClinicEntity, UserEntity, PatientEntity, PumpEntity, FillEntity, AuditEventEntity];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const ENTITIES = [
+  ClinicEntity,
+  UserEntity,
+  PatientEntity,
+  PumpEntity,
+  FillEntity,
+  DoseAdjustmentEntity,
+  PumpEventEntity,
+  AuditEventEntity,
+];
+export const MIGRATIONS = [InitialSchema1764000000000, DoseAdjustmentsEventsIdempotency1764100000000];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import type { CreatePatientRequest, Diagnosis, Role, SpasticityOrigin } from '@itb/contracts';
-import { PUMP_CATALOGUE, MS_PER_DAY, type PumpModel } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
@@ -9,6 +8,9 @@ import { hashPassword } from '../../modules/auth/password-hasher.js';
 import { ClinicEntity } from '../../modules/clinics/clinic.entity.js';
 import { PatientsService } from '../../modules/patients/patients.service.js';
 import { PumpsService } from '../../modules/pumps/pumps.service.js';
+import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
+import { FillsService } from '../../modules/fills/fills.service.js';
+import { seedPumpHistory } from './demo-history.js';
 import { UserEntity } from '../../modules/users/user.entity.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.js';
 import { seededRandom } from './seeded-random.js';
@@ -58,15 +60,6 @@ const DIAGNOSES: { diagnosis: Diagnosis; origin: SpasticityOrigin }[] = [
   { diagnosis: 'stroke', origin: 'cerebral' },
   { diagnosis: 'other', origin: 'mixed' },
 ];
-const MODELS: PumpModel[] = ['synchromed_ii_20', 'synchromed_ii_40', 'prometra_ii_20', 'prometra_ii_40'];
-const REGIMENS = [
-  { concentrationMcgPerMl: 2000, dailyDoseMcg: 400 },
-  { concentrationMcgPerMl: 2000, dailyDoseMcg: 550 },
-  { concentrationMcgPerMl: 1000, dailyDoseMcg: 250 },
-  { concentrationMcgPerMl: 1000, dailyDoseMcg: 180 },
-  { concentrationMcgPerMl: 500, dailyDoseMcg: 110 },
-  { concentrationMcgPerMl: 2000, dailyDoseMcg: 700 },
-];
 
 /**
  * Two demo clinics, their staff and ~40 patients each, written through the same services as the API,
@@ -77,8 +70,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
   const logger = new Logger('Seed');
   const dataSource = app.get(DataSource);
   const patients = app.get(PatientsService);
-  const pumps = app.get(PumpsService);
+  const services = {
+    pumps: app.get(PumpsService),
+    fills: app.get(FillsService),
+    doseAdjustments: app.get(DoseAdjustmentsService),
+  };
   const now = app.get(Clock).now();
+  if (await dataSource.manager.existsBy(ClinicEntity, { name: CLINICS[0]!.name })) {
+    logger.log({ msg: 'demo data already present: not seeding again' });
+    return;
+  }
   const random = seededRandom(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -107,7 +108,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
       ),
     );
     const specialist = staff.find((u) => u.role === 'specialist')!;
+    const nurse = staff.find((u) => u.role === 'nurse')!;
     const actor: SessionUser = { ...specialist, clinicId: clinic.id, sessionId: 'demo-seed' };
+    const nurseActor: SessionUser = { ...nurse, clinicId: clinic.id, sessionId: 'demo-seed' };
 
     for (let i = 0; i < PATIENTS_PER_CLINIC; i++) {
       const { diagnosis, origin } = random.pick(DIAGNOSES);
@@ -138,43 +141,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
       };
       const patient = await patients.create(actor, input);
 
-      const model = random.pick(MODELS);
-      const spec = PUMP_CATALOGUE[model];
-      const regimen = random.pick(REGIMENS);
-      const reservoirMl = spec.reservoirMl!;
-      const alarmDays = ((reservoirMl - spec.alarmMl!) * regimen.concentrationMcgPerMl) / regimen.dailyDoseMcg;
-      // Where this patient stands today: i % 10 === 0 overdue, 1–2 due soon, the rest comfortable.
+      // Where this patient stands today: one in ten overdue, two in ten due within two weeks.
       const bucket = i % 10;
-      const daysToAlarm =
-        bucket === 0
-          ? -random.int(1, 6)
-          : bucket <= 2
-            ? random.int(6, 18)
-            : random.int(25, Math.max(30, alarmDays - 5));
-      const daysSinceFill = Math.max(1, Math.min(alarmDays - daysToAlarm, 170));
-      const performedAt = new Date(now.getTime() - daysSinceFill * MS_PER_DAY - random.int(0, 6) * 3_600_000);
-      const implantYearsAgo = random.int(1, 6);
-      const implantedOn = new Date(performedAt.getTime() - implantYearsAgo * 365 * MS_PER_DAY)
-        .toISOString()
-        .slice(0, 10);
-      await pumps.implant(actor, patient.id, {
-        model,
-        serialNumber: `${model.startsWith('synchromed') ? 'NGP' : 'PII'}${random.int(100_000, 999_999)}H`,
-        implantedOn,
-        catheterTipLevel: random.pick(['T10', 'T8', 'T6', 'T4', 'C5']),
-        eriDate: model.startsWith('synchromed')
-          ? new Date(new Date(implantedOn).getTime() + 7 * 365 * MS_PER_DAY).toISOString().slice(0, 10)
-          : null,
-        initialFill: {
-          performedAt: performedAt.toISOString(),
-          volumeAddedMl: reservoirMl,
-          concentrationMcgPerMl: regimen.concentrationMcgPerMl,
-          dailyDoseMcg: regimen.dailyDoseMcg,
-          drugProduct: regimen.concentrationMcgPerMl === 1000 ? 'Gablofen' : 'Lioresal Intrathecal',
-          lotNumber: `L${random.int(10_000, 99_999)}`,
-          lotExpiresOn: new Date(performedAt.getTime() + 400 * MS_PER_DAY).toISOString().slice(0, 10),
-        },
-      });
+      await seedPumpHistory(
+        services,
+        { specialist: actor, nurse: nurseActor },
+        patient.id,
+        bucket === 0 ? 'overdue' : bucket <= 2 ? 'due_soon' : 'comfortable',
+        random,
+        now.getTime(),
+      );
     }
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
   }

@@ -1,9 +1,12 @@
 import type { ProjectionResponse, PumpResponse } from '@itb/contracts';
 import { PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
+import type { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import type { FillEntity } from './fill.entity.js';
 import type { PumpEntity } from './pump.entity.js';
 
-export const drainInputOf = (fill: FillEntity): DrainInput => ({
+/** The reservoir engine's view of a fill and the dose changes made during it. */
+export const drainInputOf = (fill: FillEntity, adjustments: readonly DoseAdjustmentEntity[] = []): DrainInput => ({
+  doseChanges: adjustments.map((a) => ({ effectiveAt: a.effectiveAt, newDailyDoseMcg: a.newDailyDoseMcg })),
   fill: {
     performedAt: fill.performedAt,
     reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,

@@ -5,6 +5,7 @@ import {
   updatePumpRequestSchema,
   type ExplantRequest,
   type ImplantRequest,
+  type ProjectionResponse,
   type PumpResponse,
   type UpdatePumpRequest,
 } from '@itb/contracts';
@@ -32,6 +33,12 @@ export class PumpsController {
   @Allow(...ALL_ROLES)
   get(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<PumpResponse> {
     return this.pumps.get(user.clinicId, id);
+  }
+
+  @Get('pumps/:id/projection')
+  @Allow(...ALL_ROLES)
+  projection(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<ProjectionResponse> {
+    return this.pumps.projection(user.clinicId, id);
   }
 
   @Patch('pumps/:id')

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
+import type { DrainInput } from '@itb/domain';
+import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
+import { drainInputOf } from './pump-mappers.js';
 import { PumpEntity } from './pump.entity.js';
+
+export interface PumpState {
+  fill: FillEntity;
+  adjustments: DoseAdjustmentEntity[];
+  drain: DrainInput;
+}
 
 /** The only place that reads and writes pumps and fills. */
 @Injectable()
@@ -19,6 +28,18 @@ export class PumpsRepository {
 
   findCurrentFill(m: EntityManager, pump: PumpEntity): Promise<FillEntity | null> {
     return pump.currentFillId ? m.findOneBy(FillEntity, { id: pump.currentFillId }) : Promise.resolve(null);
+  }
+
+  adjustmentsDuring(m: EntityManager, fillId: string): Promise<DoseAdjustmentEntity[]> {
+    return m.find(DoseAdjustmentEntity, { where: { fillId }, order: { effectiveAt: 'ASC' } });
+  }
+
+  /** The current fill and the dose changes since: everything the engine needs to project this pump. */
+  async stateOf(m: EntityManager, pump: PumpEntity): Promise<PumpState | null> {
+    const fill = await this.findCurrentFill(m, pump);
+    if (!fill) return null;
+    const adjustments = await this.adjustmentsDuring(m, fill.id);
+    return { fill, adjustments, drain: drainInputOf(fill, adjustments) };
   }
 
   /** Saves a changed pump only if nobody else changed it since `expectedVersion` (optimistic lock). */

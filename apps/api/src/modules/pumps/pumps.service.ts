@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ExplantRequest, ImplantRequest, PumpResponse, UpdatePumpRequest } from '@itb/contracts';
+import type {
+  ExplantRequest,
+  ImplantRequest,
+  ProjectionResponse,
+  PumpResponse,
+  UpdatePumpRequest,
+} from '@itb/contracts';
 import { project, resolvePumpVolumes, toLocalDate, type ClinicSchedule, type Projection } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -8,10 +14,11 @@ import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { PatientEntity } from '../patients/patient.entity.js';
+import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
 import { FillEntity } from './fill.entity.js';
-import { drainInputOf, pumpAuditView, toPumpResponse } from './pump-mappers.js';
+import { drainInputOf, pumpAuditView, toProjectionResponse, toPumpResponse } from './pump-mappers.js';
 import { PumpEntity } from './pump.entity.js';
-import { PumpsRepository } from './pumps.repository.js';
+import { PumpsRepository, type PumpState } from './pumps.repository.js';
 
 @Injectable()
 export class PumpsService {
@@ -31,13 +38,21 @@ export class PumpsService {
 
   /** The pump with its current fill and a projection at the clinic's now. */
   async describe(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<PumpResponse> {
-    const fill = await this.pumps.findCurrentFill(m, pump);
-    const projection = fill && pump.status === 'active' ? this.projectFill(fill, pump, schedule) : null;
-    return toPumpResponse(pump, fill, projection);
+    const state = await this.pumps.stateOf(m, pump);
+    const projection = state && pump.status === 'active' ? this.projectState(state, pump, schedule) : null;
+    return toPumpResponse(pump, state?.fill ?? null, projection);
   }
 
-  private projectFill(fill: FillEntity, pump: PumpEntity, schedule: ClinicSchedule): Projection {
-    return project(drainInputOf(fill), pump.alarmMl, schedule, this.clock.now());
+  private projectState(state: PumpState, pump: PumpEntity, schedule: ClinicSchedule): Projection {
+    return project(state.drain, pump.alarmMl, schedule, this.clock.now());
+  }
+
+  async projection(clinicId: string, id: string): Promise<ProjectionResponse> {
+    const m = this.dataSource.manager;
+    const pump = await this.pumps.findInClinic(m, clinicId, id);
+    const state = await this.pumps.stateOf(m, pump);
+    if (!state || pump.status !== 'active') throw AppError.rule('pumpId', 'has no projection: the pump is not active');
+    return toProjectionResponse(this.projectState(state, pump, scheduleOf(await this.clinics.get(clinicId, m))));
   }
 
   async implant(actor: SessionUser, patientId: string, input: ImplantRequest): Promise<PumpResponse> {
@@ -155,10 +170,10 @@ export class PumpsService {
       if (input.catheterTipLevel !== undefined) pump.catheterTipLevel = input.catheterTipLevel;
       if (input.eriDate !== undefined) pump.eriDate = input.eriDate;
       const schedule = scheduleOf(await this.clinics.get(actor.clinicId, m));
-      const fill = await this.pumps.findCurrentFill(m, pump);
-      if (fill && pump.status === 'active') {
+      const state = await this.pumps.stateOf(m, pump);
+      if (state && pump.status === 'active') {
         // A new alarm volume moves the alarm and refill-by dates.
-        const projection = this.projectFill(fill, pump, schedule);
+        const projection = this.projectState(state, pump, schedule);
         Object.assign(pump, {
           alarmAt: projection.alarmAt,
           emptyAt: projection.emptyAt,
@@ -200,6 +215,14 @@ export class PumpsService {
         refillBy: null,
       });
       const saved = await this.pumps.saveVersioned(m, pump, input.version);
+      await m.insert(PumpEventEntity, {
+        clinicId: actor.clinicId,
+        pumpId: id,
+        type: 'explant',
+        occurredAt: this.clock.now(),
+        recordedBy: actor.id,
+        notes: input.reason,
+      });
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

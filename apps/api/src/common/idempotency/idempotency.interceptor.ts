@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { from, type Observable, of, switchMap, mergeMap, catchError } from 'rxjs';
+import type { AuthedRequest } from '../access.decorators.js';
+import { AppError } from '../app-error.js';
+import { IDEMPOTENT_KEY } from './idempotent.decorator.js';
+import { IdempotencyStore } from './idempotency.store.js';
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: IdempotencyStore,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT_KEY, context.getHandler())) return next.handle();
+    const http = context.switchToHttp();
+    const req = http.getRequest<AuthedRequest>();
+    const res = http.getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (key === undefined || !req.user) return next.handle();
+    if (!KEY_PATTERN.test(key)) {
+      throw AppError.validation('Idempotency-Key', 'must be 8–200 letters, digits or - _ . :');
+    }
+    const user = req.user;
+    const statusCode =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
+    const claim = { userId: user.id, clinicId: user.clinicId, key, method: req.method, path: req.path, requestHash };
+    return from(this.store.begin(claim)).pipe(
+      switchMap((begin) => {
+        if (begin.kind === 'replay') {
+          res.status(begin.statusCode);
+          res.setHeader('Idempotent-Replayed', 'true');
+          return of(begin.body);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            await this.store.complete(user.id, key, statusCode, body);
+            return body;
+          }),
+          catchError(async (error: unknown) => {
+            await this.store.abandon(user.id, key);
+            throw error;
+          }),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import { PUMP_CATALOGUE, MS_PER_DAY, roundTo, type PumpModel } from '@itb/domain';
+import type { SessionUser } from '../../common/request-context.js';
+import type { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
+import type { FillsService } from '../../modules/fills/fills.service.js';
+import type { PumpsService } from '../../modules/pumps/pumps.service.js';
+import type { seededRandom } from './seeded-random.js';
+
+const MODELS: PumpModel[] = ['synchromed_ii_20', 'synchromed_ii_40', 'prometra_ii_20', 'prometra_ii_40'];
+const REGIMENS = [
+  { concentrationMcgPerMl: 2000, dailyDoseMcg: 400 },
+  { concentrationMcgPerMl: 2000, dailyDoseMcg: 550 },
+  { concentrationMcgPerMl: 1000, dailyDoseMcg: 250 },
+  { concentrationMcgPerMl: 1000, dailyDoseMcg: 180 },
+  { concentrationMcgPerMl: 500, dailyDoseMcg: 110 },
+  { concentrationMcgPerMl: 2000, dailyDoseMcg: 700 },
+];
+const HISTORY_DAYS = 730;
+
+export interface HistoryServices {
+  pumps: PumpsService;
+  fills: FillsService;
+  doseAdjustments: DoseAdjustmentsService;
+}
+
+export type Standing = 'overdue' | 'due_soon' | 'comfortable';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const dateOf = (ms: number) => iso(ms).slice(0, 10);
+
+/**
+ * A pump with two years of refills, written through the same services as the API. The last fill is
+ * placed so that today the patient is overdue, due soon or comfortable; most refills are on time, a
+ * few are late, and a few residuals are off enough to need investigating.
+ */
+export async function seedPumpHistory(
+  services: HistoryServices,
+  staff: { specialist: SessionUser; nurse: SessionUser },
+  patientId: string,
+  standing: Standing,
+  random: ReturnType<typeof seededRandom>,
+  nowMs: number,
+): Promise<void> {
+  const model = random.pick(MODELS);
+  const spec = PUMP_CATALOGUE[model];
+  const reservoirMl = spec.reservoirMl!;
+  const regimen = random.pick(REGIMENS);
+  const concentration = regimen.concentrationMcgPerMl;
+  const usableMl = reservoirMl - spec.alarmMl!;
+  const alarmDaysAt = (dose: number) => (usableMl * concentration) / dose;
+
+  // The current fill: some patients had their dose titrated up 10 % a week into it.
+  const daysToAlarm =
+    standing === 'overdue' ? -random.int(1, 6) : standing === 'due_soon' ? random.int(7, 18) : random.int(25, 60);
+  const lastDose = regimen.dailyDoseMcg;
+  const titratedDose = roundTo(lastDose * 1.1, 0);
+  const titratedAlarmDays = 7 + ((usableMl - (7 * lastDose) / concentration) * concentration) / titratedDose;
+  let titrated = random.chance(0.15) && titratedAlarmDays - daysToAlarm > 8;
+  const sinceLastDays = Math.max(
+    2,
+    Math.min((titrated ? titratedAlarmDays : alarmDaysAt(lastDose)) - daysToAlarm, 170),
+  );
+  titrated &&= sinceLastDays > 8;
+
+  // Earlier fills, planned backwards so that the current standing holds: most on time, a few late,
+  // and the dose titrated up 10 % at an occasional refill over the two years.
+  const plan = [{ at: nowMs - sinceLastDays * MS_PER_DAY - random.int(1, 8) * 3_600_000, dose: lastDose }];
+  while (plan[0]!.at > nowMs - HISTORY_DAYS * MS_PER_DAY) {
+    const dose = random.chance(0.15) ? roundTo(plan[0]!.dose / 1.1, 0) : plan[0]!.dose;
+    const late = random.chance(0.08) ? random.int(0, 3) : -random.int(6, 14);
+    plan.unshift({ at: plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY, dose });
+  }
+  // At least a day before the first fill, so the implant date is on or before that fill's date in any clinic zone.
+  const implantedOn = dateOf(plan[0]!.at - (1 + random.int(0, 3) * 365) * MS_PER_DAY);
+  const lot = () => ({
+    drugProduct: regimen.concentrationMcgPerMl === 1000 ? 'Gablofen' : 'Lioresal Intrathecal',
+    lotNumber: `L${random.int(10_000, 99_999)}`,
+  });
+  const pump = await services.pumps.implant(staff.specialist, patientId, {
+    model,
+    serialNumber: `${model.startsWith('synchromed') ? 'NGP' : 'PII'}${random.int(100_000, 999_999)}H`,
+    implantedOn,
+    catheterTipLevel: random.pick(['T10', 'T8', 'T6', 'T4', 'C5']),
+    // SynchroMed II: automatic shut-down at 7 years (CLINICAL.md "Pumps").
+    eriDate: model.startsWith('synchromed') ? dateOf(Date.parse(implantedOn) + 7 * 365 * MS_PER_DAY) : null,
+    initialFill: {
+      performedAt: iso(plan[0]!.at),
+      volumeAddedMl: reservoirMl,
+      concentrationMcgPerMl: concentration,
+      dailyDoseMcg: plan[0]!.dose,
+      lotExpiresOn: dateOf(plan[0]!.at + 400 * MS_PER_DAY),
+      ...lot(),
+    },
+  });
+
+  for (let i = 1; i < plan.length; i++) {
+    const elapsedDays = (plan[i]!.at - plan[i - 1]!.at) / MS_PER_DAY;
+    const expectedMl = Math.max(0, reservoirMl - (elapsedDays * plan[i - 1]!.dose) / concentration);
+    const offMl = random.chance(0.04) ? 2.5 : (random.next() - 0.5) * 0.6;
+    await services.fills.record(staff.nurse, pump.id, {
+      performedAt: iso(plan[i]!.at),
+      residualWithdrawnMl: roundTo(Math.min(reservoirMl, Math.max(0, expectedMl + offMl)), 1),
+      volumeAddedMl: reservoirMl,
+      concentrationMcgPerMl: concentration,
+      dailyDoseMcg: plan[i]!.dose,
+      lotExpiresOn: dateOf(plan[i]!.at + 400 * MS_PER_DAY),
+      ...lot(),
+    });
+  }
+
+  if (titrated) {
+    await services.doseAdjustments.record(staff.nurse, pump.id, {
+      effectiveAt: iso(plan[plan.length - 1]!.at + 7 * MS_PER_DAY),
+      newDailyDoseMcg: titratedDose,
+      reason: 'titration_up',
+      orderedById: staff.specialist.id,
+    });
+  }
+}

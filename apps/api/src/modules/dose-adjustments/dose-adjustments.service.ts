@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type {
+  DoseAdjustmentPreview,
+  DoseAdjustmentRequest,
+  DoseAdjustmentResponse,
+  DoseAdjustmentResult,
+} from '@itb/contracts';
+import { project, type DrainInput } from '@itb/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
+import { PatientEntity } from '../patients/patient.entity.js';
+import { toProjectionResponse } from '../pumps/pump-mappers.js';
+import { programmedDoseAt } from '../pumps/programmed-dose.js';
+import type { PumpEntity } from '../pumps/pump.entity.js';
+import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { UserEntity } from '../users/user.entity.js';
+import { userNames } from '../users/user-names.js';
+import { DoseAdjustmentEntity } from './dose-adjustment.entity.js';
+import { assessDoseChange, doseWarnings, enforceDoseLimit } from './dose-guard.js';
+
+const DAY_MS = 86_400_000;
+
+interface Evaluation {
+  draft: DoseAdjustmentEntity;
+  preview: DoseAdjustmentPreview;
+  projection: ReturnType<typeof project>;
+  orderedByName: string;
+}
+
+@Injectable()
+export class DoseAdjustmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pumps: PumpsRepository,
+    private readonly clinics: ClinicsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(clinicId: string, pumpId: string): Promise<DoseAdjustmentResponse[]> {
+    const m = this.dataSource.manager;
+    await this.pumps.findInClinic(m, clinicId, pumpId);
+    const adjustments = await m.find(DoseAdjustmentEntity, { where: { pumpId }, order: { effectiveAt: 'DESC' } });
+    const names = await userNames(
+      m,
+      adjustments.flatMap((a) => [a.orderedBy, a.recordedBy]),
+    );
+    return adjustments.map((a) => this.toResponse(a, names));
+  }
+
+  async preview(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentPreview> {
+    const m = this.dataSource.manager;
+    const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
+    return (await this.evaluate(m, actor, pump, input)).preview;
+  }
+
+  async record(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentResult> {
+    return this.dataSource.transaction(async (m) => {
+      const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
+      const expectedVersion = input.pumpVersion ?? pump.version;
+      if (pump.version !== expectedVersion) throw AppError.stale('pump');
+      const { draft, preview, projection, orderedByName } = await this.evaluate(m, actor, pump, input);
+      const saved = await m.save(draft);
+      const before = { dailyDoseMcg: pump.currentDailyDoseMcg, alarmAt: pump.alarmAt, refillBy: pump.refillBy };
+      pump.currentDailyDoseMcg = saved.newDailyDoseMcg;
+      Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
+      await this.pumps.saveVersioned(m, pump, expectedVersion);
+      await this.audit.record(m, {
+        clinicId: actor.clinicId,
+        actorId: actor.id,
+        action: 'dose_adjustment.create',
+        entityType: 'dose_adjustment',
+        entityId: saved.id,
+        patientId: pump.patientId,
+        before,
+        after: {
+          dailyDoseMcg: saved.newDailyDoseMcg,
+          alarmAt: projection.alarmAt,
+          refillBy: projection.refillBy,
+          effectiveAt: saved.effectiveAt,
+          reason: saved.reason,
+          orderedBy: saved.orderedBy,
+          limitCheck: saved.limitCheck,
+        },
+        reason: saved.overrideReason,
+      });
+      const names = new Map([
+        [saved.orderedBy, orderedByName],
+        [actor.id, actor.name],
+      ]);
+      return {
+        ...this.toResponse(saved, names),
+        projection: preview.projection,
+        doseCheck: preview.doseCheck,
+        warnings: preview.warnings,
+      };
+    });
+  }
+
+  private async evaluate(
+    m: EntityManager,
+    actor: SessionUser,
+    pump: PumpEntity,
+    input: DoseAdjustmentRequest,
+  ): Promise<Evaluation> {
+    if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted');
+    const state = await this.pumps.stateOf(m, pump);
+    if (!state) throw AppError.rule('pumpId', 'has no fill');
+    const now = this.clock.now();
+    const effectiveAt = new Date(input.effectiveAt);
+    if (effectiveAt > now) throw AppError.validation('effectiveAt', 'cannot be in the future');
+    const lastChange = state.adjustments[state.adjustments.length - 1]?.effectiveAt ?? state.fill.performedAt;
+    if (effectiveAt <= lastChange) {
+      throw AppError.rule('effectiveAt', `must be after the last fill or dose change (${lastChange.toISOString()})`);
+    }
+    const orderedBy = await m.findOneBy(UserEntity, {
+      id: input.orderedById,
+      clinicId: actor.clinicId,
+      role: 'specialist',
+      isActive: true,
+    });
+    if (!orderedBy) throw AppError.rule('orderedById', 'must be an active specialist of this clinic');
+    const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
+
+    // Limits are per 24 h (DESIGN.md): check against the dose just before and the dose 24 h earlier,
+    // so a series of small steps cannot add up past the limit within a day.
+    const previous = programmedDoseAt(state.drain, new Date(effectiveAt.getTime() - 1));
+    const dayBefore = new Date(Math.max(effectiveAt.getTime() - DAY_MS, state.fill.performedAt.getTime()));
+    const baseline = programmedDoseAt(state.drain, dayBefore);
+    const checks = [assessDoseChange(previous, input.newDailyDoseMcg, patient.spasticityOrigin)];
+    if (baseline !== previous) checks.push(assessDoseChange(baseline, input.newDailyDoseMcg, patient.spasticityOrigin));
+    const doseCheck = checks.find((c) => !c.isWithinLimit) ?? checks[0]!;
+    enforceDoseLimit(doseCheck, actor.role, input.overrideReason, 'newDailyDoseMcg');
+
+    const schedule = scheduleOf(await this.clinics.get(actor.clinicId, m));
+    const draft = m.create(DoseAdjustmentEntity, {
+      id: randomUUID(),
+      clinicId: actor.clinicId,
+      pumpId: pump.id,
+      fillId: state.fill.id,
+      effectiveAt,
+      previousDailyDoseMcg: previous,
+      newDailyDoseMcg: input.newDailyDoseMcg,
+      reason: input.reason,
+      orderedBy: orderedBy.id,
+      recordedBy: actor.id,
+      overrideReason: doseCheck.isWithinLimit ? null : (input.overrideReason ?? null),
+      limitCheck: doseCheck,
+      notes: input.notes ?? null,
+    });
+    const after: DrainInput = {
+      ...state.drain,
+      doseChanges: [...(state.drain.doseChanges ?? []), { effectiveAt, newDailyDoseMcg: input.newDailyDoseMcg }],
+    };
+    const projectionBefore = project(state.drain, pump.alarmMl, schedule, now);
+    const projection = project(after, pump.alarmMl, schedule, now);
+    return {
+      draft,
+      projection,
+      orderedByName: orderedBy.name,
+      preview: {
+        previousDailyDoseMcg: previous,
+        newDailyDoseMcg: input.newDailyDoseMcg,
+        doseCheck,
+        projectionBefore: toProjectionResponse(projectionBefore),
+        projection: toProjectionResponse(projection),
+        warnings: doseWarnings(doseCheck),
+      },
+    };
+  }
+
+  private toResponse(a: DoseAdjustmentEntity, names: Map<string, string>): DoseAdjustmentResponse {
+    return {
+      id: a.id,
+      pumpId: a.pumpId,
+      effectiveAt: a.effectiveAt.toISOString(),
+      previousDailyDoseMcg: a.previousDailyDoseMcg,
+      newDailyDoseMcg: a.newDailyDoseMcg,
+      reason: a.reason,
+      orderedById: a.orderedBy,
+      orderedByName: names.get(a.orderedBy) ?? '',
+      recordedById: a.recordedBy,
+      recordedByName: names.get(a.recordedBy) ?? '',
+      overrideReason: a.overrideReason,
+      notes: a.notes,
+      createdAt: (a.createdAt ?? new Date()).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  fillListQuerySchema,
+  fillRequestSchema,
+  type FillPreview,
+  type FillRequest,
+  type FillResponse,
+  type FillResult,
+  type Page,
+} from '@itb/contracts';
+import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
+import { FillsService } from './fills.service.js';
+
+@Controller('pumps/:id/fills')
+export class FillsController {
+  constructor(private readonly fills: FillsService) {}
+
+  @Get()
+  @Allow(...ALL_ROLES)
+  list(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) pumpId: string,
+    @Query(new ZodPipe(fillListQuerySchema)) query: { cursor?: string; limit: number },
+  ): Promise<Page<FillResponse>> {
+    return this.fills.list(user.clinicId, pumpId, query);
+  }
+
+  @Post()
+  @Allow(...CLINICAL_ROLES)
+  @Idempotent()
+  record(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) pumpId: string,
+    @Body(new ZodPipe(fillRequestSchema)) body: FillRequest,
+  ): Promise<FillResult> {
+    return this.fills.record(user, pumpId, body);
+  }
+
+  @Post('preview')
+  @Allow(...CLINICAL_ROLES)
+  @HttpCode(200)
+  preview(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) pumpId: string,
+    @Body(new ZodPipe(fillRequestSchema)) body: FillRequest,
+  ): Promise<FillPreview> {
+    return this.fills.preview(user, pumpId, body);
+  }
+}

@@ -1,0 +1,33 @@
+/** Every route of the dashboard, in one place: `path` for the router, `getHref` for links. */
+const enc = encodeURIComponent;
+
+export const paths = {
+  signIn: {
+    path: '/sign-in',
+    getHref: (redirectTo?: string) =>
+      redirectTo && redirectTo !== '/' ? `/sign-in?redirectTo=${enc(redirectTo)}` : '/sign-in',
+  },
+  home: { path: '/', getHref: () => '/' },
+  patients: {
+    path: '/patients',
+    getHref: () => '/patients',
+  },
+  newPatient: { path: '/patients/new', getHref: () => '/patients/new' },
+  patient: {
+    path: '/patients/:patientId',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}`,
+  },
+  implantPump: {
+    path: '/patients/:patientId/implant',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/implant`,
+  },
+  users: { path: '/users', getHref: () => '/users' },
+} as const;
+
+/** Only same-origin paths are followed after sign-in, so a crafted link cannot send a user elsewhere. */
+export function safeRedirectTarget(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return paths.home.getHref();
+  if (value.startsWith(paths.signIn.path)) return paths.home.getHref();
+  return value;
+}

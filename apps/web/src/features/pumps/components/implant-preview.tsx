@@ -1,0 +1,60 @@
+import type { ClinicResponse } from '@itb/contracts';
+import { project, resolvePumpVolumes, PUMP_MODELS, type PumpModel } from '@itb/domain';
+import { Alert, Text } from '@mantine/core';
+import { IconCalculator } from '@tabler/icons-react';
+import { useWatch, type Control } from 'react-hook-form';
+import { formatDays, formatInstant, formatLocalDate, formatMlPerDay } from '../../../lib/format';
+import type { ImplantFormInput } from './implant-form-schema';
+
+const isPositive = (value: unknown): value is number => typeof value === 'number' && value > 0;
+const isPumpModel = (value: unknown): value is PumpModel =>
+  typeof value === 'string' && (PUMP_MODELS as readonly string[]).includes(value);
+
+/** A live preview of the first fill's projection, computed by the same engine as the API. */
+export function ImplantPreview({ control, clinic }: { control: Control<ImplantFormInput>; clinic: ClinicResponse }) {
+  const [model, reservoirMl, alarmMl, fill] = useWatch({
+    control,
+    name: ['model', 'reservoirMl', 'alarmMl', 'initialFill'],
+  });
+  const performedAt = fill?.performedAt ? new Date(fill.performedAt) : undefined;
+  if (
+    !isPumpModel(model) ||
+    !performedAt ||
+    Number.isNaN(performedAt.getTime()) ||
+    !isPositive(fill?.volumeAddedMl) ||
+    !isPositive(fill?.concentrationMcgPerMl) ||
+    !isPositive(fill?.dailyDoseMcg)
+  ) {
+    return null;
+  }
+  const volumes = resolvePumpVolumes(model, { reservoirMl, alarmMl });
+  const isPlausible =
+    !('missing' in volumes) && fill.volumeAddedMl > volumes.alarmMl && fill.volumeAddedMl <= volumes.reservoirMl;
+  if (!isPlausible) return null;
+
+  const now = new Date();
+  const projection = project(
+    {
+      fill: {
+        performedAt,
+        reservoirVolumeAfterMl: fill.volumeAddedMl,
+        concentrationMcgPerMl: fill.concentrationMcgPerMl,
+        dailyDoseMcg: fill.dailyDoseMcg,
+      },
+    },
+    volumes.alarmMl,
+    clinic,
+    now,
+  );
+
+  return (
+    <Alert color="clinic" variant="light" icon={<IconCalculator aria-hidden />} title="Projection from this fill">
+      <Text size="sm">
+        Drains {formatMlPerDay(projection.dailyVolumeMl)}. Alarm volume reached{' '}
+        {formatInstant(projection.alarmAt.toISOString(), clinic.timeZone)}
+        {projection.daysToAlarm >= 0 ? ` (in ${formatDays(projection.daysToAlarm)})` : ' (already passed)'}. Refill by{' '}
+        <strong>{formatLocalDate(projection.refillBy)}</strong>.
+      </Text>
+    </Alert>
+  );
+}

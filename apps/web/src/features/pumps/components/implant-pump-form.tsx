@@ -1,0 +1,211 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { ClinicResponse, ErrorDetail, PumpResponse } from '@itb/contracts';
+import { PUMP_CATALOGUE, PUMP_MODELS, type PumpModel } from '@itb/domain';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
+import { applyServerFieldErrors, dateErrorText, errorText, formErrorMap } from '../../../lib/form-errors';
+import { formatMl } from '../../../lib/format';
+import { toNullableString, toOptionalNumber } from '../../../lib/form-values';
+import { useImplantPump } from '../api/implant-pump';
+import { ConcentrationField } from './concentration-field';
+import { FillPerformedAtField } from './fill-performed-at-field';
+import { implantFormSchema, type ImplantFormInput, type ImplantFormOutput } from './implant-form-schema';
+import { ImplantPreview } from './implant-preview';
+
+const FIELDS: readonly FieldPath<ImplantFormInput>[] = [
+  'model',
+  'serialNumber',
+  'implantedOn',
+  'reservoirMl',
+  'alarmMl',
+  'catheterTipLevel',
+  'eriDate',
+  'initialFill.performedAt',
+  'initialFill.volumeAddedMl',
+  'initialFill.concentrationMcgPerMl',
+  'initialFill.dailyDoseMcg',
+  'initialFill.drugProduct',
+  'initialFill.lotNumber',
+  'initialFill.lotExpiresOn',
+];
+
+const MODEL_OPTIONS = [
+  { value: '', label: 'Select…' },
+  ...PUMP_MODELS.map((model) => ({ value: model, label: PUMP_CATALOGUE[model].label })),
+];
+
+const numberInputProps = { type: 'number', inputMode: 'decimal', step: 'any', min: 0 } as const;
+
+/** "Default for this model: 20 mL", or what to do when the model has no default. */
+function defaultHint(model: PumpModel | undefined, defaultMl: number | undefined): string {
+  if (!model) return 'Pick a model to see its default.';
+  if (defaultMl === undefined) return 'Required for a pump outside the catalogue.';
+  return `Leave empty for the model default (${formatMl(defaultMl)}).`;
+}
+
+interface ImplantPumpFormProps {
+  patientId: string;
+  clinic: ClinicResponse;
+  onImplanted: (pump: PumpResponse) => void;
+  onCancel: () => void;
+}
+
+export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: ImplantPumpFormProps) {
+  const implant = useImplantPump(patientId);
+  const [unmatchedDetails, setUnmatchedDetails] = useState<ErrorDetail[]>([]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ImplantFormInput, unknown, ImplantFormOutput>({
+    resolver: zodResolver(implantFormSchema, { error: formErrorMap }),
+    defaultValues: {
+      serialNumber: '',
+      implantedOn: '',
+      catheterTipLevel: '',
+      eriDate: null,
+      initialFill: { performedAt: '', drugProduct: '', lotNumber: '', lotExpiresOn: '' },
+    },
+  });
+  const model = useWatch({ control, name: 'model' }) as PumpModel | undefined;
+  const spec = model ? PUMP_CATALOGUE[model] : undefined;
+
+  const onSubmit = handleSubmit((values) => {
+    setUnmatchedDetails([]);
+    implant.mutate(values, {
+      onSuccess: onImplanted,
+      onError: (error) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)),
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="lg">
+        {implant.isError && <FormErrorAlert error={implant.error} details={unmatchedDetails} />}
+
+        <Card>
+          <Title order={2} size="h4" mb="md">
+            Pump
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NativeSelect
+              label="Pump model"
+              withAsterisk
+              data={MODEL_OPTIONS}
+              error={errorText(errors.model)}
+              {...register('model', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+            />
+            <TextInput
+              label="Serial number"
+              withAsterisk
+              error={errorText(errors.serialNumber)}
+              {...register('serialNumber')}
+            />
+            <TextInput
+              label="Implanted on"
+              description="Date of the implant operation"
+              type="date"
+              withAsterisk
+              error={dateErrorText(errors.implantedOn)}
+              {...register('implantedOn')}
+            />
+            <TextInput
+              label="Catheter tip level"
+              description="Vertebral level, e.g. T10"
+              error={errorText(errors.catheterTipLevel)}
+              {...register('catheterTipLevel')}
+            />
+            <TextInput
+              label="Reservoir (mL)"
+              {...numberInputProps}
+              placeholder={spec?.reservoirMl !== undefined ? String(spec.reservoirMl) : undefined}
+              description={defaultHint(model, spec?.reservoirMl)}
+              withAsterisk={model === 'other'}
+              error={errorText(errors.reservoirMl)}
+              {...register('reservoirMl', { setValueAs: toOptionalNumber })}
+            />
+            <TextInput
+              label="Low-reservoir alarm (mL)"
+              {...numberInputProps}
+              placeholder={spec?.alarmMl !== undefined ? String(spec.alarmMl) : undefined}
+              description={defaultHint(model, spec?.alarmMl)}
+              withAsterisk={model === 'other'}
+              error={errorText(errors.alarmMl)}
+              {...register('alarmMl', { setValueAs: toOptionalNumber })}
+            />
+            <TextInput
+              label="ERI date"
+              description="Elective replacement date, when known from interrogation"
+              type="date"
+              error={dateErrorText(errors.eriDate)}
+              {...register('eriDate', { setValueAs: toNullableString })}
+            />
+          </SimpleGrid>
+        </Card>
+
+        <Card>
+          <Title order={2} size="h4" mb={4}>
+            First fill
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            The fill at implant starts the reservoir projection.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <FillPerformedAtField control={control} clinicTimeZone={clinic.timeZone} />
+            <TextInput
+              label="Volume added (mL)"
+              withAsterisk
+              {...numberInputProps}
+              error={errorText(errors.initialFill?.volumeAddedMl)}
+              {...register('initialFill.volumeAddedMl', { setValueAs: toOptionalNumber })}
+            />
+            <ConcentrationField control={control} />
+            <TextInput
+              label="Daily dose (mcg/day)"
+              withAsterisk
+              {...numberInputProps}
+              error={errorText(errors.initialFill?.dailyDoseMcg)}
+              {...register('initialFill.dailyDoseMcg', { setValueAs: toOptionalNumber })}
+            />
+            <TextInput
+              label="Drug product"
+              withAsterisk
+              placeholder="e.g. Baclofen intrathecal"
+              error={errorText(errors.initialFill?.drugProduct)}
+              {...register('initialFill.drugProduct')}
+            />
+            <TextInput
+              label="Lot number"
+              withAsterisk
+              error={errorText(errors.initialFill?.lotNumber)}
+              {...register('initialFill.lotNumber')}
+            />
+            <TextInput
+              label="Lot expiry"
+              type="date"
+              withAsterisk
+              error={dateErrorText(errors.initialFill?.lotExpiresOn)}
+              {...register('initialFill.lotExpiresOn')}
+            />
+          </SimpleGrid>
+          <Stack mt="md">
+            <ImplantPreview control={control} clinic={clinic} />
+          </Stack>
+        </Card>
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={implant.isPending}>
+            Implant pump
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

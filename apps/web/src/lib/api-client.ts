@@ -1,0 +1,127 @@
+import { errorBodySchema, type ErrorBody, type ErrorCode, type ErrorDetail } from '@itb/contracts';
+
+/** Every failed API call surfaces as this error, carrying the server's error body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.details = body.details;
+    this.requestId = body.requestId;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** The fallback code when a response carries no error body (a proxy page, an empty 502). */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 422) return 'RULE_VIOLATION';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'INTERNAL';
+}
+
+/** Builds an ApiError from a failed response, whatever its body holds. */
+export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+  let json: unknown = undefined;
+  try {
+    json = await response.json();
+  } catch {
+    // Not JSON: fall through to the generic error below.
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (parsed.success) return new ApiError(response.status, parsed.data);
+  return new ApiError(response.status, {
+    code: codeForStatus(response.status),
+    message: `The server answered with an unexpected error (HTTP ${response.status}). Try again.`,
+    details: [],
+  });
+}
+
+export const networkError = (): ApiError =>
+  new ApiError(0, {
+    code: 'INTERNAL',
+    message: 'Could not reach the server. Check the connection and try again.',
+    details: [],
+  });
+
+let onUnauthenticated: (() => void) | null = null;
+
+/** The app registers what to do when the session has ended (go to sign-in). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+/** A 401 from signing in means wrong credentials, not an ended session. */
+const LOGIN_PATH = '/auth/login';
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+/** `/patients` + `{ q: 'ann', cursor: undefined }` -> `/api/patients?q=ann`. */
+export function buildApiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw networkError();
+  }
+
+  if (!response.ok) {
+    const error = await apiErrorFromResponse(response);
+    if (response.status === 401 && path !== LOGIN_PATH) onUnauthenticated?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+};

@@ -1,0 +1,45 @@
+import type { MeResponse, Role } from '@itb/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from './api-client';
+import { queryKeys } from './query-keys';
+
+export const getMe = ({ signal }: { signal?: AbortSignal } = {}): Promise<MeResponse> =>
+  api.get<MeResponse>('/auth/me', { signal });
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.auth.me(),
+    queryFn: ({ signal }) => getMe({ signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useMe = () => useQuery(meQueryOptions());
+
+/**
+ * The signed-in user. Only for components below the signed-in layout, which renders its
+ * children once `/auth/me` has answered.
+ */
+export function useCurrentUser(): MeResponse {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser is used outside the signed-in layout');
+  return data;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  specialist: 'Specialist',
+  nurse: 'Nurse',
+  admin: 'Administrator',
+};
+
+/** What each role may do in the dashboard; the API enforces the same rules. */
+export type Permission = 'patient:create' | 'pump:implant' | 'user:manage';
+
+const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  specialist: ['patient:create', 'pump:implant'],
+  nurse: ['patient:create', 'pump:implant'],
+  // Administrators are read-only on clinical records.
+  admin: ['user:manage'],
+};
+
+export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>
+  PERMISSIONS[user.role].includes(permission);

@@ -1,0 +1,94 @@
+import { toLocalDate } from '@itb/domain';
+
+/** One locale for the whole dashboard: day-month-year dates are unambiguous to read. */
+const LOCALE = 'en-GB';
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+export function formatNumber(value: number, maxDecimals = 2): string {
+  let format = numberFormats.get(maxDecimals);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDecimals });
+    numberFormats.set(maxDecimals, format);
+  }
+  // Avoids "-0" for tiny negative values rounded away.
+  return format.format(value === 0 ? 0 : value).replace(/^-0$/, '0');
+}
+
+export const formatMl = (volumeMl: number): string => `${formatNumber(volumeMl, 2)} mL`;
+export const formatMlPerDay = (volumeMlPerDay: number): string => `${formatNumber(volumeMlPerDay, 3)} mL/day`;
+export const formatMcgPerDay = (doseMcg: number): string => `${formatNumber(doseMcg, 1)} mcg/day`;
+export const formatMcgPerMl = (concentrationMcgPerMl: number): string =>
+  `${formatNumber(concentrationMcgPerMl, 1)} mcg/mL`;
+export const formatMgPerDay = (doseMg: number): string => `${formatNumber(doseMg, 1)} mg/day`;
+export const formatPercent = (percent: number): string => `${formatNumber(percent, 0)}%`;
+
+export function formatDays(days: number): string {
+  const rounded = Math.trunc(days);
+  return `${formatNumber(rounded, 0)} ${Math.abs(rounded) === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as "5 Mar 2026". It is already a date in the clinic's zone,
+ * so it is formatted as-is, never shifted through a time zone.
+ */
+export function formatLocalDate(date: string): string {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) return date;
+  const [, year, month, day] = match;
+  const utcMidnight = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    utcMidnight,
+  );
+}
+
+/**
+ * The short name of a time zone at an instant: "GMT"/"BST", "EST"/"EDT", or "GMT+1" where the
+ * locale data has no abbreviation.
+ */
+export function timeZoneAbbreviation(instant: Date, timeZone: string): string {
+  const nameIn = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const british = nameIn('en-GB');
+  if (!/^(GMT|UTC)[+−-]/.test(british)) return british;
+  const american = nameIn('en-US');
+  return /^(GMT|UTC)[+−-]/.test(american) ? british : american;
+}
+
+/** An instant as date and time in the clinic's zone: "5 Mar 2026, 14:30 GMT". */
+export function formatInstant(iso: string, timeZone: string, options: { withZone?: boolean } = {}): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return options.withZone === false ? text : `${text} ${timeZoneAbbreviation(instant, timeZone)}`;
+}
+
+/** The calendar date an instant falls on in the clinic's zone, formatted: "5 Mar 2026". */
+export const formatInstantDate = (iso: string, timeZone: string): string =>
+  formatLocalDate(toLocalDate(new Date(iso), timeZone));
+
+/** The clinic's today as `YYYY-MM-DD`. */
+export const todayIn = (timeZone: string, now: Date = new Date()): string => toLocalDate(now, timeZone);
+
+/** Whole years from a birth date to a calendar date, both `YYYY-MM-DD`. */
+export function ageInYears(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
+  const hadBirthday = m > bm || (m === bm && d >= bd);
+  return y - by - (hadBirthday ? 0 : 1);
+}
+
+/** "Smith, Anna": the order a clinic files charts by. */
+export const formatPatientName = (p: { givenName: string; familyName: string }): string =>
+  `${p.familyName}, ${p.givenName}`;

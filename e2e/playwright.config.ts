@@ -1,0 +1,66 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+/**
+ * The built app (npm run build first) on its own port. `npm test` hands it a database of the run's
+ * test PostgreSQL; run alone, it starts an embedded one in a fresh temporary folder. Either way the
+ * demo data is seeded, and the server is stopped with SIGTERM so its PostgreSQL stops too.
+ */
+/** A fresh folder the embedded PostgreSQL's own user can reach when the tests run as root. */
+function temporaryDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'itb-e2e-'));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+const database: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+  : {
+      DATABASE_URL: '',
+      ITB_DATA_DIR: temporaryDataDir(),
+      EMBEDDED_PG_PORT: String(PORT + 1),
+    };
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/report.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node ../apps/api/dist/main.js',
+    url: `${baseURL}/api/health`,
+    timeout: 90_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: { ...database, PORT: String(PORT), SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * Per-24-hour dose-change limits and daily-dose ceilings. DESIGN.md "Dose-change limits".
+ * Limit checks compare exact products (on integers), never a rounded percentage, so that a change of
+ * exactly 30 % is within and 30.01 % is not.
+ */
+import { roundTo } from './reservoir.js';
+
+export type SpasticityOrigin = 'spinal' | 'cerebral' | 'mixed';
+export type DoseChangeDirection = 'increase' | 'decrease' | 'none';
+export type DoseLimitCode = 'INCREASE_LIMIT_SPINAL' | 'INCREASE_LIMIT_CEREBRAL' | 'DECREASE_LIMIT';
+
+// CLINICAL.md "Dosing": "Titration, at most once per 24 h: spinal origin +10–30 %".
+export const MAX_INCREASE_PCT_SPINAL = 30;
+// CLINICAL.md "Dosing": "cerebral origin and children +5–15 %" (mixed origin takes the stricter limit).
+export const MAX_INCREASE_PCT_CEREBRAL = 15;
+// CLINICAL.md "Dosing": "reductions 10–20 %".
+export const MAX_DECREASE_PCT = 20;
+// CLINICAL.md "Dosing": "The product warns (does not block) above 1,000 mcg/day".
+export const WARNING_DAILY_DOSE_MCG = 1000;
+// CLINICAL.md "Dosing": "... and rejects above 3,000 mcg/day as an entry error".
+export const MAXIMUM_DAILY_DOSE_MCG = 3000;
+
+/** Doses are compared as whole micro-mcg so the products below are exact integers. */
+const DOSE_SCALE = 1_000_000;
+
+export interface DoseChangeInput {
+  previousDailyDoseMcg: number;
+  newDailyDoseMcg: number;
+  spasticityOrigin: SpasticityOrigin;
+}
+
+export interface DoseChangeCheck {
+  /** Signed change from the previous dose, %, rounded to 0.1. */
+  changePct: number;
+  direction: DoseChangeDirection;
+  /** The limit for this direction, %; null when the dose does not change. */
+  limitPct: number | null;
+  isWithinLimit: boolean;
+  /** How far beyond the limit, %, rounded to 0.1 (at least 0.1 when beyond); 0 when within. */
+  excessPct: number;
+  /** Which limit was exceeded; null when within. */
+  limitCode: DoseLimitCode | null;
+  isAboveWarningDose: boolean;
+  isAboveMaximumDose: boolean;
+}
+
+function increaseLimitOf(origin: SpasticityOrigin): { limitPct: number; code: DoseLimitCode } {
+  switch (origin) {
+    case 'spinal':
+      return { limitPct: MAX_INCREASE_PCT_SPINAL, code: 'INCREASE_LIMIT_SPINAL' };
+    case 'cerebral':
+    case 'mixed':
+      return { limitPct: MAX_INCREASE_PCT_CEREBRAL, code: 'INCREASE_LIMIT_CEREBRAL' };
+  }
+}
+
+export function checkDoseChange({
+  previousDailyDoseMcg,
+  newDailyDoseMcg,
+  spasticityOrigin,
+}: DoseChangeInput): DoseChangeCheck {
+  if (!(previousDailyDoseMcg > 0)) throw new RangeError('previousDailyDoseMcg must be above 0');
+  if (!(newDailyDoseMcg >= 0)) throw new RangeError('newDailyDoseMcg must be 0 or more');
+  const previous = Math.round(previousDailyDoseMcg * DOSE_SCALE);
+  const next = Math.round(newDailyDoseMcg * DOSE_SCALE);
+  const levels = {
+    isAboveWarningDose: newDailyDoseMcg > WARNING_DAILY_DOSE_MCG,
+    isAboveMaximumDose: newDailyDoseMcg > MAXIMUM_DAILY_DOSE_MCG,
+  };
+  const changePct = roundTo(((next - previous) * 100) / previous, 1);
+  if (next === previous) {
+    return {
+      changePct: 0,
+      direction: 'none',
+      limitPct: null,
+      isWithinLimit: true,
+      excessPct: 0,
+      limitCode: null,
+      ...levels,
+    };
+  }
+  const isIncrease = next > previous;
+  const { limitPct, code } = isIncrease
+    ? increaseLimitOf(spasticityOrigin)
+    : { limitPct: MAX_DECREASE_PCT, code: 'DECREASE_LIMIT' as const };
+  // Excess in "previous × %" units: an exact integer, positive when beyond the limit.
+  const excessScaled = isIncrease ? next * 100 - previous * (100 + limitPct) : previous * (100 - limitPct) - next * 100;
+  const isWithinLimit = excessScaled <= 0;
+  return {
+    changePct,
+    direction: isIncrease ? 'increase' : 'decrease',
+    limitPct,
+    isWithinLimit,
+    // Never report "beyond by 0.0 %" for a change that is in fact beyond the limit.
+    excessPct: isWithinLimit ? 0 : Math.max(0.1, roundTo(excessScaled / previous, 1)),
+    limitCode: isWithinLimit ? null : code,
+    ...levels,
+  };
+}
+
+function originPhrase(origin: SpasticityOrigin): string {
+  return `${origin}-origin spasticity`;
+}
+
+/**
+ * One sentence for a clinician, without a final full stop (callers append to it), e.g.
+ * "Increase of 40.0 % exceeds the 30 % limit for spinal-origin spasticity by 10.0 %".
+ */
+export function describeDoseCheck(check: DoseChangeCheck, spasticityOrigin: SpasticityOrigin): string {
+  if (check.direction === 'none' || check.limitPct === null) return 'No change of daily dose';
+  const isIncrease = check.direction === 'increase';
+  const change = `${isIncrease ? 'Increase' : 'Decrease'} of ${Math.abs(check.changePct).toFixed(1)} %`;
+  const limit = `the ${check.limitPct} % limit${isIncrease ? ` for ${originPhrase(spasticityOrigin)}` : ''}`;
+  return check.isWithinLimit
+    ? `${change} is within ${limit}`
+    : `${change} exceeds ${limit} by ${check.excessPct.toFixed(1)} %`;
+}
+
+/** Warnings about the new dose itself (not the change), for display next to the limit check. */
+export function describeDoseLevel(check: DoseChangeCheck): string | null {
+  if (check.isAboveMaximumDose) {
+    return `Daily dose above the ${MAXIMUM_DAILY_DOSE_MCG.toLocaleString('en-GB')} mcg/day maximum: probably an entry error`;
+  }
+  if (check.isAboveWarningDose) {
+    return `Daily dose above ${WARNING_DAILY_DOSE_MCG.toLocaleString('en-GB')} mcg/day: limited clinical experience at this dose`;
+  }
+  return null;
+}

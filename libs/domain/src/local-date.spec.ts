@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isoWeekday, isValidTimeZone, minDate, toLocalDate } from './local-date.js';
+
+describe('toLocalDate', () => {
+  it.each([
+    // One instant, three calendar dates: it is the zone, not UTC, that names the day.
+    ['2026-01-15T23:30:00Z', 'UTC', '2026-01-15'],
+    ['2026-01-15T23:30:00Z', 'Europe/London', '2026-01-15'], // GMT = UTC in winter
+    ['2026-01-15T23:30:00Z', 'Europe/Berlin', '2026-01-16'], // 00:30 CET (UTC+1)
+    ['2026-01-16T03:30:00Z', 'America/Chicago', '2026-01-15'], // 21:30 CST (UTC−6)
+    ['2026-01-15T14:30:00Z', 'Pacific/Auckland', '2026-01-16'], // 03:30 NZDT (UTC+13)
+    ['2026-12-31T23:30:00Z', 'Asia/Tokyo', '2027-01-01'], // year end: 08:30 JST
+  ])('%s in %s is %s', (iso, zone, expected) => {
+    expect(toLocalDate(new Date(iso), zone)).toBe(expected);
+  });
+
+  it.each([
+    // Europe/London: BST ends 2026-10-25 02:00 BST → 01:00 GMT (01:00Z).
+    ['2026-10-23T23:30:00Z', '2026-10-24'], // 00:30 BST (UTC+1): local date is a day after the UTC date
+    ['2026-10-24T23:30:00Z', '2026-10-25'], // 00:30 BST on the change day
+    ['2026-10-25T00:59:59Z', '2026-10-25'], // 01:59:59 BST, the last second before the change
+    ['2026-10-25T01:00:00Z', '2026-10-25'], // 01:00 GMT (the repeated hour)
+    ['2026-10-25T23:30:00Z', '2026-10-25'], // 23:30 GMT: the UTC offset is now 0
+    ['2026-10-26T00:30:00Z', '2026-10-26'], // 00:30 GMT
+  ])('Europe/London around the end of BST: %s is %s', (iso, expected) => {
+    expect(toLocalDate(new Date(iso), 'Europe/London')).toBe(expected);
+  });
+
+  it.each([
+    // America/Chicago: CDT starts 2026-03-08 02:00 CST → 03:00 CDT (08:00Z).
+    ['2026-03-08T05:59:59Z', '2026-03-07'], // 23:59:59 CST (UTC−6)
+    ['2026-03-08T06:00:00Z', '2026-03-08'], // 00:00 CST on the change day
+    ['2026-03-08T07:59:59Z', '2026-03-08'], // 01:59:59 CST, the last second before the change
+    ['2026-03-08T08:00:00Z', '2026-03-08'], // 03:00 CDT
+    ['2026-03-09T04:59:59Z', '2026-03-08'], // 23:59:59 CDT (UTC−5)
+    ['2026-03-09T05:00:00Z', '2026-03-09'], // 00:00 CDT: midnight is now at 05:00Z, not 06:00Z
+    ['2026-03-09T05:30:00Z', '2026-03-09'], // 00:30 CDT; in CST this instant would still be 03-08
+  ])('America/Chicago around the start of CDT: %s is %s', (iso, expected) => {
+    expect(toLocalDate(new Date(iso), 'America/Chicago')).toBe(expected);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('accepts IANA zones and rejects anything else', () => {
+    expect(isValidTimeZone('Europe/London')).toBe(true);
+    expect(isValidTimeZone('America/Chicago')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-01'], // month end
+    ['2026-02-28', 1, '2026-03-01'], // 2026 is not a leap year
+    ['2028-02-28', 1, '2028-02-29'], // 2028 is
+    ['2026-12-31', 1, '2027-01-01'], // year end
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-03-10', -5, '2026-03-05'], // across the US spring-forward (2026-03-08)
+    ['2026-10-20', 10, '2026-10-30'], // across the UK autumn change (2026-10-25)
+    ['2026-01-05', 180, '2026-07-04'], // 26 + 28 + 31 + 30 + 31 + 30 = 176 to 06-30, + 4
+    ['2026-07-04', 0, '2026-07-04'],
+  ])('%s + %i days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('daysBetween', () => {
+  it.each([
+    ['2026-03-01', '2026-03-31', 30],
+    ['2026-03-31', '2026-03-01', -30],
+    ['2026-03-07', '2026-03-09', 2], // a 47-hour span in Chicago is still 2 calendar days
+    ['2026-10-24', '2026-10-26', 2], // a 49-hour span in London is still 2 calendar days
+    ['2026-12-31', '2027-01-01', 1],
+    ['2028-01-01', '2029-01-01', 366],
+    ['2026-05-05', '2026-05-05', 0],
+  ])('from %s to %s is %i', (from, to, expected) => {
+    expect(daysBetween(from, to)).toBe(expected);
+  });
+
+  it('undoes addDays', () => {
+    expect(daysBetween('2026-03-05', addDays('2026-03-05', 123))).toBe(123);
+  });
+});
+
+describe('isoWeekday', () => {
+  it.each([
+    ['2026-03-09', 1], // Monday
+    ['2026-03-13', 5], // Friday
+    ['2026-03-14', 6], // Saturday
+    ['2026-03-08', 7], // Sunday is 7, not 0
+    ['2027-01-01', 5], // Friday
+    ['2028-02-29', 2], // Tuesday
+  ])('%s is ISO weekday %i', (date, expected) => {
+    expect(isoWeekday(date)).toBe(expected);
+  });
+});
+
+describe('minDate', () => {
+  it('returns the earlier calendar date', () => {
+    expect(minDate('2026-03-05', '2026-12-01')).toBe('2026-03-05');
+    expect(minDate('2027-01-01', '2026-12-31')).toBe('2026-12-31');
+  });
+});
