@@ -22,6 +22,10 @@ import { FillsController } from './modules/fills/fills.controller.js';
 import { FillsService } from './modules/fills/fills.service.js';
 import { PumpEventsController } from './modules/pump-events/pump-events.controller.js';
 import { PumpEventsService } from './modules/pump-events/pump-events.service.js';
+import { FlagEvaluator } from './modules/flags/flag-evaluator.js';
+import { FlagScheduler } from './modules/flags/flag-scheduler.js';
+import { FlagsController } from './modules/flags/flags.controller.js';
+import { FlagsService } from './modules/flags/flags.service.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { PatientsController } from './modules/patients/patients.controller.js';
 import { PatientsRepository } from './modules/patients/patients.repository.js';
@@ -48,6 +52,7 @@ export class AppModule {
         FillsController,
         DoseAdjustmentsController,
         PumpEventsController,
+        FlagsController,
         AuditController,
       ],
       providers: [
@@ -70,6 +75,9 @@ export class AppModule {
         FillsService,
         DoseAdjustmentsService,
         PumpEventsService,
+        FlagEvaluator,
+        FlagScheduler,
+        FlagsService,
       ],
     };
   }

@@ -35,6 +35,11 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/pumps/:id/dose-adjustments/preview': ['specialist', 'nurse'],
   'GET /api/pumps/:id/events': ['specialist', 'nurse', 'admin'],
   'POST /api/pumps/:id/events': ['specialist', 'nurse'],
+  'GET /api/flags': ['specialist', 'nurse', 'admin'],
+  'GET /api/flags/:id': ['specialist', 'nurse', 'admin'],
+  'POST /api/patients/:id/flags': ['specialist', 'nurse'],
+  'POST /api/flags/:id/acknowledge': ['specialist', 'nurse'],
+  'POST /api/flags/:id/resolve': ['specialist'],
   'GET /api/audit-events': ['admin'],
 };
 

@@ -1,28 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { App } from 'supertest/types.js';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 
-let migrated: Promise<void> | undefined;
+const migrated = new Map<string, Promise<void>>();
 
-/** Applies the migrations once per run: an advisory lock serialises the workers, the second finds nothing to do. */
+/** Applies the migrations once per database: an advisory lock serialises the workers, the second finds nothing to do. */
 function migrateOnce(url: string): Promise<void> {
-  return (migrated ??= (async () => {
-    const dataSource = new DataSource(dataSourceOptions(url));
-    await dataSource.initialize();
-    const lock = dataSource.createQueryRunner();
-    try {
-      await lock.query('SELECT pg_advisory_lock(4242)');
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock(4242)');
-      await lock.release();
-      await dataSource.destroy();
-    }
-  })());
+  let done = migrated.get(url);
+  if (!done) migrated.set(url, (done = migrate(url)));
+  return done;
+}
+
+async function migrate(url: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock(4242)');
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(4242)');
+    await lock.release();
+    await dataSource.destroy();
+  }
 }
 
 /** A clock tests can set and move. */
@@ -53,13 +59,37 @@ export interface TestContext {
   clock: TestClock;
 }
 
-/** The real application on the run's test database, with an adjustable clock. */
-export async function createTestApp(): Promise<TestContext> {
+function runDatabaseUrl(): string {
   const url = process.env.ITB_TEST_DATABASE_URL;
   if (!url) throw new Error('ITB_TEST_DATABASE_URL is not set: run the API tests through Jest (global setup).');
+  return url;
+}
+
+/**
+ * A database of its own on the run's server, for tests of whole-database passes (the scheduled
+ * evaluation reads every clinic's pumps, so it must not see other test files' clinics).
+ */
+export async function createIsolatedDatabase(): Promise<string> {
+  const runUrl = new URL(runDatabaseUrl());
+  const name = `${runUrl.pathname.slice(1)}_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: runUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  runUrl.pathname = `/${name}`;
+  return runUrl.toString();
+}
+
+/** The real application on the run's test database (or the one given), with an adjustable clock. */
+export async function createTestApp(options: { databaseUrl?: string; clock?: TestClock } = {}): Promise<TestContext> {
+  const url = options.databaseUrl ?? runDatabaseUrl();
   await migrateOnce(url);
-  const clock = new TestClock();
-  const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent' });
+  const clock = options.clock ?? new TestClock();
+  // The scheduler stays off: tests run its tick themselves, at the time they choose.
+  const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', FLAG_CHECK_INTERVAL_SECONDS: '0' });
   const app = await createApp(config, url, clock);
   await app.init();
   return { app, server: app.getHttpServer() as App, dataSource: app.get(DataSource), clock };

@@ -8,3 +8,4 @@ export * from './fills.js';
 export * from './patients.js';
 export * from './pumps.js';
 export * from './users.js';
+export * from './flags.js';

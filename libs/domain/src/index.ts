@@ -3,3 +3,4 @@ export * from './flex-dosing.js';
 export * from './local-date.js';
 export * from './pump-models.js';
 export * from './reservoir.js';
+export * from './risk-rules.js';

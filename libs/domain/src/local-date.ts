@@ -60,3 +60,20 @@ export function isoWeekday(date: LocalDate): number {
 export function minDate(a: LocalDate, b: LocalDate): LocalDate {
   return a <= b ? a : b;
 }
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD HH:MM` on the clinic's wall clock, for the facts behind a flag. */
+export function toLocalDateTime(instant: Date, timeZone: string): string {
+  let formatter = dateTimeFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormatters.set(timeZone, formatter);
+  }
+  return `${toLocalDate(instant, timeZone)} ${formatter.format(instant)}`;
+}

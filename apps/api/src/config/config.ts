@@ -13,6 +13,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  FLAG_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export interface AppConfig {
@@ -25,6 +26,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   webDistDir: string;
+  /** How often each instance checks whether the hourly flag evaluation is due; 0 turns the scheduler off. */
+  flagCheckIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -45,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
+    flagCheckIntervalSeconds: e.FLAG_CHECK_INTERVAL_SECONDS,
   };
 }

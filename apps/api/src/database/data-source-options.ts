@@ -7,6 +7,7 @@ import { PumpEntity } from '../modules/pumps/pump.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764100000000-dose-adjustments-events-idempotency.js';
+import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/1764200000000-flags-appointments-job-ticks.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -20,7 +21,11 @@ export const ENTITIES = [
   PumpEventEntity,
   AuditEventEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764000000000, DoseAdjustmentsEventsIdempotency1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  DoseAdjustmentsEventsIdempotency1764100000000,
+  FlagsAppointmentsJobTicks1764200000000,
+];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -12,6 +12,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
@@ -40,6 +41,7 @@ export class DoseAdjustmentsService {
     private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly flags: FlagEvaluator,
   ) {}
 
   async list(clinicId: string, pumpId: string): Promise<DoseAdjustmentResponse[]> {
@@ -89,6 +91,7 @@ export class DoseAdjustmentsService {
         },
         reason: saved.overrideReason,
       });
+      await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Dose changed' });
       const names = new Map([
         [saved.orderedBy, orderedByName],
         [actor.id, actor.name],

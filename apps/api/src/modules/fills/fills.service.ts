@@ -8,6 +8,7 @@ import {
   toLocalDate,
   type Projection,
   type ResidualComparison,
+  isResidualDiscrepant,
 } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -15,6 +16,7 @@ import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { assessDoseChange, doseWarnings, enforceDoseLimit } from '../dose-adjustments/dose-guard.js';
 import { PatientEntity } from '../patients/patient.entity.js';
@@ -24,13 +26,6 @@ import type { PumpEntity } from '../pumps/pump.entity.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { userNames } from '../users/user-names.js';
 import { fillAuditView, toFillResponse } from './fill-mappers.js';
-
-/**
- * Over-infusion is delivery more than 14.5 % above the programmed rate (CLINICAL.md "Pumps",
- * SynchroMed II labelling); a gap of 1 mL is potentially consequential (CLINICAL.md "Refills", Maino 2017).
- */
-export const DELIVERY_ERROR_ALERT_PCT = 14.5;
-export const DISCREPANCY_ALERT_ML = 1.0;
 
 interface Evaluation {
   draft: FillEntity;
@@ -47,6 +42,7 @@ export class FillsService {
     private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly flags: FlagEvaluator,
   ) {}
 
   async list(clinicId: string, pumpId: string, query: { cursor?: string; limit: number }): Promise<Page<FillResponse>> {
@@ -102,6 +98,7 @@ export class FillsService {
         after: fillAuditView(fill),
         reason: input.overrideReason ?? null,
       });
+      await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill recorded' });
       return { ...preview, id: fill.id, performedById: actor.id, performedByName: actor.name };
     });
   }
@@ -187,8 +184,8 @@ export class FillsService {
 }
 
 function residualWarnings(c: ResidualComparison): string[] {
-  if (c.deliveryErrorPct === null) return [];
-  if (Math.abs(c.deliveryErrorPct) > DELIVERY_ERROR_ALERT_PCT && Math.abs(c.discrepancyMl) >= DISCREPANCY_ALERT_ML) {
+  // Thresholds: libs/domain risk-rules (CLINICAL.md "Pumps": 14.5 % over-infusion; "Refills": 1 mL).
+  if (isResidualDiscrepant(c)) {
     const kind =
       c.discrepancyMl < 0
         ? 'less residual than expected: possible over-infusion'

@@ -5,6 +5,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { PumpEventEntity } from './pump-event.entity.js';
 
@@ -25,6 +26,7 @@ export class PumpEventsService {
     private readonly pumps: PumpsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly flags: FlagEvaluator,
   ) {}
 
   async list(clinicId: string, pumpId: string): Promise<PumpEventResponse[]> {
@@ -63,6 +65,7 @@ export class PumpEventsService {
         patientId: pump.patientId,
         after: { type: event.type, occurredAt: event.occurredAt, pumpId },
       });
+      await this.flags.evaluatePump(m, pumpId, { actorId: actor.id, reason: `Pump event recorded: ${event.type}` });
       return toResponse(event);
     });
   }

@@ -12,6 +12,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
@@ -28,6 +29,7 @@ export class PumpsService {
     private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly flags: FlagEvaluator,
   ) {}
 
   async get(clinicId: string, id: string): Promise<PumpResponse> {
@@ -153,6 +155,7 @@ export class PumpsService {
         patientId,
         after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
       });
+      await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Pump implanted' });
       return toPumpResponse(current, saved, projection);
     });
   }
@@ -191,6 +194,7 @@ export class PumpsService {
         before,
         after: pumpAuditView(saved),
       });
+      await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump details changed' });
       return this.describe(m, saved, schedule);
     });
   }
@@ -234,6 +238,7 @@ export class PumpsService {
         after: pumpAuditView(saved),
         reason: input.reason,
       });
+      await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump explanted' });
       return this.describe(m, saved, scheduleOf(clinic));
     });
   }

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  type AcknowledgeFlagRequest,
+  acknowledgeFlagRequestSchema,
+  type FlagListQuery,
+  flagListQuerySchema,
+  type FlagResponse,
+  type ManualFlagRequest,
+  manualFlagRequestSchema,
+  type Page,
+  type ResolveFlagRequest,
+  resolveFlagRequestSchema,
+} from '@itb/contracts';
+import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
+import { FlagsService } from './flags.service.js';
+
+@Controller()
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Get('flags')
+  @Allow(...ALL_ROLES)
+  list(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodPipe(flagListQuerySchema)) query: FlagListQuery,
+  ): Promise<Page<FlagResponse>> {
+    return this.flags.list(user.clinicId, query);
+  }
+
+  @Get('flags/:id')
+  @Allow(...ALL_ROLES)
+  get(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<FlagResponse> {
+    return this.flags.get(user.clinicId, id);
+  }
+
+  @Post('patients/:id/flags')
+  @Allow(...CLINICAL_ROLES)
+  @Idempotent()
+  raise(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) patientId: string,
+    @Body(new ZodPipe(manualFlagRequestSchema)) body: ManualFlagRequest,
+  ): Promise<FlagResponse> {
+    return this.flags.raiseManual(user, patientId, body);
+  }
+
+  @Post('flags/:id/acknowledge')
+  @HttpCode(200)
+  @Allow(...CLINICAL_ROLES)
+  @Idempotent()
+  acknowledge(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(acknowledgeFlagRequestSchema)) body: AcknowledgeFlagRequest,
+  ): Promise<FlagResponse> {
+    return this.flags.acknowledge(user, id, body);
+  }
+
+  @Post('flags/:id/resolve')
+  @HttpCode(200)
+  @Allow('specialist')
+  @Idempotent()
+  resolve(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(resolveFlagRequestSchema)) body: ResolveFlagRequest,
+  ): Promise<FlagResponse> {
+    return this.flags.resolve(user, id, body);
+  }
+}

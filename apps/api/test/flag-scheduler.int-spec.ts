@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { FlagResponse } from '@itb/contracts';
+import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
+import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createIsolatedDatabase, createTestApp, type TestContext, TestClock } from './test-app.js';
+
+const DAY_MS = 86_400_000;
+const FILL_AT = '2026-06-01T09:00:00.000Z';
+const at = (days: number) => new Date(Date.parse(FILL_AT) + days * DAY_MS).toISOString();
+
+/**
+ * The scheduled pass reads every pump in the database, so these tests get a database of their own,
+ * and two application instances share it and one clock, as two API servers would share time.
+ */
+describe('scheduled flag evaluation', () => {
+  const clock = new TestClock();
+  let first: TestContext;
+  let second: TestContext;
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    const databaseUrl = await createIsolatedDatabase();
+    first = await createTestApp({ databaseUrl, clock });
+    second = await createTestApp({ databaseUrl, clock });
+    clinic = await createClinic(first);
+  });
+  afterAll(async () => {
+    await first.app.close();
+    await second.app.close();
+  });
+
+  const openFlags = async (patientId: string) =>
+    (await clinic.as.nurse.get(`/api/flags?patientId=${patientId}`).expect(200)).body.items as FlagResponse[];
+
+  it('raises REFILL_OVERDUE when the alarm passes with no write, and a refill resolves it with the reason', async () => {
+    clock.set(at(10));
+    const patient = await createPatient(clinic);
+    const pump = await implantPump(clinic, patient.id, FILL_AT); // alarm at day 90
+    expect(await openFlags(patient.id)).toEqual([]);
+
+    clock.set(new Date(Date.parse(at(90)) - 1)); // 1 ms before the alarm instant
+    await first.app.get(FlagScheduler).runDueTick();
+    expect((await openFlags(patient.id)).map((f) => f.code)).not.toContain('REFILL_OVERDUE');
+
+    clock.set(new Date(Date.parse(at(90)) + 3_600_000)); // the next hour's tick, past the alarm
+    const result = await first.app.get(FlagScheduler).runDueTick();
+    expect(result).toMatchObject({ raised: 1 });
+    const [overdue] = await openFlags(patient.id);
+    expect(overdue).toMatchObject({
+      code: 'REFILL_OVERDUE',
+      severity: 'critical',
+      raisedBy: null,
+      details: { facts: { alarmAt: at(90) } },
+    });
+
+    clock.set(at(91));
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({
+        performedAt: at(90.9),
+        residualWithdrawnMl: 1.8,
+        volumeAddedMl: 20,
+        concentrationMcgPerMl: 2000,
+        dailyDoseMcg: 400,
+        drugProduct: 'Lioresal Intrathecal',
+        lotNumber: 'LOT-S1',
+        lotExpiresOn: '2028-01-01',
+      })
+      .expect(201);
+    expect(await openFlags(patient.id)).toEqual([]);
+    const resolved = await clinic.as.nurse.get(`/api/flags/${overdue!.id}`).expect(200);
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolved: { resolution: 'auto', note: 'Refill recorded', byId: clinic.users.nurse.id, at: at(91) },
+    });
+  });
+
+  it('runs a tick once across two instances: one flag, one audit row, one tick row', async () => {
+    clock.set(at(10));
+    const patient = await createPatient(clinic);
+    await implantPump(clinic, patient.id, FILL_AT);
+    clock.set(new Date(Date.parse(at(95)) + 60_000)); // alarm passed 5 days ago; a fresh hour
+
+    const results = await Promise.all([
+      first.app.get(FlagScheduler).runDueTick(),
+      second.app.get(FlagScheduler).runDueTick(),
+    ]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    const flags = await openFlags(patient.id);
+    expect(flags.filter((f) => f.code === 'REFILL_OVERDUE')).toHaveLength(1);
+    const [audit] = (await first.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'flag.raise' AND patient_id = $1 AND after->>'code' = 'REFILL_OVERDUE'`,
+      [patient.id],
+    )) as [{ n: number }];
+    expect(audit.n).toBe(1);
+    const ticks = (await first.dataSource.query(`SELECT instance, finished_at FROM job_ticks WHERE tick_at = $1`, [
+      new Date(Math.floor(clock.now().getTime() / 3_600_000) * 3_600_000),
+    ])) as { instance: string; finished_at: Date | null }[];
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]!.finished_at).not.toBeNull();
+
+    // The same hour again does nothing; the next hour evaluates again and changes nothing.
+    expect(await second.app.get(FlagScheduler).runDueTick()).toBeNull();
+    clock.set(new Date(clock.now().getTime() + 3_600_000));
+    expect(await second.app.get(FlagScheduler).runDueTick()).toMatchObject({ raised: 0, resolved: 0 });
+    expect((await openFlags(patient.id)).filter((f) => f.code === 'REFILL_OVERDUE')).toHaveLength(1);
+  });
+
+  it('catches up after downtime: the first tick after a gap raises what came due meanwhile', async () => {
+    clock.set(at(10));
+    const patient = await createPatient(clinic);
+    await implantPump(clinic, patient.id, FILL_AT);
+    clock.set(at(30));
+    await first.app.get(FlagScheduler).runDueTick();
+    expect(await openFlags(patient.id)).toEqual([]);
+    // Nothing ran for 75 days: by now the reservoir is past the alarm (day 90) and empty (day 100).
+    clock.set(at(105));
+    await first.app.get(FlagScheduler).runDueTick();
+    expect((await openFlags(patient.id)).map((f) => f.code).sort()).toEqual([
+      'REFILL_DUE_UNSCHEDULED',
+      'REFILL_OVERDUE',
+      'RESERVOIR_EMPTY',
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { CLINICAL_SIGNS, FLAG_SEVERITIES, RISK_RULE_CODES } from '@itb/domain';
+import { z } from 'zod';
+import { idSchema, pageQuerySchema, trimmed } from './common.js';
+
+export const flagCodeSchema = z.enum([...RISK_RULE_CODES, 'manual'], { error: 'must be a rule code or manual' });
+export type FlagCode = z.infer<typeof flagCodeSchema>;
+export const flagSeveritySchema = z.enum(FLAG_SEVERITIES, { error: 'must be critical, high or moderate' });
+export const FLAG_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export const flagStatusSchema = z.enum(FLAG_STATUSES, { error: 'must be open, acknowledged or resolved' });
+export type FlagStatus = z.infer<typeof flagStatusSchema>;
+export const clinicalSignSchema = z.enum(CLINICAL_SIGNS, { error: 'must be a listed clinical sign' });
+
+/** A comma-separated query value, such as `status=open,acknowledged`. */
+const listOf = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(item).min(1, 'must name at least one value'));
+
+export const flagListQuerySchema = pageQuerySchema.extend({
+  status: listOf(flagStatusSchema).optional(),
+  severity: listOf(flagSeveritySchema).optional(),
+  code: listOf(flagCodeSchema).optional(),
+  patientId: idSchema.optional(),
+});
+export type FlagListQuery = z.infer<typeof flagListQuerySchema>;
+
+export const manualFlagRequestSchema = z
+  .object({
+    signs: z.array(clinicalSignSchema).min(1, 'choose at least one sign').max(CLINICAL_SIGNS.length),
+    note: trimmed(2000),
+  })
+  .strict();
+export type ManualFlagRequest = z.infer<typeof manualFlagRequestSchema>;
+
+export const acknowledgeFlagRequestSchema = z.object({ note: trimmed(2000).optional() }).strict();
+export type AcknowledgeFlagRequest = z.infer<typeof acknowledgeFlagRequestSchema>;
+export const resolveFlagRequestSchema = z.object({ note: trimmed(2000) }).strict();
+export type ResolveFlagRequest = z.infer<typeof resolveFlagRequestSchema>;
+
+const actedSchema = z.object({
+  byId: idSchema.nullable(),
+  byName: z.string().nullable(),
+  at: z.string(),
+  note: z.string().nullable(),
+});
+
+export const flagResponseSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  mrn: z.string(),
+  isHighRisk: z.boolean(),
+  pumpId: idSchema.nullable(),
+  code: flagCodeSchema,
+  severity: flagSeveritySchema,
+  status: flagStatusSchema,
+  raisedAt: z.string(),
+  raisedBy: z.object({ id: idSchema, name: z.string() }).nullable(),
+  /** `summary` is the line a clinician reads; `facts` the values behind it; `signs` for manual flags. */
+  details: z.object({
+    summary: z.string(),
+    facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    signs: z.array(clinicalSignSchema).optional(),
+  }),
+  acknowledged: actedSchema.nullable(),
+  /** `resolution` auto: the rule's condition cleared (note says how); manual: a clinician resolved it. */
+  resolved: actedSchema.extend({ resolution: z.enum(['auto', 'manual']) }).nullable(),
+  version: z.number(),
+});
+export type FlagResponse = z.infer<typeof flagResponseSchema>;
+
+export const FLAG_CODE_LABELS: Record<FlagCode, string> = {
+  RESERVOIR_EMPTY: 'Reservoir empty',
+  REFILL_OVERDUE: 'Refill overdue',
+  REFILL_DUE_UNSCHEDULED: 'Refill due, not booked',
+  APPOINTMENT_AFTER_ALARM: 'Appointment after alarm',
+  DRUG_STABILITY_EXCEEDED: 'Drug stability exceeded',
+  RESIDUAL_DISCREPANCY: 'Residual discrepancy',
+  MISSED_REFILL_APPOINTMENT: 'Missed refill appointment',
+  POST_MRI_CHECK_PENDING: 'Post-MRI check pending',
+  PUMP_REPLACEMENT_DUE: 'Pump replacement due',
+  RAPID_DOSE_REDUCTION: 'Rapid dose reduction',
+  manual: 'Clinical signs',
+};
+
+export const CLINICAL_SIGN_LABELS: Record<z.infer<typeof clinicalSignSchema>, string> = {
+  pruritus: 'Pruritus (itching without rash)',
+  returning_spasticity: 'Returning spasticity',
+  fever: 'Fever',
+  altered_mental_state: 'Altered mental state',
+  hypotension: 'Hypotension',
+  paresthesia: 'Paresthesia',
+};
