@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRiskRules, MANUALLY_RESOLVED_RULES } from '@itb/domain';
+import { evaluateRiskRules, MANUALLY_RESOLVED_RULES, type RiskRuleCode } from '@itb/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { requestContext } from '../../common/request-context.js';
@@ -19,11 +19,20 @@ export interface EvaluationCause {
   reason: string;
 }
 
+interface OpenFlag {
+  id: string;
+  pump_id: string;
+  code: RiskRuleCode;
+  severity: string;
+}
+
 /**
- * Raises, escalates and auto-resolves rule flags so they match what the rules say now. Rules come from
- * libs/domain; the write is one statement whatever the number of pumps: found flags go in with
- * ON CONFLICT on the one-open-flag-per-pump-and-rule index, cleared ones are resolved with the reason,
- * and every change gets its audit row in the same statement.
+ * Raises, escalates and auto-resolves rule flags so they match what the rules say now. The rules come
+ * from libs/domain; the database work is three statements whatever the number of pumps: read the open
+ * rule flags, read every pump's risk facts, then write only the differences — new flags (ON CONFLICT on
+ * the one-open-flag-per-pump-and-rule index), changed severities and cleared conditions — with their
+ * audit rows, in one statement. A pump whose version moved since it was read is left alone: the write
+ * that moved it evaluated it in its own transaction.
  */
 @Injectable()
 export class FlagEvaluator {
@@ -40,76 +49,111 @@ export class FlagEvaluator {
   }
 
   private async evaluate(m: EntityManager, cause: EvaluationCause, now: Date, pumpId?: string) {
+    const open = (await m.query(
+      `SELECT id, pump_id, code, severity FROM flags
+       WHERE status <> 'resolved' AND code <> 'manual' AND ($1::uuid IS NULL OR pump_id = $1::uuid)`,
+      [pumpId ?? null],
+    )) as OpenFlag[];
     const rows = await loadRiskStates(m, now, pumpId);
-    const found = { pump: [] as string[], patient: [] as string[], clinic: [] as string[] };
-    const code: string[] = [];
-    const severity: string[] = [];
-    const details: string[] = [];
+
+    const openByKey = new Map(open.map((f) => [`${f.pump_id}:${f.code}`, f]));
+    const versionOf = new Map(rows.map((r) => [r.pumpId, r.pumpVersion]));
+    const raise = { pump: [] as string[], version: [] as number[], code: [] as string[], severity: [] as string[] };
+    const raiseDetails: string[] = [];
+    const escalate = { id: [] as string[], severity: [] as string[], details: [] as string[] };
     for (const row of rows) {
       for (const f of evaluateRiskRules(row.state, row.settings, now)) {
-        found.pump.push(row.pumpId);
-        found.patient.push(row.patientId);
-        found.clinic.push(row.clinicId);
-        code.push(f.code);
-        severity.push(f.severity);
-        details.push(JSON.stringify({ summary: f.summary, facts: f.facts }));
+        const key = `${row.pumpId}:${f.code}`;
+        const existing = openByKey.get(key);
+        const details = JSON.stringify({ summary: f.summary, facts: f.facts });
+        if (!existing) {
+          raise.pump.push(row.pumpId);
+          raise.version.push(row.pumpVersion);
+          raise.code.push(f.code);
+          raise.severity.push(f.severity);
+          raiseDetails.push(details);
+        } else if (existing.severity !== f.severity) {
+          escalate.id.push(existing.id);
+          escalate.severity.push(f.severity);
+          escalate.details.push(details);
+        }
+        openByKey.delete(key);
       }
     }
-    // The pumps whose open rule flags are in question: the one evaluated ($8), or for a full pass
-    // every pump with an open rule flag — those no longer active have no findings, so they resolve.
-    const params = [
-      found.pump,
-      found.patient,
-      found.clinic,
-      code,
-      severity,
-      details,
-      now,
-      pumpId ?? null,
-      cause.actorId,
-      cause.reason,
-      MANUALLY_RESOLVED_RULES,
-      requestContext.requestId() ?? null,
-    ];
-    const sql = `
-      WITH found AS (
-        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[])
-          AS t(pump_id, patient_id, clinic_id, code, severity, details)
-      ),
-      resolved AS (
-        UPDATE flags fl
-        SET status = 'resolved', resolved_at = $7::timestamptz, resolved_by = $9::uuid, resolved_note = $10::text, resolution = 'auto',
-            version = fl.version + 1
-        WHERE ($8::uuid IS NULL OR fl.pump_id = $8::uuid) AND fl.status <> 'resolved' AND fl.code <> 'manual'
-          AND fl.code <> ALL ($11::text[])
-          AND NOT EXISTS (SELECT 1 FROM found WHERE found.pump_id = fl.pump_id AND found.code = fl.code)
-        RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code
-      ),
-      raised AS (
-        INSERT INTO flags AS fl (clinic_id, patient_id, pump_id, code, severity, raised_at, details)
-        SELECT clinic_id, patient_id, pump_id, code, severity, $7, details FROM found
-        ON CONFLICT (pump_id, code) WHERE status <> 'resolved' AND code <> 'manual'
-        DO UPDATE SET severity = EXCLUDED.severity, details = EXCLUDED.details, version = fl.version + 1
-          WHERE fl.severity <> EXCLUDED.severity
-        RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details, (xmax = 0) AS inserted
-      ),
-      audited AS (
-        INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, after, reason, request_id)
-        SELECT clinic_id, $9::uuid, CASE WHEN inserted THEN 'flag.raise' ELSE 'flag.escalate' END, 'flag', id::text, patient_id,
-               jsonb_build_object('code', code, 'severity', severity, 'status', 'open', 'pumpId', pump_id, 'details', details),
-               NULL, $12::text
-        FROM raised
-        UNION ALL
-        SELECT clinic_id, $9::uuid, 'flag.auto_resolve', 'flag', id::text, patient_id,
-               jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), $10::text, $12::text
-        FROM resolved
-        RETURNING 1
-      )
-      SELECT (SELECT count(*) FROM raised WHERE inserted)::int AS raised,
-             (SELECT count(*) FROM raised WHERE NOT inserted)::int AS escalated,
-             (SELECT count(*) FROM resolved)::int AS resolved,
-             (SELECT count(*) FROM audited)::int AS audited`;
-    const [counts] = (await m.query(sql, params)) as [{ raised: number; escalated: number; resolved: number }];
-    return { pumpsEvaluated: rows.length, ...counts };
+    // What is left open has no finding: its condition cleared (or its pump is no longer active).
+    const cleared = [...openByKey.values()].filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
+    const resolve = { id: cleared.map((f) => f.id), version: cleared.map((f) => versionOf.get(f.pump_id) ?? null) };
+    if (raise.pump.length + escalate.id.length + resolve.id.length === 0) {
+      return { pumpsEvaluated: rows.length, raised: 0, escalated: 0, resolved: 0 };
+    }
+
+    const [counts] = (await m.query(
+      `WITH raised AS (
+         INSERT INTO flags AS fl (clinic_id, patient_id, pump_id, code, severity, raised_at, details)
+         SELECT p.clinic_id, p.patient_id, p.id, t.code, t.severity, $1, t.details
+         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[]) AS t(pump_id, version, code, severity, details)
+         JOIN pumps p ON p.id = t.pump_id AND p.version = t.version
+         ON CONFLICT (pump_id, code) WHERE status <> 'resolved' AND code <> 'manual' DO NOTHING
+         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
+       ),
+       escalated AS (
+         UPDATE flags fl SET severity = t.severity, details = t.details, version = fl.version + 1
+         FROM unnest($7::uuid[], $8::text[], $9::jsonb[]) AS t(id, severity, details)
+         WHERE fl.id = t.id AND fl.status <> 'resolved'
+         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
+       ),
+       resolved AS (
+         UPDATE flags fl
+         SET status = 'resolved', resolved_at = $1, resolved_by = $12::uuid, resolved_note = $13::text,
+             resolution = 'auto', version = fl.version + 1
+         FROM unnest($10::uuid[], $11::int[]) AS t(id, pump_version)
+         JOIN pumps p ON true
+         WHERE fl.id = t.id AND p.id = fl.pump_id AND fl.status <> 'resolved'
+           AND (t.pump_version IS NULL OR p.version = t.pump_version)
+         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code
+       ),
+       audited AS (
+         INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, after, reason, request_id)
+         SELECT clinic_id, $12::uuid, 'flag.raise', 'flag', id::text, patient_id,
+                jsonb_build_object('code', code, 'severity', severity, 'status', 'open', 'pumpId', pump_id, 'details', details),
+                NULL, $14::text
+         FROM raised
+         UNION ALL
+         SELECT clinic_id, $12::uuid, 'flag.escalate', 'flag', id::text, patient_id,
+                jsonb_build_object('code', code, 'severity', severity, 'details', details), NULL, $14::text
+         FROM escalated
+         UNION ALL
+         SELECT clinic_id, $12::uuid, 'flag.auto_resolve', 'flag', id::text, patient_id,
+                jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), $13::text, $14::text
+         FROM resolved
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM raised)::int AS raised,
+              (SELECT count(*) FROM escalated)::int AS escalated,
+              (SELECT count(*) FROM resolved)::int AS resolved,
+              (SELECT count(*) FROM audited)::int AS audited`,
+      [
+        now,
+        raise.pump,
+        raise.version,
+        raise.code,
+        raise.severity,
+        raiseDetails,
+        escalate.id,
+        escalate.severity,
+        escalate.details,
+        resolve.id,
+        resolve.version,
+        cause.actorId,
+        cause.reason,
+        requestContext.requestId() ?? null,
+      ],
+    )) as [{ raised: number; escalated: number; resolved: number }];
+    return {
+      pumpsEvaluated: rows.length,
+      raised: counts.raised,
+      escalated: counts.escalated,
+      resolved: counts.resolved,
+    };
   }
 }

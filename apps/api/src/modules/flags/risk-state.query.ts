@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 
 export interface PumpRiskRow {
   pumpId: string;
+  /** The pump's version when read: a pass writes nothing for a pump changed since (that write evaluated it). */
+  pumpVersion: number;
   patientId: string;
   clinicId: string;
   state: PumpRiskState;
@@ -12,6 +14,7 @@ export interface PumpRiskRow {
 
 interface RawRow {
   pump_id: string;
+  version: number;
   patient_id: string;
   clinic_id: string;
   model: PumpModel;
@@ -41,7 +44,7 @@ interface RawRow {
  * dose adjustments and refill appointments joined by hash, never a query per pump.
  */
 const RISK_STATE_SQL = `
-  SELECT p.id AS pump_id, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
+  SELECT p.id AS pump_id, p.version, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
          p.alarm_at, p.empty_at, p.refill_by::text, p.current_daily_dose_mcg,
          f.performed_at AS last_fill_at, f.residual_withdrawn_ml IS NOT NULL AS is_refill,
          f.discrepancy_ml, f.delivery_error_pct,
@@ -76,6 +79,7 @@ function toRiskRow(r: RawRow): PumpRiskRow {
   const discrepancyMl = num(r.discrepancy_ml);
   return {
     pumpId: r.pump_id,
+    pumpVersion: r.version,
     patientId: r.patient_id,
     clinicId: r.clinic_id,
     settings: {

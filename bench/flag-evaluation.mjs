@@ -1,0 +1,56 @@
+// Times one scheduled withdrawal-risk evaluation pass over N active pumps (default 100,000).
+//
+//   npm run build && node bench/flag-evaluation.mjs [--pumps 100000]
+//
+// Uses BENCH_DATABASE_URL (a server URL; a database `itb_bench_<time>` is created on it) or starts a
+// throw-away PostgreSQL like the tests do. Reports the generation time, then two passes: the first
+// raises every flag the synthetic clinics call for, the second is the steady hourly pass.
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../apps/api/dist/common/clock.js';
+import { dataSourceOptions } from '../apps/api/dist/database/data-source-options.js';
+import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
+import { startTestDatabase } from '../scripts/test-database.mjs';
+import { generateClinics } from './generate-clinics.mjs';
+
+const { values } = parseArgs({ options: { pumps: { type: 'string', default: '100000' } } });
+const pumps = Number(values.pumps);
+const seconds = (from) => ((performance.now() - from) / 1000).toFixed(2);
+
+const server = process.env.BENCH_DATABASE_URL ? null : await startTestDatabase();
+const base = process.env.BENCH_DATABASE_URL ?? server.url;
+const database = `itb_bench_${Date.now()}`;
+try {
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+
+  const dataSource = new DataSource(dataSourceOptions(`${base}/${database}`));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+
+  let started = performance.now();
+  const client = new pg.Client({ connectionString: `${base}/${database}` });
+  await client.connect();
+  await generateClinics(client, { pumps });
+  await client.end();
+  console.log(`generated ${pumps.toLocaleString('en')} active pumps in ${seconds(started)} s`);
+
+  const evaluator = new FlagEvaluator(new Clock());
+  for (const pass of ['first pass (raises)', 'steady pass']) {
+    started = performance.now();
+    const result = await dataSource.transaction((m) =>
+      evaluator.evaluateAll(m, new Date(), { actorId: null, reason: 'Condition cleared (hourly check)' }),
+    );
+    console.log(`${pass}: ${seconds(started)} s — ${JSON.stringify(result)}`);
+  }
+  const [counts] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE status <> 'resolved')::int AS open, count(DISTINCT code)::int AS rules FROM flags`,
+  );
+  console.log(`open flags: ${counts.open} across ${counts.rules} rules`);
+  await dataSource.destroy();
+} finally {
+  await server?.stop();
+}
