@@ -5,6 +5,7 @@ import { createApp } from './create-app.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './database/seed/demo-seed.js';
+import { SeedClock } from './database/seed/seed-clock.js';
 
 const logger = new Logger('Main');
 
@@ -27,9 +28,16 @@ async function main(): Promise<void> {
     await migrations.destroy();
     if (applied.length) logger.log({ msg: 'migrations applied', count: applied.length });
 
-    const app = await createApp(config, databaseUrl);
     const shouldSeed = config.seedDemo ?? embedded?.isNew ?? false;
-    if (shouldSeed) await seedDemo(app);
+    if (shouldSeed) {
+      // The seed writes two years of history through the services on a clock of its own, in an
+      // application context that never serves requests and runs no scheduler.
+      const clock = new SeedClock();
+      const seeder = await createApp({ ...config, flagCheckIntervalSeconds: 0 }, databaseUrl, clock);
+      await seedDemo(seeder, clock);
+      await seeder.close();
+    }
+    const app = await createApp(config, databaseUrl);
 
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -20,7 +20,12 @@ export interface HistoryServices {
   pumps: PumpsService;
   fills: FillsService;
   doseAdjustments: DoseAdjustmentsService;
+  /** Stands the services' clock at a moment of the history (null: the present). */
+  travelTo: (at: number | null) => void;
 }
+
+/** A record is written half an hour after the moment it describes, as a nurse at the desk would. */
+const WRITE_DELAY_MS = 30 * 60_000;
 
 export type Standing = 'overdue' | 'due_soon' | 'comfortable';
 
@@ -39,7 +44,7 @@ export async function seedPumpHistory(
   standing: Standing,
   random: ReturnType<typeof seededRandom>,
   nowMs: number,
-): Promise<void> {
+): Promise<string> {
   const model = random.pick(MODELS);
   const spec = PUMP_CATALOGUE[model];
   const reservoirMl = spec.reservoirMl!;
@@ -75,6 +80,7 @@ export async function seedPumpHistory(
     drugProduct: regimen.concentrationMcgPerMl === 1000 ? 'Gablofen' : 'Lioresal Intrathecal',
     lotNumber: `L${random.int(10_000, 99_999)}`,
   });
+  services.travelTo(plan[0]!.at + WRITE_DELAY_MS);
   const pump = await services.pumps.implant(staff.specialist, patientId, {
     model,
     serialNumber: `${model.startsWith('synchromed') ? 'NGP' : 'PII'}${random.int(100_000, 999_999)}H`,
@@ -96,6 +102,7 @@ export async function seedPumpHistory(
     const elapsedDays = (plan[i]!.at - plan[i - 1]!.at) / MS_PER_DAY;
     const expectedMl = Math.max(0, reservoirMl - (elapsedDays * plan[i - 1]!.dose) / concentration);
     const offMl = random.chance(0.04) ? 2.5 : (random.next() - 0.5) * 0.6;
+    services.travelTo(plan[i]!.at + WRITE_DELAY_MS);
     await services.fills.record(staff.nurse, pump.id, {
       performedAt: iso(plan[i]!.at),
       residualWithdrawnMl: roundTo(Math.min(reservoirMl, Math.max(0, expectedMl + offMl)), 1),
@@ -108,6 +115,7 @@ export async function seedPumpHistory(
   }
 
   if (titrated) {
+    services.travelTo(plan[plan.length - 1]!.at + 7 * MS_PER_DAY + WRITE_DELAY_MS);
     await services.doseAdjustments.record(staff.nurse, pump.id, {
       effectiveAt: iso(plan[plan.length - 1]!.at + 7 * MS_PER_DAY),
       newDailyDoseMcg: titratedDose,
@@ -115,4 +123,6 @@ export async function seedPumpHistory(
       orderedById: staff.specialist.id,
     });
   }
+  services.travelTo(null);
+  return pump.id;
 }

@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import type { CreatePatientRequest, Diagnosis, Role, SpasticityOrigin } from '@itb/contracts';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { hashPassword } from '../../modules/auth/password-hasher.js';
 import { ClinicEntity } from '../../modules/clinics/clinic.entity.js';
@@ -10,7 +9,9 @@ import { PatientsService } from '../../modules/patients/patients.service.js';
 import { PumpsService } from '../../modules/pumps/pumps.service.js';
 import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import { FillsService } from '../../modules/fills/fills.service.js';
+import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
+import type { SeedClock } from './seed-clock.js';
 import { UserEntity } from '../../modules/users/user.entity.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.js';
 import { seededRandom } from './seeded-random.js';
@@ -66,7 +67,7 @@ const DIAGNOSES: { diagnosis: Diagnosis; origin: SpasticityOrigin }[] = [
  * so every stored number comes from the reservoir engine. Days to alarm are spread: a few overdue,
  * some due within two weeks, most comfortable.
  */
-export async function seedDemo(app: INestApplicationContext): Promise<void> {
+export async function seedDemo(app: INestApplicationContext, clock: SeedClock): Promise<void> {
   const logger = new Logger('Seed');
   const dataSource = app.get(DataSource);
   const patients = app.get(PatientsService);
@@ -74,8 +75,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
     pumps: app.get(PumpsService),
     fills: app.get(FillsService),
     doseAdjustments: app.get(DoseAdjustmentsService),
+    travelTo: (at: number | null) => clock.travelTo(at),
   };
-  const now = app.get(Clock).now();
+  const now = clock.now();
   if (await dataSource.manager.existsBy(ClinicEntity, { name: CLINICS[0]!.name })) {
     logger.log({ msg: 'demo data already present: not seeding again' });
     return;
@@ -112,6 +114,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
     const actor: SessionUser = { ...specialist, clinicId: clinic.id, sessionId: 'demo-seed' };
     const nurseActor: SessionUser = { ...nurse, clinicId: clinic.id, sessionId: 'demo-seed' };
 
+    const seeded: SeededPump[] = [];
     for (let i = 0; i < PATIENTS_PER_CLINIC; i++) {
       const { diagnosis, origin } = random.pick(DIAGNOSES);
       const age = random.int(9, 82);
@@ -143,7 +146,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
 
       // Where this patient stands today: one in ten overdue, two in ten due within two weeks.
       const bucket = i % 10;
-      await seedPumpHistory(
+      const pumpId = await seedPumpHistory(
         services,
         { specialist: actor, nurse: nurseActor },
         patient.id,
@@ -151,7 +154,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
         random,
         now.getTime(),
       );
+      seeded.push({ patientId: patient.id, pumpId });
     }
+    await seedFlaggedStates(app, clock, { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone }, seeded);
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
   }
 }

@@ -1,0 +1,116 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { addDays, MS_PER_DAY, roundTo, toLocalDate } from '@itb/domain';
+import { DataSource } from 'typeorm';
+import type { SessionUser } from '../../common/request-context.js';
+import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
+import { FlagsService } from '../../modules/flags/flags.service.js';
+import { PumpEventsService } from '../../modules/pump-events/pump-events.service.js';
+import { PumpsService } from '../../modules/pumps/pumps.service.js';
+import type { SeedClock } from './seed-clock.js';
+
+export interface SeededPump {
+  patientId: string;
+  pumpId: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Patients in each flagged state, made the way a clinic would make them: an MRI with no interrogation
+ * after it, an ERI date from an interrogation, a sharp dose cut, clinical signs reported by a nurse,
+ * refill appointments booked late or missed. Old residual discrepancies from the history are resolved
+ * by the specialist, as a clinic works through them; the latest stay open. The serving application's
+ * first hourly pass raises the time-driven flags (overdue, due and unbooked, …).
+ */
+export async function seedFlaggedStates(
+  app: INestApplicationContext,
+  clock: SeedClock,
+  staff: { specialist: SessionUser; nurse: SessionUser; timeZone: string },
+  pumps: SeededPump[],
+): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const pumpsService = app.get(PumpsService);
+  const flags = app.get(FlagsService);
+  const now = clock.now().getTime();
+  const today = toLocalDate(new Date(now), staff.timeZone);
+  const { specialist, nurse } = staff;
+  const pick = (i: number) => pumps[i % pumps.length]!;
+
+  // An MRI two days ago and nobody has interrogated the pump since.
+  await app.get(PumpEventsService).record(nurse, pick(3).pumpId, {
+    type: 'mri',
+    occurredAt: new Date(now - 2 * MS_PER_DAY).toISOString(),
+    notes: 'Lumbar spine MRI, 1.5 T, at the district hospital',
+  });
+
+  // Interrogations reported the elective replacement indicator: in 60 days (high) and 150 days (moderate).
+  for (const [i, days] of [
+    [4, 60],
+    [5, 150],
+  ] as const) {
+    const pump = await pumpsService.get(specialist.clinicId, pick(i).pumpId);
+    await pumpsService.update(specialist, pump.id, { version: pump.version, eriDate: addDays(today, days) });
+  }
+
+  // A 25 % cut yesterday for sedation: past the 20 % guide, so the specialist records the reason.
+  const cut = await pumpsService.get(specialist.clinicId, pick(6).pumpId);
+  await app.get(DoseAdjustmentsService).record(specialist, cut.id, {
+    effectiveAt: new Date(now - MS_PER_DAY).toISOString(),
+    newDailyDoseMcg: roundTo(cut.currentDailyDoseMcg! * 0.75, 0),
+    reason: 'side_effects',
+    orderedById: specialist.id,
+    overrideReason: 'Excessive daytime sedation and falls; oral baclofen back-up confirmed at home',
+  });
+
+  // Clinical signs phoned in: one still open, one already seen by the specialist.
+  clock.travelTo(now - 3 * HOUR_MS);
+  await flags.raiseManual(nurse, pick(7).patientId, {
+    signs: ['pruritus', 'returning_spasticity'],
+    note: 'Carer reports itching without rash since last night and legs stiffer than usual',
+  });
+  clock.travelTo(now - 26 * HOUR_MS);
+  const fever = await flags.raiseManual(nurse, pick(8).patientId, {
+    signs: ['fever'],
+    note: 'Temperature 38.4 °C at home, no wound redness reported',
+  });
+  clock.travelTo(now - 24 * HOUR_MS);
+  await flags.acknowledge(specialist, fever.id, { note: 'Called the patient: seen in clinic tomorrow 09:00' });
+  clock.travelTo(null);
+
+  // Refill appointments (issue #5 adds their API): one booked after the alarm, one in good time, one missed.
+  const book = async (i: number, startsAt: number, status: 'booked' | 'noshow') => {
+    await dataSource.query(
+      `INSERT INTO appointments (clinic_id, patient_id, pump_id, type, starts_at, starts_on, status, clinician_id, created_by)
+       VALUES ($1, $2, $3, 'refill', $4, $5, $6, $7, $7)`,
+      [
+        specialist.clinicId,
+        pick(i).patientId,
+        pick(i).pumpId,
+        new Date(startsAt),
+        toLocalDate(new Date(startsAt), staff.timeZone),
+        status,
+        specialist.id,
+      ],
+    );
+  };
+  const alarmOf = async (i: number) =>
+    Date.parse((await pumpsService.get(specialist.clinicId, pick(i).pumpId)).projection!.alarmAt);
+  await book(11, (await alarmOf(11)) + 2 * MS_PER_DAY, 'booked');
+  await book(12, (await alarmOf(12)) - 6 * MS_PER_DAY, 'booked');
+  await book(13, now - MS_PER_DAY, 'noshow');
+
+  // Discrepancies from earlier refills were looked into; the ones on the current fill are still open.
+  const old = (await dataSource.query(
+    `SELECT f.id, f.raised_at FROM flags f JOIN pumps p ON p.id = f.pump_id
+     JOIN fills cur ON cur.id = p.current_fill_id
+     WHERE f.clinic_id = $1 AND f.code = 'RESIDUAL_DISCREPANCY' AND f.status = 'open' AND f.raised_at < cur.performed_at`,
+    [specialist.clinicId],
+  )) as { id: string; raised_at: Date }[];
+  for (const flag of old) {
+    clock.travelTo(flag.raised_at.getTime() + 2 * MS_PER_DAY);
+    await flags.resolve(specialist, flag.id, {
+      note: 'Interrogated: pump log matches the programmed rate; residual under-drawn at the refill',
+    });
+  }
+  clock.travelTo(null);
+}
