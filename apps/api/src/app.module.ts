@@ -8,6 +8,10 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AppointmentsController } from './modules/appointments/appointments.controller.js';
+import { AppointmentsService } from './modules/appointments/appointments.service.js';
+import { RefillQueueController } from './modules/refill-queue/refill-queue.controller.js';
+import { RefillQueueService } from './modules/refill-queue/refill-queue.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -53,6 +57,8 @@ export class AppModule {
         DoseAdjustmentsController,
         PumpEventsController,
         FlagsController,
+        AppointmentsController,
+        RefillQueueController,
         AuditController,
       ],
       providers: [
@@ -78,6 +84,8 @@ export class AppModule {
         FlagEvaluator,
         FlagScheduler,
         FlagsService,
+        AppointmentsService,
+        RefillQueueService,
       ],
     };
   }

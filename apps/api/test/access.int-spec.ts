@@ -40,6 +40,10 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/patients/:id/flags': ['specialist', 'nurse'],
   'POST /api/flags/:id/acknowledge': ['specialist', 'nurse'],
   'POST /api/flags/:id/resolve': ['specialist'],
+  'GET /api/appointments': ['specialist', 'nurse', 'admin'],
+  'POST /api/appointments': ['specialist', 'nurse'],
+  'PATCH /api/appointments/:id': ['specialist', 'nurse'],
+  'GET /api/refill-queue': ['specialist', 'nurse'],
   'GET /api/audit-events': ['admin'],
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
 
+const wallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour)');
+
 export const clinicResponseSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -10,6 +12,9 @@ export const clinicResponseSchema = z.object({
   dueSoonWindowDays: z.number(),
   maxDrugDaysInPump: z.number(),
   emergencyPhone: z.string().nullable(),
+  /** Clinic hours on its wall clock, `HH:MM`. */
+  opensAt: z.string(),
+  closesAt: z.string(),
   version: z.number(),
 });
 export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
@@ -38,6 +43,12 @@ export const updateClinicRequestSchema = z
     dueSoonWindowDays: z.number().int().min(1).max(90).optional(),
     maxDrugDaysInPump: z.number().int().min(1).max(365).optional(),
     emergencyPhone: z.string().trim().max(40).nullable().optional(),
+    opensAt: wallClockTime.optional(),
+    closesAt: wallClockTime.optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.opensAt || !c.closesAt || c.opensAt < c.closesAt, {
+    path: ['closesAt'],
+    message: 'must be after the opening time',
+  });
 export type UpdateClinicRequest = z.infer<typeof updateClinicRequestSchema>;

@@ -9,3 +9,5 @@ export * from './patients.js';
 export * from './pumps.js';
 export * from './users.js';
 export * from './flags.js';
+export * from './appointments.js';
+export * from './refill-queue.js';

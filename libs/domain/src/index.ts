@@ -4,3 +4,4 @@ export * from './local-date.js';
 export * from './pump-models.js';
 export * from './reservoir.js';
 export * from './risk-rules.js';
+export * from './scheduling.js';

@@ -8,6 +8,7 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764100000000-dose-adjustments-events-idempotency.js';
 import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/1764200000000-flags-appointments-job-ticks.js';
+import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   InitialSchema1764000000000,
   DoseAdjustmentsEventsIdempotency1764100000000,
   FlagsAppointmentsJobTicks1764200000000,
+  SchedulingQueueReports1764300000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */

@@ -10,6 +10,8 @@ export class ClinicEntity {
   @Column('integer', { name: 'due_soon_window_days' }) dueSoonWindowDays: number;
   @Column('integer', { name: 'max_drug_days_in_pump' }) maxDrugDaysInPump: number;
   @Column('text', { name: 'emergency_phone', nullable: true }) emergencyPhone: string | null;
+  @Column('text', { name: 'opens_at' }) opensAt: string;
+  @Column('text', { name: 'closes_at' }) closesAt: string;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

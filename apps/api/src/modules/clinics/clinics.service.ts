@@ -16,6 +16,8 @@ export const toClinicResponse = (c: ClinicEntity): ClinicResponse => ({
   dueSoonWindowDays: c.dueSoonWindowDays,
   maxDrugDaysInPump: c.maxDrugDaysInPump,
   emergencyPhone: c.emergencyPhone,
+  opensAt: c.opensAt,
+  closesAt: c.closesAt,
   version: c.version,
 });
 

@@ -15,6 +15,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
+import { AppointmentsService } from '../appointments/appointments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
@@ -43,6 +44,7 @@ export class FillsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
+    private readonly appointments: AppointmentsService,
   ) {}
 
   async list(clinicId: string, pumpId: string, query: { cursor?: string; limit: number }): Promise<Page<FillResponse>> {
@@ -83,6 +85,7 @@ export class FillsService {
       const expectedVersion = input.pumpVersion ?? pump.version;
       if (pump.version !== expectedVersion) throw AppError.stale('pump');
       const { draft, projection, preview } = await this.evaluate(m, actor, pump, input);
+      Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
       const fill = await m.save(draft);
       pump.currentFillId = fill.id;
       pump.currentDailyDoseMcg = fill.dailyDoseMcg;
@@ -97,6 +100,12 @@ export class FillsService {
         patientId: pump.patientId,
         after: fillAuditView(fill),
         reason: input.overrideReason ?? null,
+      });
+      const clinic = await this.clinics.get(actor.clinicId, m);
+      await this.appointments.fulfilByFill(m, actor, {
+        id: fill.id,
+        patientId: pump.patientId,
+        performedOn: toLocalDate(fill.performedAt, clinic.timeZone),
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill recorded' });
       return { ...preview, id: fill.id, performedById: actor.id, performedByName: actor.name };

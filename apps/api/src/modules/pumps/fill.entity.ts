@@ -31,5 +31,8 @@ export class FillEntity {
   @Column('timestamptz', { name: 'alarm_at' }) alarmAt: Date;
   @Column('timestamptz', { name: 'empty_at' }) emptyAt: Date;
   @Column('date', { name: 'refill_by' }) refillBy: string;
+  /** The refill-by date and alarm this refill answered to (the pump's projection just before it); null for first fills. */
+  @Column('date', { name: 'due_refill_by', nullable: true }) dueRefillBy: string | null;
+  @Column('timestamptz', { name: 'due_alarm_at', nullable: true }) dueAlarmAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { DrainInput } from '@itb/domain';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
@@ -40,6 +40,28 @@ export class PumpsRepository {
     if (!fill) return null;
     const adjustments = await this.adjustmentsDuring(m, fill.id);
     return { fill, adjustments, drain: drainInputOf(fill, adjustments) };
+  }
+
+  /** The engine's input for many current fills at once, in two queries (the refill queue's page). */
+  async drainInputsOf(m: EntityManager, fillIds: readonly string[]): Promise<Map<string, DrainInput>> {
+    if (fillIds.length === 0) return new Map();
+    const fills = await m.findBy(FillEntity, { id: In([...fillIds]) });
+    const adjustments = await m.find(DoseAdjustmentEntity, {
+      where: { fillId: In([...fillIds]) },
+      order: { effectiveAt: 'ASC' },
+    });
+    return new Map(
+      fills.map(
+        (f) =>
+          [
+            f.id,
+            drainInputOf(
+              f,
+              adjustments.filter((a) => a.fillId === f.id),
+            ),
+          ] as const,
+      ),
+    );
   }
 
   /** Saves a changed pump only if nobody else changed it since `expectedVersion` (optimistic lock). */

@@ -1,0 +1,50 @@
+import type { AppointmentResponse } from '@itb/contracts';
+
+/** An appointment with the names a calendar shows. */
+export const APPOINTMENT_SELECT = `
+  SELECT a.id, a.patient_id, a.pump_id, a.type, a.starts_at, a.starts_on::text, a.duration_minutes, a.clinician_id,
+         a.status, a.fill_id, a.notes, a.version,
+         pt.given_name, pt.family_name, pt.mrn, cardinality(pt.risk_factors) > 0 AS is_high_risk, u.name AS clinician_name
+  FROM appointments a
+  JOIN patients pt ON pt.id = a.patient_id
+  LEFT JOIN users u ON u.id = a.clinician_id`;
+
+export interface AppointmentRow {
+  id: string;
+  patient_id: string;
+  pump_id: string | null;
+  type: AppointmentResponse['type'];
+  starts_at: Date;
+  starts_on: string;
+  duration_minutes: number;
+  clinician_id: string | null;
+  status: AppointmentResponse['status'];
+  fill_id: string | null;
+  notes: string | null;
+  version: number;
+  given_name: string;
+  family_name: string;
+  mrn: string;
+  is_high_risk: boolean;
+  clinician_name: string | null;
+}
+
+export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []): AppointmentResponse => ({
+  id: r.id,
+  patientId: r.patient_id,
+  patientName: `${r.family_name}, ${r.given_name}`,
+  mrn: r.mrn,
+  isHighRisk: r.is_high_risk,
+  pumpId: r.pump_id,
+  type: r.type,
+  startsAt: r.starts_at.toISOString(),
+  startsOn: r.starts_on,
+  durationMinutes: r.duration_minutes,
+  clinicianId: r.clinician_id,
+  clinicianName: r.clinician_name,
+  status: r.status,
+  fillId: r.fill_id,
+  notes: r.notes,
+  version: r.version,
+  warnings,
+});

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  type AppointmentListQuery,
+  appointmentListQuerySchema,
+  type AppointmentResponse,
+  type CreateAppointmentRequest,
+  createAppointmentRequestSchema,
+  type Page,
+  type UpdateAppointmentRequest,
+  updateAppointmentRequestSchema,
+} from '@itb/contracts';
+import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
+import { AppointmentsService } from './appointments.service.js';
+
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Get()
+  @Allow(...ALL_ROLES)
+  list(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodPipe(appointmentListQuerySchema)) query: AppointmentListQuery,
+  ): Promise<Page<AppointmentResponse>> {
+    return this.appointments.list(user.clinicId, query);
+  }
+
+  @Post()
+  @Allow(...CLINICAL_ROLES)
+  @Idempotent()
+  create(
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodPipe(createAppointmentRequestSchema)) body: CreateAppointmentRequest,
+  ): Promise<AppointmentResponse> {
+    return this.appointments.create(user, body);
+  }
+
+  @Patch(':id')
+  @Allow(...CLINICAL_ROLES)
+  update(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(updateAppointmentRequestSchema)) body: UpdateAppointmentRequest,
+  ): Promise<AppointmentResponse> {
+    return this.appointments.update(user, id, body);
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { FlagCode, Page, RefillQueueQuery, RefillQueueRow } from '@itb/contracts';
+import {
+  addDays,
+  daysBetween,
+  type FlagSeverity,
+  MS_PER_DAY,
+  proposeRefillDate,
+  roundTo,
+  SEVERITY_RANK,
+  toLocalDate,
+  volumeAt,
+} from '@itb/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { ClinicsService } from '../clinics/clinics.service.js';
+import { PumpsRepository } from '../pumps/pumps.repository.js';
+
+interface QueueRow {
+  pump_id: string;
+  patient_id: string;
+  model: string;
+  reservoir_ml: string;
+  alarm_at: Date;
+  refill_by: string;
+  current_fill_id: string;
+  queue_key: string;
+  high_risk_rank: number;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  is_high_risk: boolean;
+  specialist_name: string | null;
+  appointment_id: string | null;
+  appointment_at: Date | null;
+  appointment_status: 'booked' | 'arrived' | null;
+  appointment_version: number | null;
+  flag_code: FlagCode | null;
+  flag_severity: FlagSeverity | null;
+  flag_summary: string | null;
+}
+
+/**
+ * The due-refill queue (DESIGN.md "Work surfaces"): active pumps whose refill-by date is within the
+ * window, and every overdue one; ordered by refill-by (so the most overdue lead), high-risk patients
+ * first on a tie. Served from the pumps' stored projection columns through the refill-by index.
+ *
+ * Pages stay stable while refills are recorded: the cursor carries the moment the first page was read,
+ * and a pump changed since then keeps the place its refill-by had at that moment (from the projection
+ * history the pumps table keeps by trigger), so no row is skipped or shown twice.
+ */
+@Injectable()
+export class RefillQueueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clinics: ClinicsService,
+    private readonly pumps: PumpsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
+    const clinic = await this.clinics.get(clinicId);
+    const now = this.clock.now();
+    const today = toLocalDate(now, clinic.timeZone);
+    const cursor = decodeCursor(query.cursor, 5) as [string, string, string, number, string] | null;
+    const [{ db_now }] = (await this.dataSource.query(`SELECT now() AS db_now`)) as [{ db_now: Date }];
+    const asOf = cursor ? cursor[0] : db_now.toISOString();
+    const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
+
+    const params: unknown[] = [clinicId, asOf, windowEnd];
+    const filters: string[] = [];
+    if (cursor) {
+      filters.push(
+        `(k.queue_key, hr.rank, p.id) > ($${params.push(cursor[2])}::date, $${params.push(cursor[3])}::int, $${params.push(cursor[4])}::uuid)`,
+      );
+    }
+    if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
+    if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
+    if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
+    const fromKey = cursor ? `AND p.refill_by >= $${params.push(cursor[2])}::date` : '';
+
+    const rows = (await this.dataSource.query(
+      `WITH changed AS (
+         SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $2::timestamptz
+       ),
+       keyed AS (
+         SELECT p.id, p.refill_by AS queue_key FROM pumps p
+         WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $3::date ${fromKey}
+           AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)
+         UNION ALL
+         SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
+                       WHERE h.pump_id = p.id AND h.valid_from <= $2::timestamptz
+                       ORDER BY h.valid_from DESC, h.id DESC LIMIT 1)
+         FROM changed c JOIN pumps p ON p.id = c.pump_id
+         WHERE p.clinic_id = $1 AND p.status = 'active'
+       )
+       SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
+              k.queue_key::text, hr.rank AS high_risk_rank,
+              pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
+              na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
+              na.version AS appointment_version,
+              wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary
+       FROM keyed k
+       JOIN pumps p ON p.id = k.id
+       JOIN patients pt ON pt.id = p.patient_id
+       CROSS JOIN LATERAL (SELECT CASE WHEN pt.is_high_risk THEN 0 ELSE 1 END AS rank) hr
+       LEFT JOIN users sp ON sp.id = pt.primary_specialist_id
+       LEFT JOIN LATERAL (
+         SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
+         WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
+         ORDER BY a.starts_at LIMIT 1) na ON true
+       LEFT JOIN LATERAL (
+         SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
+         WHERE f.pump_id = p.id AND f.status <> 'resolved'
+         ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
+       WHERE k.queue_key IS NOT NULL AND k.queue_key <= $3::date
+         ${filters.map((f) => `AND ${f}`).join(' ')}
+       ORDER BY k.queue_key, hr.rank, p.id
+       LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    )) as QueueRow[];
+
+    const page = rows.slice(0, query.limit);
+    const drains = await this.pumps.drainInputsOf(
+      this.dataSource.manager,
+      page.map((r) => r.current_fill_id),
+    );
+    const items = page.map((r): RefillQueueRow => {
+      const drain = drains.get(r.current_fill_id);
+      const daysPast = daysBetween(r.refill_by, today);
+      return {
+        patientId: r.patient_id,
+        pumpId: r.pump_id,
+        mrn: r.mrn,
+        patientName: `${r.family_name}, ${r.given_name}`,
+        isHighRisk: r.is_high_risk,
+        pumpModel: r.model,
+        reservoirMl: Number(r.reservoir_ml),
+        volumeNowMl: drain ? roundTo(volumeAt(drain, now), 2) : 0,
+        daysToAlarm: Math.floor((r.alarm_at.getTime() - now.getTime()) / MS_PER_DAY),
+        alarmAt: r.alarm_at.toISOString(),
+        refillBy: r.refill_by,
+        isOverdue: daysPast > 0,
+        daysOverdue: Math.max(0, daysPast),
+        proposedDate: proposeRefillDate(r.refill_by, today, clinic.clinicDays),
+        primarySpecialistName: r.specialist_name,
+        nextAppointment:
+          r.appointment_id && r.appointment_at && r.appointment_status
+            ? {
+                id: r.appointment_id,
+                startsAt: r.appointment_at.toISOString(),
+                status: r.appointment_status,
+                version: r.appointment_version ?? 1,
+              }
+            : null,
+        worstFlag:
+          r.flag_code && r.flag_severity
+            ? { code: r.flag_code, severity: r.flag_severity, summary: r.flag_summary ?? '' }
+            : null,
+      };
+    });
+    const last = page[page.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id])
+          : null,
+    };
+  }
+}

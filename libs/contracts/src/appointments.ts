@@ -1,0 +1,79 @@
+import { APPOINTMENT_STATUSES, APPOINTMENT_TYPES } from '@itb/domain';
+import { z } from 'zod';
+import { idSchema, instantSchema, localDateSchema, optionalText, pageQuerySchema, versionSchema } from './common.js';
+
+export const appointmentTypeSchema = z.enum(APPOINTMENT_TYPES, {
+  error: 'must be refill, dose_review, interrogation or replacement_consult',
+});
+export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES, {
+  error: 'must be booked, arrived, fulfilled, cancelled or noshow',
+});
+
+export const createAppointmentRequestSchema = z
+  .object({
+    patientId: idSchema,
+    type: appointmentTypeSchema,
+    startsAt: instantSchema,
+    durationMinutes: z.number().int().min(5).max(480).default(30),
+    clinicianId: idSchema.nullable().optional(),
+    notes: optionalText(2000),
+  })
+  .strict();
+export type CreateAppointmentRequest = z.input<typeof createAppointmentRequestSchema>;
+
+/** Either a status change or a move; every PATCH names the version it was made against. */
+export const updateAppointmentRequestSchema = z
+  .object({
+    version: versionSchema,
+    status: appointmentStatusSchema.optional(),
+    startsAt: instantSchema.optional(),
+    durationMinutes: z.number().int().min(5).max(480).optional(),
+    clinicianId: idSchema.nullable().optional(),
+    notes: optionalText(2000),
+  })
+  .strict()
+  .refine((b) => !(b.status && (b.startsAt || b.durationMinutes)), {
+    path: ['status'],
+    message: 'change the status or move the appointment, not both at once',
+  });
+export type UpdateAppointmentRequest = z.infer<typeof updateAppointmentRequestSchema>;
+
+export const appointmentListQuerySchema = pageQuerySchema.extend({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  patientId: idSchema.optional(),
+  clinicianId: idSchema.optional(),
+  type: appointmentTypeSchema.optional(),
+  status: appointmentStatusSchema.optional(),
+});
+export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
+
+export const appointmentResponseSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  mrn: z.string(),
+  isHighRisk: z.boolean(),
+  pumpId: idSchema.nullable(),
+  type: appointmentTypeSchema,
+  startsAt: z.string(),
+  /** The clinic's calendar date of `startsAt`. */
+  startsOn: z.string(),
+  durationMinutes: z.number(),
+  clinicianId: idSchema.nullable(),
+  clinicianName: z.string().nullable(),
+  status: appointmentStatusSchema,
+  fillId: idSchema.nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  /** Booking outside clinic days or hours is allowed, and said. */
+  warnings: z.array(z.string()),
+});
+export type AppointmentResponse = z.infer<typeof appointmentResponseSchema>;
+
+export const APPOINTMENT_TYPE_LABELS: Record<z.infer<typeof appointmentTypeSchema>, string> = {
+  refill: 'Refill',
+  dose_review: 'Dose review',
+  interrogation: 'Interrogation',
+  replacement_consult: 'Replacement consult',
+};
