@@ -30,4 +30,11 @@ if (!('ResizeObserver' in window)) {
 
 window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
 
+// Mantine's autosize textarea re-measures when web fonts load; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
+
 afterEach(() => cleanup());

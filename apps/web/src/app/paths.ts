@@ -21,6 +21,14 @@ export const paths = {
     path: '/patients/:patientId/implant',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/implant`,
   },
+  recordRefill: {
+    path: '/patients/:patientId/refill',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/refill`,
+  },
+  changeDose: {
+    path: '/patients/:patientId/dose',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/dose`,
+  },
   users: { path: '/users', getHref: () => '/users' },
 } as const;
 

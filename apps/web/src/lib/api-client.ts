@@ -75,6 +75,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   query?: Record<string, QueryValue>;
+  /** Extra request headers, such as `Idempotency-Key` on a clinical write. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -90,7 +92,7 @@ export function buildApiUrl(path: string, query?: Record<string, QueryValue>): s
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;

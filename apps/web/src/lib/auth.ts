@@ -32,11 +32,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do in the dashboard; the API enforces the same rules. */
-export type Permission = 'patient:create' | 'pump:implant' | 'user:manage';
+export type Permission = 'patient:create' | 'pump:implant' | 'fill:record' | 'dose:change' | 'user:manage';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  specialist: ['patient:create', 'pump:implant'],
-  nurse: ['patient:create', 'pump:implant'],
+  specialist: ['patient:create', 'pump:implant', 'fill:record', 'dose:change'],
+  // Nurses change doses within the titration limits only; the dose form and the API enforce that.
+  nurse: ['patient:create', 'pump:implant', 'fill:record', 'dose:change'],
   // Administrators are read-only on clinical records.
   admin: ['user:manage'],
 };

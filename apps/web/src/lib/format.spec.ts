@@ -9,6 +9,8 @@ import {
   formatMcgPerMl,
   formatMl,
   formatPatientName,
+  formatSignedMl,
+  formatSignedPercent,
   timeZoneAbbreviation,
   todayIn,
 } from './format';
@@ -24,6 +26,14 @@ describe('number formats', () => {
     expect(formatMcgPerDay(400)).toBe('400 mcg/day');
     expect(formatMcgPerDay(412.55)).toBe('412.6 mcg/day');
     expect(formatMcgPerMl(2000)).toBe('2,000 mcg/mL');
+  });
+
+  it('always shows the sign of a difference', () => {
+    expect(formatSignedMl(-0.27)).toBe('-0.27 mL');
+    expect(formatSignedMl(1.5)).toBe('+1.5 mL');
+    expect(formatSignedMl(0)).toBe('0 mL');
+    expect(formatSignedPercent(19.6)).toBe('+19.6%');
+    expect(formatSignedPercent(-3.25)).toBe('-3.3%');
   });
 
   it('says day or days', () => {

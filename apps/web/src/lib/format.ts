@@ -24,6 +24,21 @@ export const formatMcgPerMl = (concentrationMcgPerMl: number): string =>
 export const formatMgPerDay = (doseMg: number): string => `${formatNumber(doseMg, 1)} mg/day`;
 export const formatPercent = (percent: number): string => `${formatNumber(percent, 0)}%`;
 
+const signedFormats = new Map<number, Intl.NumberFormat>();
+
+/** A difference with its sign always shown ("+1.5", "-0.27", "0"), so the direction is never implied. */
+export function formatSigned(value: number, maxDecimals: number): string {
+  let format = signedFormats.get(maxDecimals);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: maxDecimals, signDisplay: 'exceptZero' });
+    signedFormats.set(maxDecimals, format);
+  }
+  return format.format(value === 0 ? 0 : value);
+}
+
+export const formatSignedMl = (volumeMl: number): string => `${formatSigned(volumeMl, 2)} mL`;
+export const formatSignedPercent = (percent: number): string => `${formatSigned(percent, 1)}%`;
+
 export function formatDays(days: number): string {
   const rounded = Math.trunc(days);
   return `${formatNumber(rounded, 0)} ${Math.abs(rounded) === 1 ? 'day' : 'days'}`;

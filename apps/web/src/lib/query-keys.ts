@@ -27,6 +27,10 @@ export const queryKeys = {
   pumps: {
     all: () => ['pumps'] as const,
     detail: (id: string) => ['pumps', 'detail', id] as const,
+    fills: (id: string) => ['pumps', 'detail', id, 'fills'] as const,
+    doseAdjustments: (id: string) => ['pumps', 'detail', id, 'dose-adjustments'] as const,
+    /** Outside `detail`, so invalidating a pump after a save never re-runs a preview of the saved change. */
+    fillPreview: (id: string, body: unknown) => ['pumps', 'fill-preview', id, body] as const,
   },
   users: {
     all: () => ['users'] as const,

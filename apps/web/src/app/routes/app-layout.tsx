@@ -2,7 +2,7 @@ import type { MeResponse } from '@itb/contracts';
 import { AppShell, Badge, Burger, Button, Center, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconHeartbeat, IconLogout, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import { Navigate, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { Navigate, Outlet, NavLink as RouterNavLink, ScrollRestoration, useLocation } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
 import { QueryError } from '../../components/ui/query-error';
 import { useLogout } from '../../features/auth/api/logout';
@@ -106,6 +106,8 @@ function SignedInShell({ me }: { me: MeResponse }) {
       <AppShell.Main id="main-content" tabIndex={-1} className="app-main">
         <Outlet />
       </AppShell.Main>
+      {/* A new screen opens at its top (leaving a long form would otherwise land mid-page); Back restores. */}
+      <ScrollRestoration />
     </AppShell>
   );
 }

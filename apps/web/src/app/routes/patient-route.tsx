@@ -1,6 +1,7 @@
 import { Button, Card, Grid, Skeleton, Stack } from '@mantine/core';
 import { IconDeviceHeartMonitor } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
+import { PumpActions } from './pump-actions';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
 import { usePatient } from '../../features/patients/api/get-patient';
@@ -75,6 +76,7 @@ export function PatientRoute() {
                 timeZone={timeZone}
                 today={today}
                 dueSoonWindowDays={clinicQuery.data?.dueSoonWindowDays ?? DEFAULT_DUE_SOON_WINDOW_DAYS}
+                actions={<PumpActions me={me} patientId={patient.id} pump={patient.activePump} />}
               />
             ) : (
               <NoPumpState

@@ -1,11 +1,10 @@
 import { STOCK_CONCENTRATIONS_MCG_PER_ML } from '@itb/contracts';
 import { NativeSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useController, type Control } from 'react-hook-form';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { errorText } from '../../../lib/form-errors';
 import { formatNumber } from '../../../lib/format';
 import { toOptionalNumber } from '../../../lib/form-values';
-import type { ImplantFormInput } from './implant-form-schema';
 
 const CUSTOM = 'custom';
 const isStock = (value: unknown): value is number =>
@@ -18,11 +17,17 @@ const OPTIONS = [
 ];
 
 /** A stock concentration from the list, or a custom (compounded) one typed in. */
-export function ConcentrationField({ control }: { control: Control<ImplantFormInput> }) {
+export function ConcentrationField<T extends FieldValues>({
+  control,
+  name,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+}) {
   const {
     field: { ref, value, onBlur, onChange },
     fieldState,
-  } = useController({ control, name: 'initialFill.concentrationMcgPerMl' });
+  } = useController({ control, name });
   const [isCustom, setIsCustom] = useState(() => value !== undefined && !isStock(value));
   const selectValue = isCustom ? CUSTOM : isStock(value) ? String(value) : '';
   const error = errorText(fieldState.error);
@@ -52,7 +57,7 @@ export function ConcentrationField({ control }: { control: Control<ImplantFormIn
           step="any"
           min={0}
           ref={ref}
-          value={value ?? ''}
+          value={typeof value === 'number' ? value : ''}
           onBlur={onBlur}
           onChange={(event) => onChange(toOptionalNumber(event.currentTarget.value))}
           error={error}

@@ -10,9 +10,9 @@ import { formatMl } from '../../../lib/format';
 import { toNullableString, toOptionalNumber } from '../../../lib/form-values';
 import { useImplantPump } from '../api/implant-pump';
 import { ConcentrationField } from './concentration-field';
-import { FillPerformedAtField } from './fill-performed-at-field';
 import { implantFormSchema, type ImplantFormInput, type ImplantFormOutput } from './implant-form-schema';
 import { ImplantPreview } from './implant-preview';
+import { InstantField } from './instant-field';
 
 const FIELDS: readonly FieldPath<ImplantFormInput>[] = [
   'model',
@@ -155,7 +155,13 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: Im
             The fill at implant starts the reservoir projection.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <FillPerformedAtField control={control} clinicTimeZone={clinic.timeZone} />
+            <InstantField
+              control={control}
+              name="initialFill.performedAt"
+              label="Fill performed at"
+              requiredMessage="Enter the date and time of the fill"
+              clinicTimeZone={clinic.timeZone}
+            />
             <TextInput
               label="Volume added (mL)"
               withAsterisk
@@ -163,7 +169,7 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: Im
               error={errorText(errors.initialFill?.volumeAddedMl)}
               {...register('initialFill.volumeAddedMl', { setValueAs: toOptionalNumber })}
             />
-            <ConcentrationField control={control} />
+            <ConcentrationField control={control} name="initialFill.concentrationMcgPerMl" />
             <TextInput
               label="Daily dose (mcg/day)"
               withAsterisk

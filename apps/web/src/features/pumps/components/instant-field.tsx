@@ -1,34 +1,44 @@
 import { TextInput } from '@mantine/core';
-import { useController, type Control } from 'react-hook-form';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { browserTimeZone, dateTimeLocalToIso, isoToDateTimeLocal } from '../../../lib/datetime-local';
 import { errorText } from '../../../lib/form-errors';
-import type { ImplantFormInput } from './implant-form-schema';
+
+interface InstantFieldProps<T extends FieldValues> {
+  control: Control<T>;
+  /** A field holding an ISO 8601 UTC instant (a string). */
+  name: FieldPath<T>;
+  label: string;
+  clinicTimeZone: string;
+  /** The message when the field is empty and required. */
+  requiredMessage: string;
+}
 
 /**
- * The fill instant. The input shows wall-clock time in the browser's zone; the form keeps the
- * ISO UTC instant the API expects.
+ * A clinical instant (a fill, a dose change). The input shows wall-clock time in the browser's
+ * zone; the form keeps the ISO UTC instant the API expects.
  */
-export function FillPerformedAtField({
+export function InstantField<T extends FieldValues>({
   control,
+  name,
+  label,
   clinicTimeZone,
-}: {
-  control: Control<ImplantFormInput>;
-  clinicTimeZone: string;
-}) {
+  requiredMessage,
+}: InstantFieldProps<T>) {
   const {
-    field: { name, ref, value, onBlur, onChange },
+    field: { ref, onBlur, onChange, value: fieldValue },
     fieldState,
-  } = useController({ control, name: 'initialFill.performedAt' });
+  } = useController({ control, name });
+  const value = typeof fieldValue === 'string' ? fieldValue : '';
   const zone = browserTimeZone();
   const description =
     zone === clinicTimeZone
       ? `Local time (${zone}); saved as UTC.`
       : `Your computer's time (${zone}), not the clinic's (${clinicTimeZone}); saved as UTC.`;
-  const error = fieldState.error && !value ? 'Enter the date and time of the fill' : errorText(fieldState.error);
+  const error = fieldState.error && !value ? requiredMessage : errorText(fieldState.error);
 
   return (
     <TextInput
-      label="Fill performed at"
+      label={label}
       withAsterisk
       type="datetime-local"
       description={description}

@@ -1,5 +1,5 @@
 import type { PumpResponse } from '@itb/contracts';
-import { Badge, Card, DataList, Divider, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Badge, Card, DataList, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatLocalDate, formatMcgPerDay, formatMcgPerMl, formatMl, formatMlPerDay } from '../../../lib/format';
 import { PumpProjectionPanel } from './pump-projection-panel';
@@ -25,10 +25,12 @@ interface PumpCardProps {
   timeZone: string;
   today: string;
   dueSoonWindowDays: number;
+  /** Buttons for what the user may record on this pump (refill, dose change). */
+  actions?: ReactNode;
 }
 
 /** The active pump: what is implanted, what is in it, and when it must be refilled. */
-export function PumpCard({ pump, timeZone, today, dueSoonWindowDays }: PumpCardProps) {
+export function PumpCard({ pump, timeZone, today, dueSoonWindowDays, actions }: PumpCardProps) {
   const fill = pump.currentFill;
   return (
     <Card component="section" aria-labelledby="pump-card-title">
@@ -45,9 +47,16 @@ export function PumpCard({ pump, timeZone, today, dueSoonWindowDays }: PumpCardP
             </Text>
           </Text>
         </div>
-        <Badge variant="light" color={pump.status === 'active' ? 'clinic' : 'gray'}>
-          {pump.status === 'active' ? 'Active' : 'Explanted'}
-        </Badge>
+        <Stack gap="sm" align="flex-end">
+          <Badge variant="light" color={pump.status === 'active' ? 'clinic' : 'gray'}>
+            {pump.status === 'active' ? 'Active' : 'Explanted'}
+          </Badge>
+          {actions && (
+            <Group gap="xs" justify="flex-end">
+              {actions}
+            </Group>
+          )}
+        </Stack>
       </Group>
 
       {pump.projection ? (

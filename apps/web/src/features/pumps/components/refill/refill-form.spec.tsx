@@ -1,0 +1,170 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isoToDateTimeLocal } from '../../../../lib/datetime-local';
+import { renderWithProviders } from '../../../../test-utils';
+import { pumpBasisOf } from '../../lib/pump-basis';
+import { json, mockApi, on } from '../../testing/mock-api';
+import {
+  SERVER_REFILL_PREVIEW,
+  WORKED_ADJUSTMENTS,
+  WORKED_CLINIC,
+  WORKED_PUMP,
+  WORKED_REFILL,
+} from '../../testing/worked-pump.fixture';
+import { RefillForm } from './refill-form';
+
+const FILLS = `/api/pumps/${WORKED_PUMP.id}/fills`;
+const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC);
+
+function renderForm(role: 'nurse' | 'specialist' = 'nurse') {
+  const props = { onRecorded: vi.fn(), onCancel: vi.fn(), onReload: vi.fn() };
+  renderWithProviders(
+    <RefillForm
+      patientId={WORKED_PUMP.patientId}
+      openedBasis={basis}
+      role={role}
+      timeZone="Europe/London"
+      {...props}
+    />,
+  );
+  return props;
+}
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+function typeWorkedRefill() {
+  type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt));
+  type(/Residual withdrawn/, String(WORKED_REFILL.residualWithdrawnMl));
+  type(/Volume added/, String(WORKED_REFILL.volumeAddedMl));
+  fireEvent.change(screen.getByRole('combobox', { name: /Concentration/ }), { target: { value: '1000' } });
+  type(/Daily dose/, String(WORKED_REFILL.dailyDoseMcg));
+  type(/Bolus allowance/, '');
+  type(/Lot number/, WORKED_REFILL.lotNumber);
+  type(/Lot expiry/, WORKED_REFILL.lotExpiresOn);
+}
+
+/** The server check waits 400 ms after the last keystroke before it asks. */
+const SERVER_WAIT = { timeout: 3000 };
+
+const previewAnswers = on('POST', `${FILLS}/preview`, () => json(200, SERVER_REFILL_PREVIEW));
+
+describe('RefillForm', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('flags a residual discrepancy in words and colour as the nurse types', () => {
+    mockApi(previewAnswers);
+    renderForm();
+    type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt));
+    expect(screen.queryByTestId('preview-expected-residual')).toBeNull();
+    type(/Residual withdrawn/, '8.5');
+    type(/Bolus allowance/, '20');
+    expect(screen.getByTestId('preview-expected-residual').textContent).toMatch(/^10\.14 mL/);
+    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-1.64 mL');
+    expect(screen.getByTestId('preview-delivery-error').textContent).toBe('+19.6%');
+    expect(screen.getByText('Residual discrepancy: possible over-infusion')).toBeTruthy();
+
+    type(/Residual withdrawn/, '9.87');
+    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-0.27 mL');
+    expect(screen.queryByText(/Residual discrepancy:/)).toBeNull();
+    expect(screen.getByText('Within tolerance')).toBeTruthy();
+  });
+
+  it("shows the new dates and says when the server's numbers are the same", async () => {
+    mockApi(previewAnswers);
+    renderForm();
+    typeWorkedRefill();
+    expect(screen.getByTestId('preview-alarm').textContent).toMatch(/^14 Feb 2027, 05:10 GMT/);
+    expect(screen.getByTestId('preview-empty').textContent).toBe('4 Mar 2027, 09:32 GMT');
+    expect(screen.getByTestId('preview-refill-by').textContent).toBe('9 Feb 2027');
+    expect(await screen.findByText('Confirmed: the server computes the same numbers.', {}, SERVER_WAIT)).toBeTruthy();
+  });
+
+  it('lists the numbers on which the server disagrees', async () => {
+    mockApi(on('POST', `${FILLS}/preview`, () => json(200, { ...SERVER_REFILL_PREVIEW, refillBy: '2027-02-08' })));
+    renderForm();
+    typeWorkedRefill();
+    expect(await screen.findByText(/The server computes different numbers/, {}, SERVER_WAIT)).toBeTruthy();
+    expect(screen.getByText(/Refill by: server 8 Feb 2027, here 9 Feb 2027/)).toBeTruthy();
+  });
+
+  it('sends the pump version and one Idempotency-Key, the same again on a retry', async () => {
+    let attempts = 0;
+    const api = mockApi(
+      previewAnswers,
+      on('POST', FILLS, () =>
+        ++attempts === 1
+          ? json(500, { code: 'INTERNAL', message: 'Something went wrong on our side.', details: [] })
+          : json(201, { ...SERVER_REFILL_PREVIEW, id: 'f1', performedById: 'u1', performedByName: 'Nurse' }),
+      ),
+    );
+    const { onRecorded } = renderForm();
+    typeWorkedRefill();
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    expect(await screen.findByText('Something went wrong on our side.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    await waitFor(() => expect(onRecorded).toHaveBeenCalledTimes(1));
+
+    const [first, second] = api.callsTo('POST', FILLS);
+    expect(first!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second!.headers['Idempotency-Key']).toBe(first!.headers['Idempotency-Key']);
+    expect(first!.body).toMatchObject({
+      ...WORKED_REFILL,
+      pumpVersion: WORKED_PUMP.version,
+      patientBolusMcgPerDay: null,
+    });
+  });
+
+  it('says someone else changed the pump on a 409, and offers to reload it', async () => {
+    mockApi(
+      previewAnswers,
+      on('POST', FILLS, () =>
+        json(409, {
+          code: 'STALE_VERSION',
+          message: 'This pump was changed by someone else since you opened it.',
+          details: [{ field: 'version', message: 'is out of date' }],
+        }),
+      ),
+    );
+    const { onReload, onRecorded } = renderForm();
+    typeWorkedRefill();
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    expect(await screen.findByText('Someone else recorded a change to this pump')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save refill' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload pump' }));
+    expect(onReload).toHaveBeenCalledTimes(1);
+    expect(onRecorded).not.toHaveBeenCalled();
+  });
+
+  it('will not let a nurse save a reprogrammed dose beyond the titration limit', () => {
+    const api = mockApi(previewAnswers);
+    renderForm('nurse');
+    typeWorkedRefill();
+    type(/Daily dose/, '140');
+    expect(
+      screen.getByText(/Increase of 40\.0 % exceeds the 30 % limit for spinal-origin spasticity by 10\.0 %/),
+    ).toBeTruthy();
+    expect(screen.getByTestId('blocked-for-role').textContent).toMatch(/only a specialist may record this dose/);
+    const save = screen.getByRole('button', { name: 'Save refill' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.click(save);
+    expect(api.callsTo('POST', FILLS)).toHaveLength(0);
+  });
+
+  it('puts the server field errors beside the fields', async () => {
+    mockApi(
+      previewAnswers,
+      on('POST', FILLS, () =>
+        json(422, {
+          code: 'RULE_VIOLATION',
+          message: 'lotExpiresOn is before the fill date: the lot had expired',
+          details: [{ field: 'lotExpiresOn', message: 'is before the fill date: the lot had expired' }],
+        }),
+      ),
+    );
+    renderForm();
+    typeWorkedRefill();
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    expect(await screen.findByText('Before the fill date: the lot had expired')).toBeTruthy();
+  });
+});

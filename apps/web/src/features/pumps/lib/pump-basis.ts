@@ -1,0 +1,75 @@
+import type { ClinicResponse, DoseAdjustmentResponse, PumpResponse, SpasticityOrigin } from '@itb/contracts';
+import { projectedDoseAt, type ClinicSchedule, type DrainInput } from '@itb/domain';
+
+type CurrentFill = NonNullable<PumpResponse['currentFill']>;
+
+/**
+ * What a refill or dose-change form works from: the pump as it was when the form opened. The live
+ * previews drain its current fill through the dose changes made since, exactly as the API does.
+ */
+export interface PumpBasis {
+  pumpId: string;
+  /** The optimistic-lock version the form was opened on (a change recorded meanwhile answers 409). */
+  pumpVersion: number;
+  reservoirMl: number;
+  alarmMl: number;
+  currentFill: CurrentFill;
+  drain: DrainInput;
+  /** The last fill or dose change: a new one must come after it. */
+  lastChangeAt: Date;
+  spasticityOrigin: SpasticityOrigin;
+  schedule: ClinicSchedule;
+}
+
+export function pumpBasisOf(
+  pump: PumpResponse & { currentFill: CurrentFill },
+  adjustments: readonly DoseAdjustmentResponse[],
+  spasticityOrigin: SpasticityOrigin,
+  clinic: Pick<ClinicResponse, 'timeZone' | 'refillLeadDays' | 'maxDrugDaysInPump'>,
+): PumpBasis {
+  const fill = pump.currentFill;
+  const fillAt = new Date(fill.performedAt);
+  // The API drains a fill through the changes made during it: those after it was performed.
+  const doseChanges = adjustments
+    .map((a) => ({ effectiveAt: new Date(a.effectiveAt), newDailyDoseMcg: a.newDailyDoseMcg }))
+    .filter((c) => c.effectiveAt > fillAt)
+    .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
+  return {
+    pumpId: pump.id,
+    pumpVersion: pump.version,
+    reservoirMl: pump.reservoirMl,
+    alarmMl: pump.alarmMl,
+    currentFill: fill,
+    drain: {
+      fill: {
+        performedAt: fillAt,
+        reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
+        concentrationMcgPerMl: fill.concentrationMcgPerMl,
+        dailyDoseMcg: fill.dailyDoseMcg,
+        patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
+      },
+      doseChanges,
+    },
+    lastChangeAt: doseChanges.at(-1)?.effectiveAt ?? fillAt,
+    spasticityOrigin,
+    schedule: {
+      timeZone: clinic.timeZone,
+      refillLeadDays: clinic.refillLeadDays,
+      maxDrugDaysInPump: clinic.maxDrugDaysInPump,
+    },
+  };
+}
+
+/** The programmed daily dose (without the bolus allowance) in force at an instant. */
+export const programmedDoseAt = (drain: DrainInput, at: Date): number =>
+  projectedDoseAt({ ...drain, fill: { ...drain.fill, patientBolusMcgPerDay: 0 } }, at);
+
+/** An ISO instant from a form, or undefined while it is empty or half typed. */
+export function instantOf(iso: string | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+export const isPositiveNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0;
