@@ -12,6 +12,8 @@ import { AppointmentsController } from './modules/appointments/appointments.cont
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { RefillQueueController } from './modules/refill-queue/refill-queue.controller.js';
 import { RefillQueueService } from './modules/refill-queue/refill-queue.service.js';
+import { OverdueReportService } from './modules/reports/overdue-report.service.js';
+import { ReportsController } from './modules/reports/reports.controller.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -59,6 +61,7 @@ export class AppModule {
         FlagsController,
         AppointmentsController,
         RefillQueueController,
+        ReportsController,
         AuditController,
       ],
       providers: [
@@ -86,6 +89,7 @@ export class AppModule {
         FlagsService,
         AppointmentsService,
         RefillQueueService,
+        OverdueReportService,
       ],
     };
   }

@@ -44,6 +44,8 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/appointments': ['specialist', 'nurse'],
   'PATCH /api/appointments/:id': ['specialist', 'nurse'],
   'GET /api/refill-queue': ['specialist', 'nurse'],
+  'GET /api/reports/overdue': ['specialist', 'admin'],
+  'GET /api/reports/overdue.csv': ['specialist', 'admin'],
   'GET /api/audit-events': ['admin'],
 };
 

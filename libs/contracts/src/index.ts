@@ -11,3 +11,4 @@ export * from './users.js';
 export * from './flags.js';
 export * from './appointments.js';
 export * from './refill-queue.js';
+export * from './reports.js';
