@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { addDays, MS_PER_DAY, roundTo, toLocalDate } from '@itb/domain';
+import { addDays, MS_PER_DAY, proposeRefillDate, roundTo, toLocalDate } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
+import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import { FlagsService } from '../../modules/flags/flags.service.js';
 import { PumpEventsService } from '../../modules/pump-events/pump-events.service.js';
@@ -15,6 +16,13 @@ export interface SeededPump {
 
 const HOUR_MS = 3_600_000;
 
+/** The instant a clinic wall-clock time falls on that date (the offset found by one correction step). */
+function atClinicTime(date: string, time: string, timeZone: string): number {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const wall = new Date(guess).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T');
+  return guess - (Date.parse(`${wall}Z`) - guess);
+}
+
 /**
  * Patients in each flagged state, made the way a clinic would make them: an MRI with no interrogation
  * after it, an ERI date from an interrogation, a sharp dose cut, clinical signs reported by a nurse,
@@ -25,7 +33,7 @@ const HOUR_MS = 3_600_000;
 export async function seedFlaggedStates(
   app: INestApplicationContext,
   clock: SeedClock,
-  staff: { specialist: SessionUser; nurse: SessionUser; timeZone: string },
+  staff: { specialist: SessionUser; nurse: SessionUser; timeZone: string; clinicDays: number[] },
   pumps: SeededPump[],
 ): Promise<void> {
   const dataSource = app.get(DataSource);
@@ -33,7 +41,7 @@ export async function seedFlaggedStates(
   const flags = app.get(FlagsService);
   const now = clock.now().getTime();
   const today = toLocalDate(new Date(now), staff.timeZone);
-  const { specialist, nurse } = staff;
+  const { specialist, nurse, clinicDays } = staff;
   const pick = (i: number) => pumps[i % pumps.length]!;
 
   // An MRI two days ago and nobody has interrogated the pump since.
@@ -77,27 +85,28 @@ export async function seedFlaggedStates(
   await flags.acknowledge(specialist, fever.id, { note: 'Called the patient: seen in clinic tomorrow 09:00' });
   clock.travelTo(null);
 
-  // Refill appointments (issue #5 adds their API): one booked after the alarm, one in good time, one missed.
-  const book = async (i: number, startsAt: number, status: 'booked' | 'noshow') => {
-    await dataSource.query(
-      `INSERT INTO appointments (clinic_id, patient_id, pump_id, type, starts_at, starts_on, status, clinician_id, created_by)
-       VALUES ($1, $2, $3, 'refill', $4, $5, $6, $7, $7)`,
-      [
-        specialist.clinicId,
-        pick(i).patientId,
-        pick(i).pumpId,
-        new Date(startsAt),
-        toLocalDate(new Date(startsAt), staff.timeZone),
-        status,
-        specialist.id,
-      ],
-    );
-  };
+  // Refill appointments: one booked after the alarm, a few in good time on the proposed day, one missed.
+  const appointments = app.get(AppointmentsService);
   const alarmOf = async (i: number) =>
     Date.parse((await pumpsService.get(specialist.clinicId, pick(i).pumpId)).projection!.alarmAt);
-  await book(11, (await alarmOf(11)) + 2 * MS_PER_DAY, 'booked');
-  await book(12, (await alarmOf(12)) - 6 * MS_PER_DAY, 'booked');
-  await book(13, now - MS_PER_DAY, 'noshow');
+  const book = (i: number, startsAt: number) =>
+    appointments.create(nurse, {
+      patientId: pick(i).patientId,
+      type: 'refill',
+      startsAt: new Date(startsAt).toISOString(),
+      clinicianId: specialist.id,
+    });
+  await book(11, (await alarmOf(11)) + 2 * MS_PER_DAY);
+  for (const i of [12, 21, 22, 31]) {
+    const queueRow = await pumpsService.get(specialist.clinicId, pick(i).pumpId);
+    const proposed = proposeRefillDate(queueRow.projection!.refillBy, today, clinicDays);
+    const startsAt = proposed ? atClinicTime(proposed, '10:00', staff.timeZone) : now + MS_PER_DAY;
+    if (startsAt > now) await book(i, startsAt);
+  }
+  clock.travelTo(now - 3 * MS_PER_DAY);
+  const missed = await book(13, now - MS_PER_DAY);
+  clock.travelTo(null);
+  await appointments.update(nurse, missed.id, { version: missed.version, status: 'noshow' });
 
   // Discrepancies from earlier refills were looked into; the ones on the current fill are still open.
   const old = (await dataSource.query(

@@ -1,5 +1,6 @@
 import { PUMP_CATALOGUE, MS_PER_DAY, roundTo, type PumpModel } from '@itb/domain';
 import type { SessionUser } from '../../common/request-context.js';
+import type { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import type { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import type { FillsService } from '../../modules/fills/fills.service.js';
 import type { PumpsService } from '../../modules/pumps/pumps.service.js';
@@ -20,6 +21,7 @@ export interface HistoryServices {
   pumps: PumpsService;
   fills: FillsService;
   doseAdjustments: DoseAdjustmentsService;
+  appointments: AppointmentsService;
   /** Stands the services' clock at a moment of the history (null: the present). */
   travelTo: (at: number | null) => void;
 }
@@ -71,7 +73,8 @@ export async function seedPumpHistory(
   const plan = [{ at: nowMs - sinceLastDays * MS_PER_DAY - random.int(1, 8) * 3_600_000, dose: lastDose }];
   while (plan[0]!.at > nowMs - HISTORY_DAYS * MS_PER_DAY) {
     const dose = random.chance(0.15) ? roundTo(plan[0]!.dose / 1.1, 0) : plan[0]!.dose;
-    const late = random.chance(0.08) ? random.int(0, 3) : -random.int(6, 14);
+    // Days from the alarm: usually 6–14 before it; now and then after refill-by, or even after the alarm.
+    const late = random.chance(0.08) ? random.int(-4, 3) : -random.int(6, 14);
     plan.unshift({ at: plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY, dose });
   }
   // At least a day before the first fill, so the implant date is on or before that fill's date in any clinic zone.
@@ -102,6 +105,19 @@ export async function seedPumpHistory(
     const elapsedDays = (plan[i]!.at - plan[i - 1]!.at) / MS_PER_DAY;
     const expectedMl = Math.max(0, reservoirMl - (elapsedDays * plan[i - 1]!.dose) / concentration);
     const offMl = random.chance(0.04) ? 2.5 : (random.next() - 0.5) * 0.6;
+    // Each refill was booked a week ahead; now and then the patient missed a first booking.
+    if (random.chance(0.05)) {
+      services.travelTo(plan[i]!.at - 10 * MS_PER_DAY);
+      const missed = await services.appointments.create(staff.nurse, {
+        patientId,
+        type: 'refill',
+        startsAt: iso(plan[i]!.at - 3 * MS_PER_DAY),
+      });
+      services.travelTo(plan[i]!.at - 3 * MS_PER_DAY + 2 * 3_600_000);
+      await services.appointments.update(staff.nurse, missed.id, { version: missed.version, status: 'noshow' });
+    }
+    services.travelTo(plan[i]!.at - 7 * MS_PER_DAY);
+    await services.appointments.create(staff.nurse, { patientId, type: 'refill', startsAt: iso(plan[i]!.at) });
     services.travelTo(plan[i]!.at + WRITE_DELAY_MS);
     await services.fills.record(staff.nurse, pump.id, {
       performedAt: iso(plan[i]!.at),

@@ -8,6 +8,7 @@ import { ClinicEntity } from '../../modules/clinics/clinic.entity.js';
 import { PatientsService } from '../../modules/patients/patients.service.js';
 import { PumpsService } from '../../modules/pumps/pumps.service.js';
 import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
+import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import { FillsService } from '../../modules/fills/fills.service.js';
 import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
@@ -75,6 +76,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
     pumps: app.get(PumpsService),
     fills: app.get(FillsService),
     doseAdjustments: app.get(DoseAdjustmentsService),
+    appointments: app.get(AppointmentsService),
     travelTo: (at: number | null) => clock.travelTo(at),
   };
   const now = clock.now();
@@ -156,7 +158,12 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       );
       seeded.push({ patientId: patient.id, pumpId });
     }
-    await seedFlaggedStates(app, clock, { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone }, seeded);
+    await seedFlaggedStates(
+      app,
+      clock,
+      { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: [1, 2, 3, 4, 5] },
+      seeded,
+    );
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
   }
 }

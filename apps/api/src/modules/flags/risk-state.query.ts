@@ -40,8 +40,9 @@ interface RawRow {
 
 /**
  * The facts every withdrawal-risk rule reads, for every active pump (or one), in one statement:
- * stored projection columns, the current fill's residual snapshot, and per-pump aggregates of events,
- * dose adjustments and refill appointments joined by hash, never a query per pump.
+ * stored projection columns, the current fill's residual snapshot, per-pump aggregates of events and
+ * dose adjustments joined by hash, and the refill appointments since the current fill (an index probe
+ * per pump); never a query per pump from the application.
  */
 const RISK_STATE_SQL = `
   SELECT p.id AS pump_id, p.version, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
@@ -65,12 +66,13 @@ const RISK_STATE_SQL = `
     WHERE effective_at > $1::timestamptz - interval '48 hours' AND effective_at <= $1::timestamptz
     GROUP BY pump_id
   ) da ON da.pump_id = p.id
-  LEFT JOIN (
-    SELECT pump_id,
-           min(starts_at) FILTER (WHERE status IN ('booked', 'arrived')) AS next_refill_at,
-           max(starts_at) FILTER (WHERE status = 'noshow') AS last_noshow_at
-    FROM appointments WHERE type = 'refill' AND status IN ('booked', 'arrived', 'noshow') GROUP BY pump_id
-  ) ap ON ap.pump_id = p.id
+  LEFT JOIN LATERAL (
+    SELECT min(a.starts_at) FILTER (WHERE a.status IN ('booked', 'arrived')) AS next_refill_at,
+           max(a.starts_at) FILTER (WHERE a.status = 'noshow') AS last_noshow_at
+    FROM appointments a
+    WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
+      AND a.starts_at > f.performed_at
+  ) ap ON true
   WHERE p.status = 'active' AND p.alarm_at IS NOT NULL`;
 
 const num = (v: string | null) => (v === null ? null : Number(v));

@@ -109,6 +109,7 @@ export class RefillQueueService {
        LEFT JOIN LATERAL (
          SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
          WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
+           AND a.starts_at > (SELECT cf.performed_at FROM fills cf WHERE cf.id = p.current_fill_id)
          ORDER BY a.starts_at LIMIT 1) na ON true
        LEFT JOIN LATERAL (
          SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
