@@ -79,3 +79,39 @@ export async function generateClinics(client, { pumps, clinics = 20 }) {
     WHERE pu.alarm_at IS NOT NULL AND abs(hashtext(pu.id::text || 'noshow')) % 20 = 0`);
   await client.query('ANALYZE');
 }
+
+/**
+ * Two years of history behind every pump: a refill about every 80 days before the current fill, each
+ * answering to a refill-by and alarm (one in eleven late), each with the refill appointment it
+ * fulfilled, and a missed appointment before one refill in thirty. Run after `generateClinics`.
+ */
+export async function generateHistory(client) {
+  await client.query(`
+    INSERT INTO fills (clinic_id, pump_id, performed_at, performed_by, residual_withdrawn_ml, volume_added_ml,
+      reservoir_volume_after_ml, drug_product, concentration_mcg_per_ml, lot_number, lot_expires_on, daily_dose_mcg,
+      expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at, empty_at, refill_by, due_refill_by, due_alarm_at)
+    SELECT f.clinic_id, f.pump_id, h.at, f.performed_by, 3, 20, 20, 'Lioresal Intrathecal', 2000, 'LOT-H',
+           date '2030-01-01', 400, 3, 0.1, -0.6, h.at + interval '90 days', h.at + interval '100 days',
+           (h.at + interval '85 days')::date, (h.due - interval '5 days')::date, h.due
+    FROM fills f
+    CROSS JOIN LATERAL generate_series(1, 9) k
+    CROSS JOIN LATERAL (
+      SELECT f.performed_at - k * interval '80 days' - (abs(hashtext(f.id::text || k)) % 48) * interval '1 hour' AS at,
+             f.performed_at - k * interval '80 days'
+               + CASE WHEN abs(hashtext(f.id::text || k || 'late')) % 11 = 0 THEN interval '-2 days'
+                      ELSE interval '10 days' END AS due
+    ) h
+    WHERE f.lot_number = 'LOT-B'`);
+  await client.query(`
+    INSERT INTO appointments (clinic_id, patient_id, pump_id, type, starts_at, starts_on, status, fill_id, created_by)
+    SELECT f.clinic_id, p.patient_id, f.pump_id, 'refill', f.performed_at, f.performed_at::date, 'fulfilled', f.id,
+           f.performed_by
+    FROM fills f JOIN pumps p ON p.id = f.pump_id WHERE f.lot_number = 'LOT-H'`);
+  await client.query(`
+    INSERT INTO appointments (clinic_id, patient_id, pump_id, type, starts_at, starts_on, status, created_by)
+    SELECT f.clinic_id, p.patient_id, f.pump_id, 'refill', f.performed_at - interval '3 days',
+           (f.performed_at - interval '3 days')::date, 'noshow', f.performed_by
+    FROM fills f JOIN pumps p ON p.id = f.pump_id
+    WHERE f.lot_number = 'LOT-H' AND abs(hashtext(f.id::text || 'ns')) % 30 = 0`);
+  await client.query('ANALYZE');
+}

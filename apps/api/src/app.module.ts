@@ -14,6 +14,8 @@ import { RefillQueueController } from './modules/refill-queue/refill-queue.contr
 import { RefillQueueService } from './modules/refill-queue/refill-queue.service.js';
 import { OverdueReportService } from './modules/reports/overdue-report.service.js';
 import { ReportsController } from './modules/reports/reports.controller.js';
+import { TimelineController } from './modules/timeline/timeline.controller.js';
+import { TimelineService } from './modules/timeline/timeline.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -62,6 +64,7 @@ export class AppModule {
         AppointmentsController,
         RefillQueueController,
         ReportsController,
+        TimelineController,
         AuditController,
       ],
       providers: [
@@ -90,6 +93,7 @@ export class AppModule {
         AppointmentsService,
         RefillQueueService,
         OverdueReportService,
+        TimelineService,
       ],
     };
   }

@@ -12,3 +12,4 @@ export * from './flags.js';
 export * from './appointments.js';
 export * from './refill-queue.js';
 export * from './reports.js';
+export * from './timeline.js';

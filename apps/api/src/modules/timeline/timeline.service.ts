@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import {
+  APPOINTMENT_TYPE_LABELS,
+  DOSE_REASON_LABELS,
+  FLAG_CODE_LABELS,
+  type Page,
+  PUMP_EVENT_LABELS,
+  TIMELINE_KINDS,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelineQuery,
+} from '@itb/contracts';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { PatientsRepository } from '../patients/patients.repository.js';
+
+interface Row {
+  kind: TimelineKind;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+  d: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Everything that happened to a patient's pumps, newest first: one UNION over fills, dose
+ * adjustments, pump events, appointments and the three moments of each flag, keyset-paged on
+ * (time, kind, id) so the order is total.
+ */
+const TIMELINE_SQL = `
+  SELECT * FROM (
+    SELECT 'fill' AS kind, f.id, f.performed_at AS at, f.performed_by AS actor_id, f.notes AS reason,
+           jsonb_build_object('isInitial', f.is_initial, 'residualWithdrawnMl', f.residual_withdrawn_ml,
+             'volumeAddedMl', f.volume_added_ml, 'concentrationMcgPerMl', f.concentration_mcg_per_ml,
+             'dailyDoseMcg', f.daily_dose_mcg, 'expectedResidualMl', f.expected_residual_ml,
+             'discrepancyMl', f.discrepancy_ml, 'deliveryErrorPct', f.delivery_error_pct,
+             'lotNumber', f.lot_number, 'pumpId', f.pump_id) AS d
+    FROM fills f JOIN pumps p ON p.id = f.pump_id WHERE p.patient_id = $1
+    UNION ALL
+    SELECT 'dose_adjustment', a.id, a.effective_at, a.recorded_by,
+           concat_ws(' — ', a.notes, 'Override: ' || a.override_reason),
+           jsonb_build_object('previousDailyDoseMcg', a.previous_daily_dose_mcg, 'newDailyDoseMcg', a.new_daily_dose_mcg,
+             'doseReason', a.reason, 'orderedById', a.ordered_by, 'orderedByName', ob.name,
+             'overrideReason', a.override_reason, 'pumpId', a.pump_id)
+    FROM dose_adjustments a JOIN pumps p ON p.id = a.pump_id LEFT JOIN users ob ON ob.id = a.ordered_by
+    WHERE p.patient_id = $1
+    UNION ALL
+    SELECT 'pump_event', e.id, e.occurred_at, e.recorded_by, e.notes,
+           jsonb_build_object('type', e.type, 'pumpId', e.pump_id)
+    FROM pump_events e JOIN pumps p ON p.id = e.pump_id WHERE p.patient_id = $1
+    UNION ALL
+    SELECT 'appointment', ap.id, ap.starts_at, ap.created_by, ap.notes,
+           jsonb_build_object('type', ap.type, 'status', ap.status, 'durationMinutes', ap.duration_minutes,
+             'fillId', ap.fill_id, 'clinicianName', cu.name)
+    FROM appointments ap LEFT JOIN users cu ON cu.id = ap.clinician_id WHERE ap.patient_id = $1
+    UNION ALL
+    SELECT 'flag_raised', fl.id, fl.raised_at, fl.raised_by, fl.details->>'summary',
+           jsonb_build_object('code', fl.code, 'severity', fl.severity, 'status', fl.status)
+    FROM flags fl WHERE fl.patient_id = $1
+    UNION ALL
+    SELECT 'flag_acknowledged', fl.id, fl.acknowledged_at, fl.acknowledged_by, fl.acknowledged_note,
+           jsonb_build_object('code', fl.code, 'severity', fl.severity)
+    FROM flags fl WHERE fl.patient_id = $1 AND fl.acknowledged_at IS NOT NULL
+    UNION ALL
+    SELECT 'flag_resolved', fl.id, fl.resolved_at, fl.resolved_by, fl.resolved_note,
+           jsonb_build_object('code', fl.code, 'severity', fl.severity, 'resolution', fl.resolution)
+    FROM flags fl WHERE fl.patient_id = $1 AND fl.resolved_at IS NOT NULL
+  ) t`;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const mcg = (v: unknown) => `${Number(v).toLocaleString('en')} mcg/day`;
+
+function titleOf(r: Row): string {
+  const d = r.d;
+  switch (r.kind) {
+    case 'fill': {
+      const what = `${num(d.volumeAddedMl)} mL of ${Number(d.concentrationMcgPerMl).toLocaleString('en')} mcg/mL at ${mcg(d.dailyDoseMcg)}`;
+      if (d.isInitial) return `First fill: ${what}`;
+      const off = num(d.discrepancyMl);
+      return `Refill: ${what}; residual ${num(d.residualWithdrawnMl)} mL (expected ${num(d.expectedResidualMl)} mL${
+        off === null ? '' : `, ${off > 0 ? '+' : ''}${off} mL`
+      })`;
+    }
+    case 'dose_adjustment':
+      return `Dose ${mcg(d.previousDailyDoseMcg)} → ${mcg(d.newDailyDoseMcg)} (${
+        DOSE_REASON_LABELS[d.doseReason as keyof typeof DOSE_REASON_LABELS] ?? String(d.doseReason)
+      }), ordered by ${String(d.orderedByName ?? 'unknown')}`;
+    case 'pump_event':
+      return PUMP_EVENT_LABELS[d.type as keyof typeof PUMP_EVENT_LABELS] ?? String(d.type);
+    case 'appointment':
+      return `${APPOINTMENT_TYPE_LABELS[d.type as keyof typeof APPOINTMENT_TYPE_LABELS] ?? String(d.type)} appointment (${String(d.status)})`;
+    case 'flag_raised':
+      return `Flag raised: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]} (${String(d.severity)})`;
+    case 'flag_acknowledged':
+      return `Flag acknowledged: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]}`;
+    case 'flag_resolved':
+      return `Flag resolved${d.resolution === 'auto' ? ' automatically' : ''}: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]}`;
+  }
+}
+
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly patients: PatientsRepository,
+  ) {}
+
+  async list(clinicId: string, patientId: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
+    await this.patients.findInClinic(this.dataSource.manager, clinicId, patientId);
+    const params: unknown[] = [patientId, query.kind ?? [...TIMELINE_KINDS]];
+    const where = ['t.kind = ANY($2::text[])'];
+    const after = decodeCursor(query.cursor, 3);
+    if (after) {
+      where.push(
+        `(t.at, t.kind, t.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::text, $${params.push(after[2])}::uuid)`,
+      );
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT t.*, u.name AS actor_name FROM (${TIMELINE_SQL} WHERE ${where.join(' AND ')}) t
+       LEFT JOIN users u ON u.id = t.actor_id
+       ORDER BY t.at DESC, t.kind DESC, t.id DESC LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    )) as Row[];
+    const items = rows.slice(0, query.limit).map((r): TimelineItem => ({
+      kind: r.kind,
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      title: titleOf(r),
+      reason: r.reason || null,
+      details: r.d,
+    }));
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.kind, last.id]) : null,
+    };
+  }
+}
