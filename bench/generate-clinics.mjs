@@ -77,7 +77,7 @@ export async function generateClinics(client, { pumps, clinics = 20 }) {
            'noshow', u.id
     FROM pumps pu JOIN users u ON u.clinic_id = pu.clinic_id
     WHERE pu.alarm_at IS NOT NULL AND abs(hashtext(pu.id::text || 'noshow')) % 20 = 0`);
-  await client.query('ANALYZE');
+  await client.query('VACUUM ANALYZE');
 }
 
 /**
@@ -113,5 +113,5 @@ export async function generateHistory(client) {
            (f.performed_at - interval '3 days')::date, 'noshow', f.performed_by
     FROM fills f JOIN pumps p ON p.id = f.pump_id
     WHERE f.lot_number = 'LOT-H' AND abs(hashtext(f.id::text || 'ns')) % 30 = 0`);
-  await client.query('ANALYZE');
+  await client.query('VACUUM ANALYZE');
 }

@@ -16,6 +16,8 @@ import { OverdueReportService } from './modules/reports/overdue-report.service.j
 import { ReportsController } from './modules/reports/reports.controller.js';
 import { TimelineController } from './modules/timeline/timeline.controller.js';
 import { TimelineService } from './modules/timeline/timeline.service.js';
+import { EmergencyCardController } from './modules/emergency-card/emergency-card.controller.js';
+import { EmergencyCardService } from './modules/emergency-card/emergency-card.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -65,6 +67,7 @@ export class AppModule {
         RefillQueueController,
         ReportsController,
         TimelineController,
+        EmergencyCardController,
         AuditController,
       ],
       providers: [
@@ -94,6 +97,7 @@ export class AppModule {
         RefillQueueService,
         OverdueReportService,
         TimelineService,
+        EmergencyCardService,
       ],
     };
   }

@@ -47,6 +47,8 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/reports/overdue': ['specialist', 'admin'],
   'GET /api/reports/overdue.csv': ['specialist', 'admin'],
   'GET /api/patients/:id/timeline': ['specialist', 'nurse', 'admin'],
+  'GET /api/patients/:id/emergency-card': ['specialist', 'nurse', 'admin'],
+  'GET /api/patients/:id/emergency-card.pdf': ['specialist', 'nurse', 'admin'],
   'GET /api/audit-events': ['admin'],
 };
 

@@ -13,3 +13,4 @@ export * from './appointments.js';
 export * from './refill-queue.js';
 export * from './reports.js';
 export * from './timeline.js';
+export * from './emergency-card.js';

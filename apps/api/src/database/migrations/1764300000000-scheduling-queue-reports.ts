@@ -25,7 +25,37 @@ export class SchedulingQueueReports1764300000000 implements MigrationInterface {
       FROM (SELECT id, lag(refill_by) OVER w AS refill_by, lag(alarm_at) OVER w AS alarm_at
             FROM fills WINDOW w AS (PARTITION BY pump_id ORDER BY performed_at)) prev
       WHERE prev.id = f.id AND NOT f.is_initial`);
-    await q.query(`CREATE INDEX fills_report_idx ON fills (clinic_id, performed_at) WHERE NOT is_initial`);
+    // Covering, so the report's aggregates read the index alone.
+    await q.query(`
+      CREATE INDEX fills_report_idx ON fills (clinic_id, performed_at)
+      INCLUDE (due_refill_by, due_alarm_at, performed_by) WHERE NOT is_initial`);
+
+    // The queue's order is (refill-by, high-risk first, id): the rank lives on the pump, kept by trigger
+    // from the patient's risk factors, so one index serves the order and a page stops after its rows.
+    await q.query(`ALTER TABLE pumps ADD COLUMN queue_rank smallint NOT NULL DEFAULT 1 CHECK (queue_rank IN (0, 1))`);
+    await q.query(`UPDATE pumps p SET queue_rank = 0 FROM patients pt WHERE pt.id = p.patient_id AND pt.is_high_risk`);
+    await q.query(`
+      CREATE FUNCTION pumps_set_queue_rank() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.queue_rank := CASE WHEN (SELECT is_high_risk FROM patients WHERE id = NEW.patient_id) THEN 0 ELSE 1 END;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER pumps_queue_rank BEFORE INSERT OR UPDATE OF patient_id ON pumps
+      FOR EACH ROW EXECUTE FUNCTION pumps_set_queue_rank()`);
+    await q.query(`
+      CREATE FUNCTION patients_propagate_queue_rank() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE pumps SET queue_rank = CASE WHEN NEW.is_high_risk THEN 0 ELSE 1 END
+        WHERE patient_id = NEW.id AND queue_rank <> CASE WHEN NEW.is_high_risk THEN 0 ELSE 1 END;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER patients_queue_rank AFTER UPDATE OF risk_factors ON patients
+      FOR EACH ROW EXECUTE FUNCTION patients_propagate_queue_rank()`);
+    await q.query(
+      `CREATE INDEX pumps_queue_idx ON pumps (clinic_id, refill_by, queue_rank, id) WHERE status = 'active'`,
+    );
 
     await q.query(`
       CREATE TABLE pump_projection_history (
@@ -59,6 +89,12 @@ export class SchedulingQueueReports1764300000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER pumps_projection_history ON pumps`);
     await q.query(`DROP FUNCTION pumps_record_projection()`);
     await q.query(`DROP TABLE pump_projection_history`);
+    await q.query(`DROP INDEX pumps_queue_idx`);
+    await q.query(`DROP TRIGGER patients_queue_rank ON patients`);
+    await q.query(`DROP FUNCTION patients_propagate_queue_rank()`);
+    await q.query(`DROP TRIGGER pumps_queue_rank ON pumps`);
+    await q.query(`DROP FUNCTION pumps_set_queue_rank()`);
+    await q.query(`ALTER TABLE pumps DROP COLUMN queue_rank`);
     await q.query(`DROP INDEX fills_report_idx`);
     await q.query(
       `ALTER TABLE fills DROP CONSTRAINT fills_due_only_for_refills, DROP COLUMN due_alarm_at, DROP COLUMN due_refill_by`,

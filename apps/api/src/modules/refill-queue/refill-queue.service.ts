@@ -48,7 +48,8 @@ interface QueueRow {
  *
  * Pages stay stable while refills are recorded: the cursor carries the moment the first page was read,
  * and a pump changed since then keeps the place its refill-by had at that moment (from the projection
- * history the pumps table keeps by trigger), so no row is skipped or shown twice.
+ * history the pumps table keeps by trigger), so no row is skipped or shown twice. The high-risk tie-break
+ * is the pump's `queue_rank`, kept from the patient by trigger, so the order is one index's order.
  */
 @Injectable()
 export class RefillQueueService {
@@ -68,43 +69,54 @@ export class RefillQueueService {
     const asOf = cursor ? cursor[0] : db_now.toISOString();
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
 
-    const params: unknown[] = [clinicId, asOf, windowEnd];
+    const params: unknown[] = [clinicId, windowEnd];
     const filters: string[] = [];
-    if (cursor) {
-      filters.push(
-        `(k.queue_key, hr.rank, p.id) > ($${params.push(cursor[2])}::date, $${params.push(cursor[3])}::int, $${params.push(cursor[4])}::uuid)`,
-      );
-    }
     if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
     if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
     if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
-    const fromKey = cursor ? `AND p.refill_by >= $${params.push(cursor[2])}::date` : '';
+
+    // Rows in queue order, straight off the (clinic, refill-by, rank, id) index. On later pages, pumps
+    // changed since the first page keep the key they had then (from the projection history) and are
+    // merged back in order; everything else continues after the cursor.
+    let keyed = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
+      WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
+    if (cursor) {
+      const [asOfAt, key, rank, id] = [
+        params.push(asOf),
+        params.push(cursor[2]),
+        params.push(cursor[3]),
+        params.push(cursor[4]),
+      ];
+      const after = `(queue_key, queue_rank, id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)`;
+      keyed = `
+        SELECT * FROM (
+          SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
+          WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date
+            AND (p.refill_by, p.queue_rank, p.id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)
+            AND NOT EXISTS (SELECT 1 FROM pump_projection_history h WHERE h.pump_id = p.id AND h.valid_from > $${asOfAt}::timestamptz)
+          UNION ALL
+          SELECT c.id, c.queue_key, c.queue_rank FROM (
+            SELECT p.id, p.queue_rank,
+                   (SELECT h.refill_by FROM pump_projection_history h
+                    WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
+                    ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key
+            FROM pumps p
+            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (
+              SELECT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
+          ) c WHERE c.queue_key <= $2::date AND ${after}
+        ) u`;
+    }
 
     const rows = (await this.dataSource.query(
-      `WITH changed AS (
-         SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $2::timestamptz
-       ),
-       keyed AS (
-         SELECT p.id, p.refill_by AS queue_key FROM pumps p
-         WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $3::date ${fromKey}
-           AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)
-         UNION ALL
-         SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
-                       WHERE h.pump_id = p.id AND h.valid_from <= $2::timestamptz
-                       ORDER BY h.valid_from DESC, h.id DESC LIMIT 1)
-         FROM changed c JOIN pumps p ON p.id = c.pump_id
-         WHERE p.clinic_id = $1 AND p.status = 'active'
-       )
-       SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
-              k.queue_key::text, hr.rank AS high_risk_rank,
+      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
+              k.queue_key::text, k.queue_rank AS high_risk_rank,
               pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
               na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
               na.version AS appointment_version,
               wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary
-       FROM keyed k
+       FROM (${keyed} ORDER BY 2, 3, 1) k
        JOIN pumps p ON p.id = k.id
        JOIN patients pt ON pt.id = p.patient_id
-       CROSS JOIN LATERAL (SELECT CASE WHEN pt.is_high_risk THEN 0 ELSE 1 END AS rank) hr
        LEFT JOIN users sp ON sp.id = pt.primary_specialist_id
        LEFT JOIN LATERAL (
          SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
@@ -115,9 +127,8 @@ export class RefillQueueService {
          SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
          WHERE f.pump_id = p.id AND f.status <> 'resolved'
          ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
-       WHERE k.queue_key IS NOT NULL AND k.queue_key <= $3::date
-         ${filters.map((f) => `AND ${f}`).join(' ')}
-       ORDER BY k.queue_key, hr.rank, p.id
+       ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+       ORDER BY k.queue_key, k.queue_rank, k.id
        LIMIT $${params.push(query.limit + 1)}`,
       params,
     )) as QueueRow[];
