@@ -78,6 +78,7 @@ export class RefillQueueService {
     // Rows in queue order, straight off the (clinic, refill-by, rank, id) index. On later pages, pumps
     // changed since the first page keep the key they had then (from the projection history) and are
     // merged back in order; everything else continues after the cursor.
+    let changed = '';
     let keyed = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
       WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
     if (cursor) {
@@ -88,12 +89,14 @@ export class RefillQueueService {
         params.push(cursor[4]),
       ];
       const after = `(queue_key, queue_rank, id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)`;
+      changed = `WITH changed AS MATERIALIZED (
+        SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz) `;
       keyed = `
         SELECT * FROM (
           SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
           WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date
             AND (p.refill_by, p.queue_rank, p.id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)
-            AND NOT EXISTS (SELECT 1 FROM pump_projection_history h WHERE h.pump_id = p.id AND h.valid_from > $${asOfAt}::timestamptz)
+            AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)
           UNION ALL
           SELECT c.id, c.queue_key, c.queue_rank FROM (
             SELECT p.id, p.queue_rank,
@@ -101,14 +104,13 @@ export class RefillQueueService {
                     WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
                     ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key
             FROM pumps p
-            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (
-              SELECT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
+            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
           ) c WHERE c.queue_key <= $2::date AND ${after}
         ) u`;
     }
 
     const rows = (await this.dataSource.query(
-      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
+      `${changed}SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
               k.queue_key::text, k.queue_rank AS high_risk_rank,
               pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
               na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
