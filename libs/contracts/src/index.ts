@@ -14,3 +14,4 @@ export * from './refill-queue.js';
 export * from './reports.js';
 export * from './timeline.js';
 export * from './emergency-card.js';
+export * from './audit.js';
