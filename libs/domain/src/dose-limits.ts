@@ -3,7 +3,7 @@
  * Limit checks compare exact products (on integers), never a rounded percentage, so that a change of
  * exactly 30 % is within and 30.01 % is not.
  */
-import { roundTo } from './reservoir.js';
+import { type DrainInput, roundTo } from './reservoir.js';
 
 export type SpasticityOrigin = 'spinal' | 'cerebral' | 'mixed';
 export type DoseChangeDirection = 'increase' | 'decrease' | 'none';
@@ -125,4 +125,50 @@ export function describeDoseLevel(check: DoseChangeCheck): string | null {
     return `Daily dose above ${WARNING_DAILY_DOSE_MCG.toLocaleString('en-GB')} mcg/day: limited clinical experience at this dose`;
   }
   return null;
+}
+
+/** The programmed daily dose (the bolus allowance left out) in force at an instant of a fill. */
+export function programmedDoseAt(drain: DrainInput, at: Date): number {
+  let dose = drain.fill.dailyDoseMcg;
+  const changes = [...(drain.doseChanges ?? [])].sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
+  for (const change of changes) {
+    if (change.effectiveAt > drain.fill.performedAt && change.effectiveAt <= at) dose = change.newDailyDoseMcg;
+  }
+  return dose;
+}
+
+export interface DayDoseCheck {
+  /** The dose the change is measured from: the one just before it, or the one 24 h earlier. */
+  fromDailyDoseMcg: number;
+  /** The dose just before the change (what the pump is programmed with when it is made). */
+  previousDailyDoseMcg: number;
+  isAgainstDayBefore: boolean;
+  check: DoseChangeCheck;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The limits are per 24 h (DESIGN.md "Dose-change limits"): a new dose is checked against the dose
+ * just before it and against the dose 24 h earlier (not before the current fill), so small steps
+ * cannot add up past a limit within a day. The first limit exceeded is the one reported.
+ */
+export function checkDoseChangeWithinDay(
+  drain: DrainInput,
+  newDailyDoseMcg: number,
+  effectiveAt: Date,
+  spasticityOrigin: SpasticityOrigin,
+): DayDoseCheck {
+  const previous = programmedDoseAt(drain, new Date(effectiveAt.getTime() - 1));
+  const dayBeforeAt = Math.max(effectiveAt.getTime() - DAY_MS, drain.fill.performedAt.getTime());
+  const dayBefore = programmedDoseAt(drain, new Date(dayBeforeAt));
+  const against = (from: number, isAgainstDayBefore: boolean): DayDoseCheck => ({
+    fromDailyDoseMcg: from,
+    previousDailyDoseMcg: previous,
+    isAgainstDayBefore,
+    check: checkDoseChange({ previousDailyDoseMcg: from, newDailyDoseMcg, spasticityOrigin }),
+  });
+  const checks = [against(previous, false)];
+  if (dayBefore !== previous) checks.push(against(dayBefore, true));
+  return checks.find((c) => !c.check.isWithinLimit) ?? checks[0]!;
 }

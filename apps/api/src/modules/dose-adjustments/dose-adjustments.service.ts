@@ -6,7 +6,7 @@ import type {
   DoseAdjustmentResponse,
   DoseAdjustmentResult,
 } from '@itb/contracts';
-import { project, type DrainInput } from '@itb/domain';
+import { checkDoseChangeWithinDay, project, type DrainInput } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -16,15 +16,12 @@ import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
-import { programmedDoseAt } from '../pumps/programmed-dose.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { UserEntity } from '../users/user.entity.js';
 import { userNames } from '../users/user-names.js';
 import { DoseAdjustmentEntity } from './dose-adjustment.entity.js';
 import { assessDoseChange, doseWarnings, enforceDoseLimit } from './dose-guard.js';
-
-const DAY_MS = 86_400_000;
 
 interface Evaluation {
   draft: DoseAdjustmentEntity;
@@ -130,14 +127,10 @@ export class DoseAdjustmentsService {
     if (!orderedBy) throw AppError.rule('orderedById', 'must be an active specialist of this clinic');
     const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
 
-    // Limits are per 24 h (DESIGN.md): check against the dose just before and the dose 24 h earlier,
-    // so a series of small steps cannot add up past the limit within a day.
-    const previous = programmedDoseAt(state.drain, new Date(effectiveAt.getTime() - 1));
-    const dayBefore = new Date(Math.max(effectiveAt.getTime() - DAY_MS, state.fill.performedAt.getTime()));
-    const baseline = programmedDoseAt(state.drain, dayBefore);
-    const checks = [assessDoseChange(previous, input.newDailyDoseMcg, patient.spasticityOrigin)];
-    if (baseline !== previous) checks.push(assessDoseChange(baseline, input.newDailyDoseMcg, patient.spasticityOrigin));
-    const doseCheck = checks.find((c) => !c.isWithinLimit) ?? checks[0]!;
+    // Limits are per 24 h (libs/domain checkDoseChangeWithinDay): against the dose just before and the dose a day earlier.
+    const day = checkDoseChangeWithinDay(state.drain, input.newDailyDoseMcg, effectiveAt, patient.spasticityOrigin);
+    const previous = day.previousDailyDoseMcg;
+    const doseCheck = assessDoseChange(day.fromDailyDoseMcg, input.newDailyDoseMcg, patient.spasticityOrigin);
     enforceDoseLimit(doseCheck, actor.role, input.overrideReason, 'newDailyDoseMcg');
 
     const schedule = scheduleOf(await this.clinics.get(actor.clinicId, m));

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PumpEventRequest, PumpEventResponse } from '@itb/contracts';
+import { toLocalDate } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClinicsService } from '../clinics/clinics.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { PumpEventEntity } from './pump-event.entity.js';
@@ -27,6 +29,7 @@ export class PumpEventsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
+    private readonly clinics: ClinicsService,
   ) {}
 
   async list(clinicId: string, pumpId: string): Promise<PumpEventResponse[]> {
@@ -43,7 +46,8 @@ export class PumpEventsService {
       const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
       const occurredAt = new Date(input.occurredAt);
       if (occurredAt > this.clock.now()) throw AppError.validation('occurredAt', 'cannot be in the future');
-      if (occurredAt.toISOString().slice(0, 10) < pump.implantedOn) {
+      const { timeZone } = await this.clinics.get(actor.clinicId, m);
+      if (toLocalDate(occurredAt, timeZone) < pump.implantedOn) {
         throw AppError.rule('occurredAt', 'cannot be before the implant date');
       }
       const event = await m.save(

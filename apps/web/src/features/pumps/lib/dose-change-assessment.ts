@@ -1,7 +1,12 @@
-import { checkDoseChange, describeDoseCheck, describeDoseLevel, type DoseChangeCheck } from '@itb/domain';
-import { programmedDoseAt, type PumpBasis } from './pump-basis';
-
-const DAY_MS = 86_400_000;
+import {
+  checkDoseChange,
+  checkDoseChangeWithinDay,
+  describeDoseCheck,
+  describeDoseLevel,
+  type DoseChangeCheck,
+  programmedDoseAt,
+} from '@itb/domain';
+import type { PumpBasis } from './pump-basis';
 
 export interface DoseChangeAssessment {
   /** The dose the change is measured from (the one just before, or the one 24 h earlier). */
@@ -37,17 +42,13 @@ function assess(
 }
 
 /**
- * The titration-limit check of a dose change, as the API makes it (apps/api dose-adjustments):
- * limits are per 24 h, so the new dose is measured against the dose just before and the dose 24 h
- * earlier (not before the current fill); the first limit exceeded is the one reported.
+ * The titration-limit check of a dose change, the one the API makes (libs/domain
+ * checkDoseChangeWithinDay): limits are per 24 h, so the new dose is measured against the dose just
+ * before and the dose 24 h earlier; the first limit exceeded is the one reported.
  */
 export function assessDoseChange(basis: PumpBasis, newDailyDoseMcg: number, effectiveAt: Date): DoseChangeAssessment {
-  const previous = programmedDoseAt(basis.drain, new Date(effectiveAt.getTime() - 1));
-  const dayBeforeAt = Math.max(effectiveAt.getTime() - DAY_MS, basis.drain.fill.performedAt.getTime());
-  const dayBefore = programmedDoseAt(basis.drain, new Date(dayBeforeAt));
-  const checks = [assess(previous, newDailyDoseMcg, basis, false)];
-  if (dayBefore !== previous) checks.push(assess(dayBefore, newDailyDoseMcg, basis, true));
-  return checks.find((c) => !c.check.isWithinLimit) ?? checks[0]!;
+  const day = checkDoseChangeWithinDay(basis.drain, newDailyDoseMcg, effectiveAt, basis.spasticityOrigin);
+  return assess(day.fromDailyDoseMcg, newDailyDoseMcg, basis, day.isAgainstDayBefore);
 }
 
 /** A refill that reprograms the dose is checked against the dose in force at the refill, as the API does. */

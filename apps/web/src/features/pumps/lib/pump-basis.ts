@@ -1,5 +1,5 @@
 import type { ClinicResponse, DoseAdjustmentResponse, PumpResponse, SpasticityOrigin } from '@itb/contracts';
-import { projectedDoseAt, type ClinicSchedule, type DrainInput } from '@itb/domain';
+import type { ClinicSchedule, DrainInput } from '@itb/domain';
 
 type CurrentFill = NonNullable<PumpResponse['currentFill']>;
 
@@ -61,8 +61,8 @@ export function pumpBasisOf(
 }
 
 /** The programmed daily dose (without the bolus allowance) in force at an instant. */
-export const programmedDoseAt = (drain: DrainInput, at: Date): number =>
-  projectedDoseAt({ ...drain, fill: { ...drain.fill, patientBolusMcgPerDay: 0 } }, at);
+/** The programmed dose at an instant: libs/domain's, the one the API uses. */
+export { programmedDoseAt } from '@itb/domain';
 
 /** An ISO instant from a form, or undefined while it is empty or half typed. */
 export function instantOf(iso: string | undefined): Date | undefined {
