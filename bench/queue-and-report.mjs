@@ -77,6 +77,7 @@ try {
     new FlagEvaluator(clock).evaluateAll(m, new Date(), { actorId: null, reason: 'bench' }),
   );
   console.log(`flag evaluation pass in ${seconds(started)} s`);
+  await dataSource.query('ANALYZE flags');
   const clinics = new ClinicsService(dataSource, new AuditService());
   const queue = new RefillQueueService(dataSource, clinics, new PumpsRepository(), clock);
   const report = new OverdueReportService(dataSource, clinics, clock);

@@ -9,6 +9,7 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764100000000-dose-adjustments-events-idempotency.js';
 import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/1764200000000-flags-appointments-job-ticks.js';
 import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
+import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   DoseAdjustmentsEventsIdempotency1764100000000,
   FlagsAppointmentsJobTicks1764200000000,
   SchedulingQueueReports1764300000000,
+  FlagLookupByPump1764400000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */
