@@ -17,6 +17,14 @@ import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 
+const CANDIDATE_BATCH = 200;
+
+interface Candidate {
+  id: string;
+  queue_key: string;
+  queue_rank: number;
+}
+
 interface QueueRow {
   pump_id: string;
   patient_id: string;
@@ -69,71 +77,18 @@ export class RefillQueueService {
     const asOf = cursor ? cursor[0] : db_now.toISOString();
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
 
-    const params: unknown[] = [clinicId, windowEnd];
-    const filters: string[] = [];
-    if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
-    if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
-    if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
-
-    // Rows in queue order, straight off the (clinic, refill-by, rank, id) index. On later pages, pumps
-    // changed since the first page keep the key they had then (from the projection history) and are
-    // merged back in order; everything else continues after the cursor.
-    let changed = '';
-    let keyed = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
-      WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
-    if (cursor) {
-      const [asOfAt, key, rank, id] = [
-        params.push(asOf),
-        params.push(cursor[2]),
-        params.push(cursor[3]),
-        params.push(cursor[4]),
-      ];
-      const after = `(queue_key, queue_rank, id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)`;
-      changed = `WITH changed AS MATERIALIZED (
-        SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz) `;
-      keyed = `
-        SELECT * FROM (
-          SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
-          WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date
-            AND (p.refill_by, p.queue_rank, p.id) > ($${key}::date, $${rank}::smallint, $${id}::uuid)
-            AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)
-          UNION ALL
-          SELECT c.id, c.queue_key, c.queue_rank FROM (
-            SELECT p.id, p.queue_rank,
-                   (SELECT h.refill_by FROM pump_projection_history h
-                    WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
-                    ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key
-            FROM pumps p
-            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
-          ) c WHERE c.queue_key <= $2::date AND ${after}
-        ) u`;
+    // Candidates in queue order come off the (clinic, refill-by, rank, id) index a batch at a time;
+    // the page's details and filters apply to each batch until the page is full, so a filtered page
+    // reads only as far down the queue as it must.
+    const rows: QueueRow[] = [];
+    let after: Candidate | null = cursor ? { id: cursor[4], queue_key: cursor[2], queue_rank: cursor[3] } : null;
+    for (;;) {
+      const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after);
+      if (candidates.length === 0) break;
+      rows.push(...(await this.details(candidates, query)));
+      if (rows.length > query.limit || candidates.length < CANDIDATE_BATCH) break;
+      after = candidates[candidates.length - 1]!;
     }
-
-    const rows = (await this.dataSource.query(
-      `${changed}SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
-              k.queue_key::text, k.queue_rank AS high_risk_rank,
-              pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
-              na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
-              na.version AS appointment_version,
-              wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary
-       FROM (${keyed} ORDER BY 2, 3, 1) k
-       JOIN pumps p ON p.id = k.id
-       JOIN patients pt ON pt.id = p.patient_id
-       LEFT JOIN users sp ON sp.id = pt.primary_specialist_id
-       LEFT JOIN LATERAL (
-         SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
-         WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
-           AND a.starts_at > (SELECT cf.performed_at FROM fills cf WHERE cf.id = p.current_fill_id)
-         ORDER BY a.starts_at LIMIT 1) na ON true
-       LEFT JOIN LATERAL (
-         SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
-         WHERE f.pump_id = p.id AND f.status <> 'resolved'
-         ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
-       ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-       ORDER BY k.queue_key, k.queue_rank, k.id
-       LIMIT $${params.push(query.limit + 1)}`,
-      params,
-    )) as QueueRow[];
 
     const page = rows.slice(0, query.limit);
     const drains = await this.pumps.drainInputsOf(
@@ -182,5 +137,84 @@ export class RefillQueueService {
           ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id])
           : null,
     };
+  }
+
+  /**
+   * The next batch of queue keys after `after`. With `asOf` (a later page), pumps changed since then
+   * keep the key they had at that moment, from the projection history, merged back in order.
+   */
+  private async candidates(
+    clinicId: string,
+    windowEnd: string,
+    asOf: string | null,
+    after: Candidate | null,
+  ): Promise<Candidate[]> {
+    const params: unknown[] = [clinicId, windowEnd, CANDIDATE_BATCH];
+    const afterKey = after
+      ? `(queue_key, queue_rank, id) > ($${params.push(after.queue_key)}::date, $${params.push(after.queue_rank)}::smallint, $${params.push(after.id)}::uuid)`
+      : 'true';
+    const current = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
+      WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
+    if (!asOf) {
+      return (await this.dataSource.query(
+        `SELECT id, queue_key::text, queue_rank FROM (${current}) c WHERE ${afterKey}
+         ORDER BY queue_key, queue_rank, id LIMIT $3`,
+        params,
+      )) as Candidate[];
+    }
+    const asOfAt = params.push(asOf);
+    return (await this.dataSource.query(
+      `WITH changed AS MATERIALIZED (
+         SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
+       SELECT id, queue_key::text, queue_rank FROM (
+         SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
+         UNION ALL
+         SELECT * FROM (
+           SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
+                         WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
+                         ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key, p.queue_rank
+           FROM pumps p
+           WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
+         ) c WHERE c.queue_key <= $2::date AND ${afterKey}
+       ) u ORDER BY queue_key, queue_rank, id LIMIT $3`,
+      params,
+    )) as Candidate[];
+  }
+
+  /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */
+  private async details(candidates: Candidate[], query: RefillQueueQuery): Promise<QueueRow[]> {
+    const params: unknown[] = [
+      candidates.map((c) => c.id),
+      candidates.map((c) => c.queue_key),
+      candidates.map((c) => c.queue_rank),
+    ];
+    const filters: string[] = [];
+    if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
+    if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
+    if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
+    return (await this.dataSource.query(
+      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
+              k.queue_key::text, k.queue_rank AS high_risk_rank,
+              pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
+              na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
+              na.version AS appointment_version,
+              wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary
+       FROM unnest($1::uuid[], $2::date[], $3::smallint[]) WITH ORDINALITY AS k(id, queue_key, queue_rank, ord)
+       JOIN pumps p ON p.id = k.id
+       JOIN patients pt ON pt.id = p.patient_id
+       LEFT JOIN users sp ON sp.id = pt.primary_specialist_id
+       LEFT JOIN LATERAL (
+         SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
+         WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
+           AND a.starts_at > (SELECT cf.performed_at FROM fills cf WHERE cf.id = p.current_fill_id)
+         ORDER BY a.starts_at LIMIT 1) na ON true
+       LEFT JOIN LATERAL (
+         SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
+         WHERE f.pump_id = p.id AND f.status <> 'resolved'
+         ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
+       ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+       ORDER BY k.ord`,
+      params,
+    )) as QueueRow[];
   }
 }
