@@ -172,3 +172,45 @@ describe('pump events', () => {
       .expect(400);
   });
 });
+
+describe('bolus events', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    ctx.clock.reset();
+    await ctx.app.close();
+  });
+
+  it('drains the reservoir, moves the stored alarm, and refuses what the reservoir could not give', async () => {
+    const clinic = await createClinic(ctx);
+    ctx.clock.set(at(20));
+    const patient = await createPatient(clinic);
+    const pump = await implantPump(clinic, patient.id, FILL_AT); // 20 mL at 0.2 mL/day: alarm at day 90
+    const bolus = (body: object) => clinic.as.nurse.post(`/api/pumps/${pump.id}/events`).send(body);
+    // 1 mL at day 10: 18 → 17 mL; alarm 10 + (17 − 2) / 0.2 = 85 days after the fill (DESIGN.md case).
+    const res = await bolus({ type: 'bolus', occurredAt: at(10), volumeMl: 1 }).expect(201);
+    expect(res.body).toMatchObject({ type: 'bolus', volumeMl: 1 });
+    const after = await clinic.as.nurse.get(`/api/pumps/${pump.id}`).expect(200);
+    expect(after.body.projection.alarmAt).toBe(at(85));
+    expect(after.body.currentFill.boluses).toEqual([{ at: at(10), volumeMl: 1 }]);
+    expect(after.body.version).toBe(pump.version + 1);
+    const [stored] = (await ctx.dataSource.query(`SELECT alarm_at FROM pumps WHERE id = $1`, [pump.id])) as [
+      { alarm_at: Date },
+    ];
+    expect(stored.alarm_at.toISOString()).toBe(at(85));
+
+    // 14 days in: 20 − 1 − 14 × 0.2 = 16.2 mL left.
+    const tooMuch = await bolus({ type: 'bolus', occurredAt: at(14), volumeMl: 16.3 }).expect(422);
+    expect(tooMuch.body.details[0]).toEqual({
+      field: 'volumeMl',
+      message: 'must be at most the 16.2 mL the reservoir held then',
+    });
+    await bolus({ type: 'bolus', occurredAt: at(-1), volumeMl: 1 }).expect(422);
+    await bolus({ type: 'bolus', occurredAt: at(12) }).expect(400);
+    await bolus({ type: 'mri', occurredAt: at(12), volumeMl: 1 }).expect(400);
+    expect(await countRows(ctx, 'pump_events', clinic.id)).toBe(1);
+  });
+});

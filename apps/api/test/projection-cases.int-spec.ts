@@ -7,11 +7,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * The domain's hand-worked projection cases, through the API: a pump implanted with the case's fill
- * in a clinic with the case's settings, its dose changes recorded as dose adjustments, then
- * `GET /projection`. One-off boluses have no API of their own yet, so the bolus case stays in the
- * domain's tests.
+ * in a clinic with the case's settings, its dose changes recorded as dose adjustments and its one-off
+ * boluses as bolus events, then `GET /projection`. Changes and boluses dated at or before the fill,
+ * which the engine ignores, are ones the API refuses, so they are left out.
  */
-const apiCases = projectionCases.filter((c) => !c.input.boluses?.length);
+const apiCases = projectionCases;
 
 describe('hand-worked projections through the API', () => {
   let ctx: TestContext;
@@ -20,10 +20,6 @@ describe('hand-worked projections through the API', () => {
     ctx = await createTestApp();
   });
   afterAll(async () => ctx.app.close());
-
-  it('covers every case but the bolus one', () => {
-    expect(apiCases).toHaveLength(projectionCases.length - 1);
-  });
 
   it.each(apiCases)(
     '$name',
@@ -59,6 +55,12 @@ describe('hand-worked projections through the API', () => {
               orderedById: clinic.users.specialist.id,
               overrideReason: 'Hand-worked projection case',
             })
+            .expect(201);
+        }
+        for (const bolus of (input.boluses ?? []).filter((b) => b.at > fill.performedAt)) {
+          await clinic.as.nurse
+            .post(`/api/pumps/${pump.id}/events`)
+            .send({ type: 'bolus', occurredAt: bolus.at.toISOString(), volumeMl: bolus.volumeMl })
             .expect(201);
         }
         const res = await clinic.as.nurse.get(`/api/pumps/${pump.id}/projection`).expect(200);

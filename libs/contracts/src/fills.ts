@@ -159,6 +159,7 @@ export const PUMP_EVENT_TYPES = [
   'catheter_revision',
   'pump_replacement',
   'explant',
+  'bolus',
 ] as const;
 export const pumpEventTypeSchema = z.enum(PUMP_EVENT_TYPES);
 export type PumpEventType = z.infer<typeof pumpEventTypeSchema>;
@@ -170,15 +171,27 @@ export const PUMP_EVENT_LABELS: Record<PumpEventType, string> = {
   catheter_revision: 'Catheter revision',
   pump_replacement: 'Pump replacement',
   explant: 'Explant',
+  bolus: 'Bolus (one-off)',
 };
 
 export const pumpEventRequestSchema = z
   .object({
     type: pumpEventTypeSchema.exclude(['explant'], { error: 'must be an event type (explant has its own action)' }),
     occurredAt: instantSchema,
+    /** A one-off bolus: the volume it took from the reservoir. Required for a bolus, refused otherwise. */
+    volumeMl: z
+      .number({ error: 'must be a number of mL' })
+      .positive('must be above 0 mL')
+      .max(100)
+      .multipleOf(0.01)
+      .optional(),
     notes: optionalText(2000),
   })
-  .strict();
+  .strict()
+  .refine((e) => (e.type === 'bolus') === (e.volumeMl !== undefined), {
+    path: ['volumeMl'],
+    message: 'is required for a bolus, and only for a bolus',
+  });
 export type PumpEventRequest = z.infer<typeof pumpEventRequestSchema>;
 
 export const pumpEventResponseSchema = z.object({
@@ -186,6 +199,7 @@ export const pumpEventResponseSchema = z.object({
   pumpId: idSchema,
   type: pumpEventTypeSchema,
   occurredAt: z.string(),
+  volumeMl: z.number().nullable(),
   recordedById: idSchema,
   notes: z.string().nullable(),
   createdAt: z.string(),

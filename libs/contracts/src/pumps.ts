@@ -91,6 +91,8 @@ export const currentFillSchema = z.object({
   drugProduct: z.string(),
   lotNumber: z.string(),
   lotExpiresOn: z.string(),
+  /** One-off boluses given since this fill: they drain the reservoir too. */
+  boluses: z.array(z.object({ at: z.string(), volumeMl: z.number() })),
 });
 
 export const pumpResponseSchema = z.object({

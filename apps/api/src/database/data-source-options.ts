@@ -10,6 +10,7 @@ import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764
 import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/1764200000000-flags-appointments-job-ticks.js';
 import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
+import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   FlagsAppointmentsJobTicks1764200000000,
   SchedulingQueueReports1764300000000,
   FlagLookupByPump1764400000000,
+  BolusEvents1764500000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */

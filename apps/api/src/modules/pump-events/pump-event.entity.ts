@@ -1,5 +1,6 @@
 import type { PumpEventType } from '@itb/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { numeric } from '../../database/numeric.transformer.js';
 
 @Entity('pump_events')
 export class PumpEventEntity {
@@ -9,6 +10,7 @@ export class PumpEventEntity {
   @Column('text') type: PumpEventType;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
   @Column('uuid', { name: 'recorded_by' }) recordedBy: string;
+  @Column('numeric', { name: 'volume_ml', nullable: true, transformer: numeric }) volumeMl: number | null;
   @Column('text', { nullable: true }) notes: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

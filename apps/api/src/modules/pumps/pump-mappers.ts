@@ -1,12 +1,17 @@
 import type { ProjectionResponse, PumpResponse } from '@itb/contracts';
-import { PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
+import { type BolusVolume, PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
 import type { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import type { FillEntity } from './fill.entity.js';
 import type { PumpEntity } from './pump.entity.js';
 
-/** The reservoir engine's view of a fill and the dose changes made during it. */
-export const drainInputOf = (fill: FillEntity, adjustments: readonly DoseAdjustmentEntity[] = []): DrainInput => ({
+/** The reservoir engine's view of a fill and the dose changes and one-off boluses made during it. */
+export const drainInputOf = (
+  fill: FillEntity,
+  adjustments: readonly DoseAdjustmentEntity[] = [],
+  boluses: readonly BolusVolume[] = [],
+): DrainInput => ({
   doseChanges: adjustments.map((a) => ({ effectiveAt: a.effectiveAt, newDailyDoseMcg: a.newDailyDoseMcg })),
+  boluses: [...boluses],
   fill: {
     performedAt: fill.performedAt,
     reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
@@ -26,7 +31,12 @@ export const toProjectionResponse = (p: Projection): ProjectionResponse => ({
   isRefillByStabilityCapped: p.isRefillByStabilityCapped,
 });
 
-export function toPumpResponse(pump: PumpEntity, fill: FillEntity | null, projection: Projection | null): PumpResponse {
+export function toPumpResponse(
+  pump: PumpEntity,
+  fill: FillEntity | null,
+  projection: Projection | null,
+  boluses: readonly BolusVolume[] = [],
+): PumpResponse {
   return {
     id: pump.id,
     patientId: pump.patientId,
@@ -52,6 +62,7 @@ export function toPumpResponse(pump: PumpEntity, fill: FillEntity | null, projec
       drugProduct: fill.drugProduct,
       lotNumber: fill.lotNumber,
       lotExpiresOn: fill.lotExpiresOn,
+      boluses: boluses.map((b) => ({ at: b.at.toISOString(), volumeMl: b.volumeMl })),
     },
     projection: projection && toProjectionResponse(projection),
   };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
-import type { DrainInput } from '@itb/domain';
+import type { BolusVolume, DrainInput } from '@itb/domain';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
 import { drainInputOf } from './pump-mappers.js';
@@ -10,6 +10,7 @@ import { PumpEntity } from './pump.entity.js';
 export interface PumpState {
   fill: FillEntity;
   adjustments: DoseAdjustmentEntity[];
+  boluses: BolusVolume[];
   drain: DrainInput;
 }
 
@@ -39,10 +40,11 @@ export class PumpsRepository {
     const fill = await this.findCurrentFill(m, pump);
     if (!fill) return null;
     const adjustments = await this.adjustmentsDuring(m, fill.id);
-    return { fill, adjustments, drain: drainInputOf(fill, adjustments) };
+    const boluses = (await this.bolusesSince(m, [fill]))[0] ?? [];
+    return { fill, adjustments, boluses, drain: drainInputOf(fill, adjustments, boluses) };
   }
 
-  /** The engine's input for many current fills at once, in two queries (the refill queue's page). */
+  /** The engine's input for many current fills at once, in three queries (the refill queue's page). */
   async drainInputsOf(m: EntityManager, fillIds: readonly string[]): Promise<Map<string, DrainInput>> {
     if (fillIds.length === 0) return new Map();
     const fills = await m.findBy(FillEntity, { id: In([...fillIds]) });
@@ -50,17 +52,35 @@ export class PumpsRepository {
       where: { fillId: In([...fillIds]) },
       order: { effectiveAt: 'ASC' },
     });
+    const boluses = await this.bolusesSince(m, fills);
     return new Map(
       fills.map(
-        (f) =>
+        (f, i) =>
           [
             f.id,
             drainInputOf(
               f,
               adjustments.filter((a) => a.fillId === f.id),
+              boluses[i],
             ),
           ] as const,
       ),
+    );
+  }
+
+  /** The one-off boluses given after each (current) fill, in one query. */
+  private async bolusesSince(m: EntityManager, fills: readonly FillEntity[]): Promise<BolusVolume[][]> {
+    if (fills.length === 0) return [];
+    const rows = (await m.query(
+      `SELECT e.pump_id, e.occurred_at, e.volume_ml FROM pump_events e
+       WHERE e.type = 'bolus' AND e.pump_id = ANY($1::uuid[])
+       ORDER BY e.occurred_at`,
+      [fills.map((f) => f.pumpId)],
+    )) as { pump_id: string; occurred_at: Date; volume_ml: string }[];
+    return fills.map((f) =>
+      rows
+        .filter((r) => r.pump_id === f.pumpId && r.occurred_at > f.performedAt)
+        .map((r) => ({ at: r.occurred_at, volumeMl: Number(r.volume_ml) })),
     );
   }
 

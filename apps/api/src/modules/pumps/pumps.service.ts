@@ -42,7 +42,7 @@ export class PumpsService {
   async describe(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<PumpResponse> {
     const state = await this.pumps.stateOf(m, pump);
     const projection = state && pump.status === 'active' ? this.projectState(state, pump, schedule) : null;
-    return toPumpResponse(pump, state?.fill ?? null, projection);
+    return toPumpResponse(pump, state?.fill ?? null, projection, state?.boluses);
   }
 
   private projectState(state: PumpState, pump: PumpEntity, schedule: ClinicSchedule): Projection {

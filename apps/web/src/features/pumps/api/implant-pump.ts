@@ -19,6 +19,8 @@ export function useImplantPump(patientId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.patients.detail(patientId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.patients.lists() }),
+        // The first fill can raise withdrawal-risk flags at once (a refill already due).
+        queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() }),
       ]),
   });
 }

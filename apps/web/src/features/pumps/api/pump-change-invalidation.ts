@@ -11,6 +11,12 @@ export const invalidatePumpChange = (queryClient: QueryClient, { patientId, pump
     queryClient.invalidateQueries({ queryKey: queryKeys.patients.detail(patientId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.patients.lists() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.pumps.detail(pumpId) }),
+    // A refill or a dose change raises or clears withdrawal-risk flags (the banner, the work list).
+    queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() }),
+    // A refill fulfils that day's refill appointment and moves the pump in the queue and the report.
+    queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.refillQueue.all() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.reports.all() }),
   ]);
 
 export interface PumpRef {

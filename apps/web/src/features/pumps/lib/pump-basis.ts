@@ -49,6 +49,7 @@ export function pumpBasisOf(
         patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
       },
       doseChanges,
+      boluses: fill.boluses.map((b) => ({ at: new Date(b.at), volumeMl: b.volumeMl })),
     },
     lastChangeAt: doseChanges.at(-1)?.effectiveAt ?? fillAt,
     spasticityOrigin,
@@ -60,7 +61,6 @@ export function pumpBasisOf(
   };
 }
 
-/** The programmed daily dose (without the bolus allowance) in force at an instant. */
 /** The programmed dose at an instant: libs/domain's, the one the API uses. */
 export { programmedDoseAt } from '@itb/domain';
 

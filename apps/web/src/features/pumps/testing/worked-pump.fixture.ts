@@ -48,6 +48,7 @@ export const WORKED_PUMP: PumpResponse & { currentFill: NonNullable<PumpResponse
     drugProduct: 'Lioresal',
     lotNumber: 'L1',
     lotExpiresOn: '2027-01-01',
+    boluses: [],
   },
   projection: {
     volumeNowMl: 0,
