@@ -121,7 +121,7 @@ describe('overdue-refill report', () => {
       expect.objectContaining({
         patientName: 'Overdue, Ada',
         refillBy: '2026-06-03',
-        alarmAtLocal: '2026-06-08 11:00', // BST
+        alarmAtLocal: '2026-06-08 11:00 BST',
         daysOverdue: 17,
         isPastAlarm: true,
       }),

@@ -43,7 +43,7 @@ export const overdueReportSchema = z.object({
       isHighRisk: z.boolean(),
       pumpId: idSchema,
       refillBy: z.string(),
-      /** The alarm on the clinic's wall clock, `YYYY-MM-DD HH:MM`. */
+      /** The alarm on the clinic's wall clock, `YYYY-MM-DD HH:MM` and the zone. */
       alarmAtLocal: z.string(),
       alarmAt: z.string(),
       daysOverdue: z.number(),

@@ -62,15 +62,16 @@ export function minDate(a: LocalDate, b: LocalDate): LocalDate {
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `YYYY-MM-DD HH:MM` on the clinic's wall clock, for the facts behind a flag. */
+/** `YYYY-MM-DD HH:MM ZZZ` on the clinic's wall clock, with the zone's abbreviation (GMT, BST, CST…). */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
   let formatter = dateTimeFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       hourCycle: 'h23',
       hour: '2-digit',
       minute: '2-digit',
+      timeZoneName: 'short',
     });
     dateTimeFormatters.set(timeZone, formatter);
   }

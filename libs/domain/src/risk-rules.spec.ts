@@ -67,11 +67,11 @@ describe('evaluateRiskRules', () => {
       expect(flags[0]).toMatchObject({
         code: 'REFILL_OVERDUE',
         severity: 'critical',
-        summary: 'Low-reservoir alarm at 2026-11-30 10:00, 3 days ago',
+        summary: 'Low-reservoir alarm at 2026-11-30 10:00 GMT, 3 days ago',
         facts: { alarmAt: '2026-11-30T10:00:00.000Z' },
       });
       expect(finding(state(), daysAfter(ALARM_AT, 3), 'REFILL_OVERDUE', CHICAGO)?.summary).toBe(
-        'Low-reservoir alarm at 2026-11-30 04:00, 3 days ago',
+        'Low-reservoir alarm at 2026-11-30 04:00 GMT-6, 3 days ago',
       );
     });
   });

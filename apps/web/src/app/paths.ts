@@ -30,6 +30,20 @@ export const paths = {
     getHref: (patientId: string) => `/patients/${enc(patientId)}/dose`,
   },
   users: { path: '/users', getHref: () => '/users' },
+  flags: { path: '/flags', getHref: () => '/flags' },
+  queue: { path: '/queue', getHref: () => '/queue' },
+  calendar: {
+    path: '/calendar',
+    /** `date` is a clinic date (YYYY-MM-DD); both default to this week on the calendar. */
+    getHref: ({ view, date }: { view?: 'day' | 'week'; date?: string } = {}) => {
+      const params = new URLSearchParams();
+      if (view) params.set('view', view);
+      if (date) params.set('date', date);
+      const search = params.toString();
+      return search ? `/calendar?${search}` : '/calendar';
+    },
+  },
+  reports: { path: '/reports', getHref: () => '/reports' },
 } as const;
 
 /** Only same-origin paths are followed after sign-in, so a crafted link cannot send a user elsewhere. */

@@ -1,13 +1,18 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { paths } from './paths';
 import { AppLayout } from './routes/app-layout';
+import { CalendarRoute } from './routes/calendar-route';
 import { ChangeDoseRoute } from './routes/change-dose-route';
+import { FlagsRoute } from './routes/flags-route';
+import { HomeRoute } from './routes/home-route';
 import { ImplantPumpRoute } from './routes/implant-pump-route';
 import { NewPatientRoute } from './routes/new-patient-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { PatientRoute } from './routes/patient-route';
 import { PatientsRoute } from './routes/patients-route';
+import { QueueRoute } from './routes/queue-route';
 import { RecordRefillRoute } from './routes/record-refill-route';
+import { ReportsRoute } from './routes/reports-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
 import { SignInRoute } from './routes/sign-in-route';
 import { UsersRoute } from './routes/users-route';
@@ -19,8 +24,8 @@ export function createAppRouter() {
       element: <AppLayout />,
       errorElement: <RouteErrorBoundary />,
       children: [
-        // Every role starts on the patient list until the refill queue exists.
-        { path: paths.home.path, element: <Navigate to={paths.patients.getHref()} replace /> },
+        // Each role starts on its own work surface: the queue, the report, or the patient list.
+        { path: paths.home.path, element: <HomeRoute /> },
         { path: paths.patients.path, element: <PatientsRoute /> },
         { path: paths.newPatient.path, element: <NewPatientRoute /> },
         { path: paths.patient.path, element: <PatientRoute /> },
@@ -28,6 +33,10 @@ export function createAppRouter() {
         { path: paths.recordRefill.path, element: <RecordRefillRoute /> },
         { path: paths.changeDose.path, element: <ChangeDoseRoute /> },
         { path: paths.users.path, element: <UsersRoute /> },
+        { path: paths.flags.path, element: <FlagsRoute /> },
+        { path: paths.queue.path, element: <QueueRoute /> },
+        { path: paths.calendar.path, element: <CalendarRoute /> },
+        { path: paths.reports.path, element: <ReportsRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

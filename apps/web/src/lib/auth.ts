@@ -32,14 +32,50 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do in the dashboard; the API enforces the same rules. */
-export type Permission = 'patient:create' | 'pump:implant' | 'fill:record' | 'dose:change' | 'user:manage';
+export type Permission =
+  | 'patient:create'
+  | 'pump:implant'
+  | 'fill:record'
+  | 'dose:change'
+  | 'user:manage'
+  | 'flag:raise'
+  | 'flag:acknowledge'
+  | 'flag:resolve'
+  | 'queue:view'
+  | 'calendar:view'
+  | 'appointment:manage'
+  | 'report:view';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  specialist: ['patient:create', 'pump:implant', 'fill:record', 'dose:change'],
+  specialist: [
+    'patient:create',
+    'pump:implant',
+    'fill:record',
+    'dose:change',
+    'flag:raise',
+    'flag:acknowledge',
+    'flag:resolve',
+    'queue:view',
+    'calendar:view',
+    'appointment:manage',
+    'report:view',
+  ],
   // Nurses change doses within the titration limits only; the dose form and the API enforce that.
-  nurse: ['patient:create', 'pump:implant', 'fill:record', 'dose:change'],
+  // Nurses raise clinical-sign flags and acknowledge flags; only a specialist resolves one.
+  // Nurses book and update appointments and may open the queue; reports are for specialists and admins.
+  nurse: [
+    'patient:create',
+    'pump:implant',
+    'fill:record',
+    'dose:change',
+    'flag:raise',
+    'flag:acknowledge',
+    'queue:view',
+    'calendar:view',
+    'appointment:manage',
+  ],
   // Administrators are read-only on clinical records.
-  admin: ['user:manage'],
+  admin: ['user:manage', 'report:view'],
 };
 
 export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>

@@ -11,6 +11,33 @@ export interface UserListParams {
   role?: string;
 }
 
+/** The flags work list's filters as the address holds them: comma lists, '' for any. */
+export interface FlagListParams {
+  status: string;
+  severity: string;
+  code: string;
+}
+
+/** The due-refill queue's filters, as sent to `GET /refill-queue`. */
+export interface RefillQueueParams {
+  withinDays: number;
+  unscheduledOnly: boolean;
+  minSeverity: string;
+  clinicianId: string;
+}
+
+/** A calendar range of clinic dates, inclusive. */
+export interface AppointmentRangeParams {
+  from: string;
+  to: string;
+}
+
+/** The overdue report's period ('' for the server's default). */
+export interface OverdueReportParams {
+  from: string;
+  to: string;
+}
+
 export const queryKeys = {
   auth: {
     me: () => ['auth', 'me'] as const,
@@ -35,5 +62,23 @@ export const queryKeys = {
   users: {
     all: () => ['users'] as const,
     list: (params: UserListParams) => ['users', 'list', params] as const,
+  },
+  flags: {
+    all: () => ['flags'] as const,
+    list: (params: FlagListParams) => ['flags', 'list', params] as const,
+    /** One patient's flags still needing attention, for the banner on the chart. */
+    patient: (patientId: string) => ['flags', 'patient', patientId] as const,
+  },
+  refillQueue: {
+    all: () => ['refill-queue'] as const,
+    list: (params: RefillQueueParams) => ['refill-queue', 'list', params] as const,
+  },
+  appointments: {
+    all: () => ['appointments'] as const,
+    range: (params: AppointmentRangeParams) => ['appointments', 'range', params] as const,
+  },
+  reports: {
+    all: () => ['reports'] as const,
+    overdue: (params: OverdueReportParams) => ['reports', 'overdue', params] as const,
   },
 };

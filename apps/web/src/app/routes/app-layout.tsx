@@ -1,7 +1,16 @@
 import type { MeResponse } from '@itb/contracts';
 import { AppShell, Badge, Burger, Button, Center, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHeartbeat, IconLogout, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconCalendarWeek,
+  IconChartBar,
+  IconFlag,
+  IconHeartbeat,
+  IconListCheck,
+  IconLogout,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Navigate, Outlet, NavLink as RouterNavLink, ScrollRestoration, useLocation } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
 import { QueryError } from '../../components/ui/query-error';
@@ -33,6 +42,26 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
   const isAdmin = me.role === 'admin';
   return (
     <Stack gap={4}>
+      {can(me, 'queue:view') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.queue.getHref()}
+          label="Refill queue"
+          leftSection={<IconListCheck size={18} aria-hidden />}
+          active={pathname.startsWith(paths.queue.path)}
+          onClick={onNavigate}
+        />
+      )}
+      {can(me, 'calendar:view') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.calendar.getHref()}
+          label="Calendar"
+          leftSection={<IconCalendarWeek size={18} aria-hidden />}
+          active={pathname.startsWith(paths.calendar.path)}
+          onClick={onNavigate}
+        />
+      )}
       <NavLink
         component={RouterNavLink}
         to={paths.patients.getHref()}
@@ -42,6 +71,25 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
         active={pathname.startsWith(paths.patients.path)}
         onClick={onNavigate}
       />
+      <NavLink
+        component={RouterNavLink}
+        to={paths.flags.getHref()}
+        label="Flags"
+        description={isAdmin ? 'Read only' : undefined}
+        leftSection={<IconFlag size={18} aria-hidden />}
+        active={pathname.startsWith(paths.flags.path)}
+        onClick={onNavigate}
+      />
+      {can(me, 'report:view') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.reports.getHref()}
+          label="Reports"
+          leftSection={<IconChartBar size={18} aria-hidden />}
+          active={pathname.startsWith(paths.reports.path)}
+          onClick={onNavigate}
+        />
+      )}
       {can(me, 'user:manage') && (
         <NavLink
           component={RouterNavLink}

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PumpActions } from './pump-actions';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
+import { PatientFlagsBanner } from '../../features/flags/components/patient-flags-banner';
 import { usePatient } from '../../features/patients/api/get-patient';
 import { PatientDemographicsCard } from '../../features/patients/components/patient-demographics-card';
 import { PatientHeaderDetails } from '../../features/patients/components/patient-header-details';
@@ -67,6 +68,11 @@ export function PatientRoute() {
         description={<PatientHeaderDetails patient={patient} today={today} />}
       />
       <Stack gap="lg">
+        <PatientFlagsBanner
+          patient={{ id: patient.id, name: formatPatientName(patient), isDeceased: patient.status === 'deceased' }}
+          me={me}
+          timeZone={timeZone}
+        />
         <PatientSafetyPanel patient={patient} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -1,0 +1,16 @@
+import type { Role } from '@itb/contracts';
+import { Navigate } from 'react-router';
+import { useCurrentUser } from '../../lib/auth';
+import { paths } from '../paths';
+
+/** Each role lands on its own work surface: specialists the refill queue, administrators the report. */
+const HOME_BY_ROLE: Record<Role, string> = {
+  specialist: paths.queue.getHref(),
+  nurse: paths.patients.getHref(),
+  admin: paths.reports.getHref(),
+};
+
+export function HomeRoute() {
+  const me = useCurrentUser();
+  return <Navigate to={HOME_BY_ROLE[me.role]} replace />;
+}

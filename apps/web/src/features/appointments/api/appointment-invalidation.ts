@@ -1,0 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
+
+/**
+ * A booking or a status change moves the calendar, the queue's "next appointment" column, the
+ * flags it raises or clears (an unbooked refill, a missed appointment) and the report's no-shows.
+ */
+export const invalidateAfterAppointmentChange = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.refillQueue.all() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.reports.all() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() }),
+  ]);

@@ -1,0 +1,178 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  APPOINTMENT_TYPE_LABELS,
+  appointmentTypeSchema,
+  type AppointmentResponse,
+  type ClinicResponse,
+} from '@itb/contracts';
+import { APPOINTMENT_TYPES, bookingWarnings } from '@itb/domain';
+import { Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
+import { isApiError } from '../../../lib/api-client';
+import { clinicWallClockToIso, formatClinicDays } from '../../../lib/clinic-time';
+import { dateErrorText, errorText } from '../../../lib/form-errors';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { useCreateAppointment } from '../api/create-appointment';
+import { defaultBookingTime } from '../lib/booking-defaults';
+
+const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({ value: String(minutes), label: `${minutes} min` }));
+const TYPE_OPTIONS = APPOINTMENT_TYPES.map((type) => ({ value: type, label: APPOINTMENT_TYPE_LABELS[type] }));
+
+const bookingFormSchema = z.object({
+  date: z.iso.date({ error: 'Enter a complete date' }),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time (HH:MM)'),
+  type: appointmentTypeSchema,
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+  notes: z.string().trim().max(2000, 'must be at most 2000 characters'),
+});
+type BookingFormInput = z.input<typeof bookingFormSchema>;
+type BookingFormValues = z.output<typeof bookingFormSchema>;
+
+export interface BookingPatient {
+  patientId: string;
+  patientName: string;
+  /** The date the form starts on (the queue's proposal); today when absent. */
+  proposedDate: string | null;
+  /** The pump's refill-by date, for context. */
+  refillBy?: string | null;
+}
+
+interface BookAppointmentFormProps {
+  patient: BookingPatient;
+  clinic: ClinicResponse;
+  today: string;
+  onBooked: (appointment: AppointmentResponse) => void;
+  onCancel: () => void;
+}
+
+/** The clinic's own warnings for the chosen slot, live, from the same rule the server applies. */
+function useLiveWarnings(clinic: ClinicResponse, values: Partial<BookingFormInput>): string[] {
+  const startsAt = clinicWallClockToIso(values.date ?? '', values.time ?? '', clinic.timeZone);
+  const duration = Number(values.durationMinutes);
+  if (!startsAt || !Number.isFinite(duration) || duration <= 0) return [];
+  return bookingWarnings(new Date(startsAt), duration, clinic);
+}
+
+export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel }: BookAppointmentFormProps) {
+  const createAppointment = useCreateAppointment();
+  // One key per opening of the dialog: a retry after a lost answer books once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const date = patient.proposedDate ?? today;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors },
+  } = useForm<BookingFormInput, unknown, BookingFormValues>({
+    resolver: zodResolver(bookingFormSchema),
+    defaultValues: {
+      date,
+      time: defaultBookingTime({ date, opensAt: clinic.opensAt, timeZone: clinic.timeZone }),
+      type: 'refill',
+      durationMinutes: '30',
+      notes: '',
+    },
+  });
+  const watched = useWatch({ control });
+  const liveWarnings = useLiveWarnings(clinic, watched);
+
+  const onSubmit = handleSubmit((values) => {
+    const startsAt = clinicWallClockToIso(values.date, values.time, clinic.timeZone);
+    if (!startsAt) return;
+    createAppointment.mutate(
+      {
+        idempotencyKey,
+        body: {
+          patientId: patient.patientId,
+          type: values.type,
+          startsAt,
+          durationMinutes: values.durationMinutes,
+          notes: values.notes || undefined,
+        },
+      },
+      {
+        onSuccess: onBooked,
+        onError: (error) => {
+          if (!isApiError(error)) return;
+          for (const detail of error.details) {
+            // The server judges the instant; the person chose it with the time field.
+            if (detail.field === 'startsAt') setError('time', { type: 'server', message: detail.message });
+          }
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        {createAppointment.isError && <FormErrorAlert error={createAppointment.error} title="Could not book" />}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput
+            type="date"
+            label="Date"
+            withAsterisk
+            min={today}
+            description={`Clinic days: ${formatClinicDays(clinic.clinicDays)}`}
+            error={dateErrorText(errors.date)}
+            data-autofocus
+            {...register('date')}
+          />
+          <TextInput
+            type="time"
+            label="Time"
+            withAsterisk
+            step={300}
+            description={`Clinic time (${clinic.timeZone}), open ${clinic.opensAt}–${clinic.closesAt}`}
+            error={errorText(errors.time)}
+            {...register('time')}
+          />
+          <NativeSelect label="Type" data={TYPE_OPTIONS} error={errorText(errors.type)} {...register('type')} />
+          <NativeSelect
+            label="Duration"
+            data={DURATION_OPTIONS}
+            error={errorText(errors.durationMinutes)}
+            {...register('durationMinutes')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={2}
+          maxRows={5}
+          error={errorText(errors.notes)}
+          {...register('notes')}
+        />
+        {liveWarnings.length > 0 && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Outside the clinic's days or hours"
+            data-testid="live-booking-warnings"
+          >
+            <List size="sm">
+              {liveWarnings.map((warning) => (
+                <List.Item key={warning}>{warning}</List.Item>
+              ))}
+            </List>
+            You can still book it.
+          </Alert>
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={createAppointment.isPending}>
+            Book appointment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

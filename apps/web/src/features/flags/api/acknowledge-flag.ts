@@ -1,0 +1,31 @@
+import type { AcknowledgeFlagRequest, FlagResponse } from '@itb/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../../lib/api-client';
+import { IDEMPOTENCY_HEADER } from '../../../lib/idempotency-key';
+import { queryKeys } from '../../../lib/query-keys';
+import { invalidateFlagChange } from './flag-invalidation';
+
+export interface AcknowledgeFlagInput {
+  flagId: string;
+  body: AcknowledgeFlagRequest;
+  /** One per dialog, the same on every retry: the server acknowledges once. */
+  idempotencyKey: string;
+}
+
+export const acknowledgeFlag = ({ flagId, body, idempotencyKey }: AcknowledgeFlagInput): Promise<FlagResponse> =>
+  api.post<FlagResponse>(`/flags/${encodeURIComponent(flagId)}/acknowledge`, body, {
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+  });
+
+export function useAcknowledgeFlag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: acknowledgeFlag,
+    onSuccess: (flag) => invalidateFlagChange(queryClient, flag.patientId),
+    // 409: someone else acted on the flag first; show what it is now.
+    onError: (error) =>
+      isApiError(error) && error.status === 409
+        ? queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() })
+        : undefined,
+  });
+}
