@@ -1,0 +1,35 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { type OverdueReport, type OverdueReportQuery, overdueReportQuerySchema } from '@itb/contracts';
+import { Allow, CurrentUser } from '../../common/access.decorators.js';
+import type { SessionUser } from '../../common/request-context.js';
+import { ZodPipe } from '../../common/zod-body.pipe.js';
+import { overdueReportCsv } from './overdue-report.csv.js';
+import { OverdueReportService } from './overdue-report.service.js';
+
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly report: OverdueReportService) {}
+
+  @Get('overdue')
+  @Allow('admin', 'specialist')
+  overdue(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodPipe(overdueReportQuerySchema)) query: OverdueReportQuery,
+  ): Promise<OverdueReport> {
+    return this.report.build(user.clinicId, query);
+  }
+
+  @Get('overdue.csv')
+  @Allow('admin', 'specialist')
+  async overdueCsv(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodPipe(overdueReportQuerySchema)) query: OverdueReportQuery,
+  ): Promise<StreamableFile> {
+    // Headers only on success: a refusal is the usual JSON error.
+    const csv = overdueReportCsv(await this.report.build(user.clinicId, query));
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="overdue-refills.csv"',
+    });
+  }
+}
