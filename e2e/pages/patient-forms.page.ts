@@ -11,7 +11,12 @@ export interface NewPatient {
 export class PatientForms {
   constructor(private readonly page: Page) {}
 
+  /** From anywhere in the app: the patient list through the navigation, then its "Add patient". */
   async addPatient(p: NewPatient): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Patients' })
+      .click();
     await this.page.getByRole('button', { name: 'Add patient' }).click();
     await this.page.getByLabel('MRN').fill(p.mrn);
     await this.page.getByLabel('Given name').fill(p.givenName);

@@ -18,6 +18,9 @@ import { TimelineController } from './modules/timeline/timeline.controller.js';
 import { TimelineService } from './modules/timeline/timeline.service.js';
 import { EmergencyCardController } from './modules/emergency-card/emergency-card.controller.js';
 import { EmergencyCardService } from './modules/emergency-card/emergency-card.service.js';
+import { PumpHistoryController } from './modules/pump-history/pump-history.controller.js';
+import { PumpHistoryRepository } from './modules/pump-history/pump-history.repository.js';
+import { PumpHistoryService } from './modules/pump-history/pump-history.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -68,6 +71,7 @@ export class AppModule {
         ReportsController,
         TimelineController,
         EmergencyCardController,
+        PumpHistoryController,
         AuditController,
       ],
       providers: [
@@ -98,6 +102,8 @@ export class AppModule {
         OverdueReportService,
         TimelineService,
         EmergencyCardService,
+        PumpHistoryRepository,
+        PumpHistoryService,
       ],
     };
   }

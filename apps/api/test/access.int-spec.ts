@@ -28,6 +28,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/pumps/:id/explant': ['specialist'],
   'GET /api/pumps/:id/projection': ['specialist', 'nurse', 'admin'],
   'GET /api/pumps/:id/fills': ['specialist', 'nurse', 'admin'],
+  'GET /api/pumps/:id/reservoir-history': ['specialist', 'nurse', 'admin'],
   'POST /api/pumps/:id/fills': ['specialist', 'nurse'],
   'POST /api/pumps/:id/fills/preview': ['specialist', 'nurse'],
   'GET /api/pumps/:id/dose-adjustments': ['specialist', 'nurse', 'admin'],

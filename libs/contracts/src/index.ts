@@ -15,3 +15,4 @@ export * from './reports.js';
 export * from './timeline.js';
 export * from './emergency-card.js';
 export * from './audit.js';
+export * from './reservoir-history.js';

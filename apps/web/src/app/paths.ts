@@ -29,6 +29,10 @@ export const paths = {
     path: '/patients/:patientId/dose',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/dose`,
   },
+  emergencyCard: {
+    path: '/patients/:patientId/emergency-card',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/emergency-card`,
+  },
   users: { path: '/users', getHref: () => '/users' },
   flags: { path: '/flags', getHref: () => '/flags' },
   queue: { path: '/queue', getHref: () => '/queue' },
@@ -44,6 +48,10 @@ export const paths = {
     },
   },
   reports: { path: '/reports', getHref: () => '/reports' },
+  /** The nurse's home: today's arrivals, refills to record and flags to acknowledge. */
+  today: { path: '/today', getHref: () => '/today' },
+  /** The audit log; filters live in the address (`?actorId=&patientId=&entityType=&action=&from=&to=`). */
+  audit: { path: '/audit', getHref: () => '/audit' },
 } as const;
 
 /** Only same-origin paths are followed after sign-in, so a crafted link cannot send a user elsewhere. */

@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { paths } from './paths';
 import { AppLayout } from './routes/app-layout';
+import { AuditRoute } from './routes/audit-route';
 import { CalendarRoute } from './routes/calendar-route';
 import { ChangeDoseRoute } from './routes/change-dose-route';
+import { EmergencyCardRoute } from './routes/emergency-card-route';
 import { FlagsRoute } from './routes/flags-route';
 import { HomeRoute } from './routes/home-route';
 import { ImplantPumpRoute } from './routes/implant-pump-route';
@@ -15,6 +17,7 @@ import { RecordRefillRoute } from './routes/record-refill-route';
 import { ReportsRoute } from './routes/reports-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
 import { SignInRoute } from './routes/sign-in-route';
+import { TodayRoute } from './routes/today-route';
 import { UsersRoute } from './routes/users-route';
 
 export function createAppRouter() {
@@ -24,7 +27,7 @@ export function createAppRouter() {
       element: <AppLayout />,
       errorElement: <RouteErrorBoundary />,
       children: [
-        // Each role starts on its own work surface: the queue, the report, or the patient list.
+        // Each role starts on its own work surface: the queue, the report, or today's clinic.
         { path: paths.home.path, element: <HomeRoute /> },
         { path: paths.patients.path, element: <PatientsRoute /> },
         { path: paths.newPatient.path, element: <NewPatientRoute /> },
@@ -32,11 +35,14 @@ export function createAppRouter() {
         { path: paths.implantPump.path, element: <ImplantPumpRoute /> },
         { path: paths.recordRefill.path, element: <RecordRefillRoute /> },
         { path: paths.changeDose.path, element: <ChangeDoseRoute /> },
+        { path: paths.emergencyCard.path, element: <EmergencyCardRoute /> },
         { path: paths.users.path, element: <UsersRoute /> },
         { path: paths.flags.path, element: <FlagsRoute /> },
         { path: paths.queue.path, element: <QueueRoute /> },
         { path: paths.calendar.path, element: <CalendarRoute /> },
         { path: paths.reports.path, element: <ReportsRoute /> },
+        { path: paths.today.path, element: <TodayRoute /> },
+        { path: paths.audit.path, element: <AuditRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -44,7 +44,8 @@ export type Permission =
   | 'queue:view'
   | 'calendar:view'
   | 'appointment:manage'
-  | 'report:view';
+  | 'report:view'
+  | 'audit:view';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: [
@@ -74,8 +75,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar:view',
     'appointment:manage',
   ],
-  // Administrators are read-only on clinical records.
-  admin: ['user:manage', 'report:view'],
+  // Administrators are read-only on clinical records; the audit log is theirs alone.
+  admin: ['user:manage', 'report:view', 'audit:view'],
 };
 
 export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>

@@ -38,6 +38,21 @@ export interface OverdueReportParams {
   to: string;
 }
 
+/** The audit log's filters as the address holds them ('' for any); dates are clinic dates, inclusive. */
+export interface AuditListParams {
+  actorId: string;
+  patientId: string;
+  entityType: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+/** A patient's timeline: the `kind` query parameter as sent ('' for every kind). */
+export interface TimelineParams {
+  kind: string;
+}
+
 export const queryKeys = {
   auth: {
     me: () => ['auth', 'me'] as const,
@@ -50,12 +65,17 @@ export const queryKeys = {
     lists: () => ['patients', 'list'] as const,
     list: (params: PatientListParams) => ['patients', 'list', params] as const,
     detail: (id: string) => ['patients', 'detail', id] as const,
+    /** Below `detail`, so a refill, dose change or flag (which invalidate the chart) refresh them too. */
+    timeline: (id: string, params: TimelineParams) => ['patients', 'detail', id, 'timeline', params] as const,
+    emergencyCard: (id: string) => ['patients', 'detail', id, 'emergency-card'] as const,
   },
   pumps: {
     all: () => ['pumps'] as const,
     detail: (id: string) => ['pumps', 'detail', id] as const,
     fills: (id: string) => ['pumps', 'detail', id, 'fills'] as const,
     doseAdjustments: (id: string) => ['pumps', 'detail', id, 'dose-adjustments'] as const,
+    /** Under `detail`, so a refill, dose change or bolus redraws the charts. */
+    reservoirHistory: (id: string) => ['pumps', 'detail', id, 'reservoir-history'] as const,
     /** Outside `detail`, so invalidating a pump after a save never re-runs a preview of the saved change. */
     fillPreview: (id: string, body: unknown) => ['pumps', 'fill-preview', id, body] as const,
   },
@@ -80,5 +100,9 @@ export const queryKeys = {
   reports: {
     all: () => ['reports'] as const,
     overdue: (params: OverdueReportParams) => ['reports', 'overdue', params] as const,
+  },
+  audit: {
+    all: () => ['audit-events'] as const,
+    list: (params: AuditListParams) => ['audit-events', 'list', params] as const,
   },
 };

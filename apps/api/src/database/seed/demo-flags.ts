@@ -17,7 +17,7 @@ export interface SeededPump {
 const HOUR_MS = 3_600_000;
 
 /** The instant a clinic wall-clock time falls on that date (the offset found by one correction step). */
-function atClinicTime(date: string, time: string, timeZone: string): number {
+export function atClinicTime(date: string, time: string, timeZone: string): number {
   const guess = Date.parse(`${date}T${time}:00Z`);
   const wall = new Date(guess).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T');
   return guess - (Date.parse(`${wall}Z`) - guess);

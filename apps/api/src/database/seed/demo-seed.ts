@@ -10,6 +10,7 @@ import { PumpsService } from '../../modules/pumps/pumps.service.js';
 import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import { FillsService } from '../../modules/fills/fills.service.js';
+import { seedTodaysClinic } from './demo-today.js';
 import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
 import type { SeedClock } from './seed-clock.js';
@@ -158,12 +159,9 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       );
       seeded.push({ patientId: patient.id, pumpId });
     }
-    await seedFlaggedStates(
-      app,
-      clock,
-      { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: [1, 2, 3, 4, 5] },
-      seeded,
-    );
+    const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: [1, 2, 3, 4, 5] };
+    await seedFlaggedStates(app, clock, clinicStaff, seeded);
+    await seedTodaysClinic(app, clock, clinicStaff, seeded);
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
   }
 }

@@ -4,6 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarWeek,
   IconChartBar,
+  IconClipboardList,
+  IconFileSearch,
   IconFlag,
   IconHeartbeat,
   IconListCheck,
@@ -42,6 +44,16 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
   const isAdmin = me.role === 'admin';
   return (
     <Stack gap={4}>
+      {can(me, 'calendar:view') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.today.getHref()}
+          label="Today's clinic"
+          leftSection={<IconClipboardList size={18} aria-hidden />}
+          active={pathname.startsWith(paths.today.path)}
+          onClick={onNavigate}
+        />
+      )}
       {can(me, 'queue:view') && (
         <NavLink
           component={RouterNavLink}
@@ -97,6 +109,16 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
           label="Users"
           leftSection={<IconUsers size={18} aria-hidden />}
           active={pathname.startsWith(paths.users.path)}
+          onClick={onNavigate}
+        />
+      )}
+      {can(me, 'audit:view') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.audit.getHref()}
+          label="Audit log"
+          leftSection={<IconFileSearch size={18} aria-hidden />}
+          active={pathname.startsWith(paths.audit.path)}
           onClick={onNavigate}
         />
       )}

@@ -3,10 +3,13 @@ import { Navigate } from 'react-router';
 import { useCurrentUser } from '../../lib/auth';
 import { paths } from '../paths';
 
-/** Each role lands on its own work surface: specialists the refill queue, administrators the report. */
+/**
+ * Each role lands on its own work surface: specialists the refill queue, nurses today's clinic
+ * (arrivals, refills to record, flags to acknowledge), administrators the report.
+ */
 const HOME_BY_ROLE: Record<Role, string> = {
   specialist: paths.queue.getHref(),
-  nurse: paths.patients.getHref(),
+  nurse: paths.today.getHref(),
   admin: paths.reports.getHref(),
 };
 

@@ -4,13 +4,16 @@ import { useNavigate, useParams } from 'react-router';
 import { PumpActions } from './pump-actions';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
+import { EmergencyCardButton } from '../../features/emergency-card/components/emergency-card-button';
 import { PatientFlagsBanner } from '../../features/flags/components/patient-flags-banner';
 import { usePatient } from '../../features/patients/api/get-patient';
 import { PatientDemographicsCard } from '../../features/patients/components/patient-demographics-card';
 import { PatientHeaderDetails } from '../../features/patients/components/patient-header-details';
 import { PatientSafetyPanel } from '../../features/patients/components/patient-safety-panel';
 import { NoPumpState } from '../../features/pumps/components/no-pump-state';
+import { ReservoirHistorySection } from '../../features/pump-history/components/reservoir-history-section';
 import { PumpCard } from '../../features/pumps/components/pump-card';
+import { PatientTimeline } from '../../features/timeline/components/patient-timeline';
 import { isApiError } from '../../lib/api-client';
 import { can, useCurrentUser } from '../../lib/auth';
 import { DEFAULT_DUE_SOON_WINDOW_DAYS, useClinic } from '../../lib/clinic';
@@ -66,6 +69,10 @@ export function PatientRoute() {
       <PageHeader
         title={formatPatientName(patient)}
         description={<PatientHeaderDetails patient={patient} today={today} />}
+        actions={
+          // The API answers a card only for an active pump with a fill; every role may read it.
+          patient.activePump?.currentFill ? <EmergencyCardButton to={paths.emergencyCard.getHref(patient.id)} /> : null
+        }
       />
       <Stack gap="lg">
         <PatientFlagsBanner
@@ -103,6 +110,10 @@ export function PatientRoute() {
             <PatientDemographicsCard patient={patient} timeZone={timeZone} />
           </Grid.Col>
         </Grid>
+        {patient.activePump?.currentFill && (
+          <ReservoirHistorySection pumpId={patient.activePump.id} timeZone={timeZone} />
+        )}
+        <PatientTimeline patientId={patient.id} timeZone={timeZone} />
       </Stack>
     </>
   );

@@ -97,7 +97,9 @@ export function AppointmentActions({ appointment, layout, recordRefillHref }: Ap
                 key={action}
                 size="xs"
                 variant={action === 'check_in' ? 'filled' : action === 'cancel' ? 'subtle' : 'default'}
-                color={action === 'cancel' ? 'red.9' : undefined}
+                color={action === 'cancel' ? 'red' : undefined}
+                // Mantine caps a subtle button's text at shade 6, too light on a tinted card (axe contrast).
+                c={action === 'cancel' ? 'red.9' : undefined}
                 leftSection={<ActionIconGlyph size={14} aria-hidden />}
                 loading={update.isPending && update.variables.status === ACTION_STATUS[action]}
                 disabled={update.isPending}

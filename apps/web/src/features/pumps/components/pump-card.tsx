@@ -80,8 +80,8 @@ export function PumpCard({ pump, timeZone, today, dueSoonWindowDays, actions }: 
           <Item label="Implanted on">{formatLocalDate(pump.implantedOn)}</Item>
           <Item label="Reservoir">{formatMl(pump.reservoirMl)}</Item>
           <Item label="Alarm volume">{formatMl(pump.alarmMl)}</Item>
-          <Item label="Catheter tip">{orNotRecorded(pump.catheterTipLevel)}</Item>
-          <Item label="ERI date">{orNotRecorded(pump.eriDate && formatLocalDate(pump.eriDate))}</Item>
+          <Item label="Catheter tip level">{orNotRecorded(pump.catheterTipLevel)}</Item>
+          <Item label="ERI / replacement">{orNotRecorded(pump.eriDate && formatLocalDate(pump.eriDate))}</Item>
         </DataList>
         <DataList size="sm" orientation="horizontal" labelWidth={150}>
           <Item label="Concentration">{fill ? formatMcgPerMl(fill.concentrationMcgPerMl) : '—'}</Item>

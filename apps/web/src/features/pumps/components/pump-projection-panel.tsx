@@ -53,28 +53,32 @@ export function PumpProjectionPanel({
   const percent = reservoirPercent(projection.volumeNowMl, reservoirMl);
   const isAtAlarm = projection.volumeNowMl <= alarmMl;
   const refill = refillStatus(projection.refillBy, today, dueSoonWindowDays);
-  const gaugeText = `Reservoir ${formatPercent(percent)} full: ${formatMl(projection.volumeNowMl)} of ${formatMl(reservoirMl)}`;
+  const gaugeText =
+    `Volume now ${formatMl(projection.volumeNowMl)}, ${formatPercent(percent)} of the ${formatMl(reservoirMl)} reservoir; ` +
+    `the alarm sounds at ${formatMl(alarmMl)}`;
 
   return (
     <Group align="center" gap="xl" wrap="wrap" mt="md">
-      <Group gap="md" wrap="nowrap">
-        <Box role="img" aria-label={gaugeText}>
+      <Figure label="Volume now" hint={`of ${formatMl(reservoirMl)} reservoir`}>
+        <Box role="img" aria-label={gaugeText} data-testid="reservoir-gauge" w="fit-content">
           <RingProgress
-            size={132}
+            size={144}
             thickness={13}
             roundCaps
             sections={[{ value: percent, color: isAtAlarm ? 'red.9' : 'clinic' }]}
             label={
-              <Text ta="center" fw={700} size="lg" aria-hidden>
-                {formatPercent(percent)}
-              </Text>
+              <Stack gap={0} align="center" aria-hidden>
+                <Text fw={700} size="md" lh={1.2} style={{ whiteSpace: 'nowrap' }}>
+                  {formatMl(projection.volumeNowMl)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatPercent(percent)} full
+                </Text>
+              </Stack>
             }
           />
         </Box>
-        <Figure label="Volume now" hint={`of ${formatMl(reservoirMl)} reservoir`}>
-          {formatMl(projection.volumeNowMl)}
-        </Figure>
-      </Group>
+      </Figure>
 
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="lg" verticalSpacing="md" style={{ flex: 1, minWidth: 300 }}>
         <Figure label="Days to alarm" hint={`Alarm sounds at ${formatMl(alarmMl)}`}>

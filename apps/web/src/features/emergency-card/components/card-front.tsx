@@ -1,0 +1,42 @@
+import type { EmergencyCard } from '@itb/contracts';
+import { IconAlertTriangleFilled, IconPhone } from '@tabler/icons-react';
+import { formatLocalDate, formatMcgPerDay, formatMcgPerMl } from '../../../lib/format';
+import classes from './emergency-card.module.css';
+
+/** The front: who carries the pump, what is in it, and the number to call. */
+export function CardFront({ card }: { card: EmergencyCard }) {
+  return (
+    <div className={`${classes.card} ${classes.front}`} data-testid="card-front">
+      <div className={classes.band}>
+        <IconAlertTriangleFilled size="1.3em" aria-hidden />
+        Baclofen pump · Emergency card
+      </div>
+      <div className={classes.body}>
+        <p className={classes.name}>{card.patientName}</p>
+        <dl className={classes.facts}>
+          <dt>Born</dt>
+          <dd>{formatLocalDate(card.birthDate)}</dd>
+          <dt>Pump</dt>
+          <dd>{card.pumpModel}</dd>
+          <dt>Serial no.</dt>
+          <dd className={classes.mono}>{card.serialNumber}</dd>
+          <dt>Drug</dt>
+          <dd>
+            {card.drugProduct}, {formatMcgPerMl(card.concentrationMcgPerMl)}
+          </dd>
+          <dt>Daily dose</dt>
+          <dd>{formatMcgPerDay(card.dailyDoseMcg)}</dd>
+          <dt>Low-reservoir alarm</dt>
+          <dd>{formatLocalDate(card.alarmDate)}</dd>
+        </dl>
+      </div>
+      <div className={classes.footer}>
+        <span>{card.clinicName}</span>
+        <span className={classes.phone}>
+          <IconPhone size="1em" aria-hidden />
+          {card.emergencyPhone ?? 'See clinic letter'}
+        </span>
+      </div>
+    </div>
+  );
+}
