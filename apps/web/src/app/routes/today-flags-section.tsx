@@ -1,9 +1,9 @@
 import type { FlagResponse, MeResponse } from '@itb/contracts';
-import { Anchor, Button, Group } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QueryError } from '../../components/ui/query-error';
+import { LoadMoreFooter } from '../../components/ui/load-more-footer';
 import { useFlags } from '../../features/flags/api/get-flags';
 import { AcknowledgeFlagModal } from '../../features/flags/components/acknowledge-flag-modal';
 import { FlagsTable } from '../../features/flags/components/flags-table';
@@ -50,24 +50,7 @@ export function TodayFlagsSection({ me }: { me: MeResponse }) {
         onAcknowledge={setAcknowledging}
         onResolve={setResolving}
       />
-      {flagsQuery.hasNextPage && (
-        <Group justify="flex-end" mt="md">
-          <Button
-            variant="default"
-            onClick={() => void flagsQuery.fetchNextPage()}
-            loading={flagsQuery.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
-      {flagsQuery.isFetchNextPageError && (
-        <QueryError
-          title="Could not load more flags"
-          error={flagsQuery.error}
-          onRetry={() => void flagsQuery.fetchNextPage()}
-        />
-      )}
+      <LoadMoreFooter query={flagsQuery} noun="flags" />
       <AcknowledgeFlagModal flag={acknowledging} onClose={() => setAcknowledging(null)} />
       <ResolveFlagModal flag={resolving} onClose={() => setResolving(null)} />
     </TodaySection>

@@ -1,7 +1,8 @@
-import { Button, Card, EmptyState, Group, Loader, Text } from '@mantine/core';
+import { Card, Group, Loader } from '@mantine/core';
 import { IconFilterSearch, IconHistory } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { QueryError } from '../../../components/ui/query-error';
+import { ListEmptyState } from '../../../components/ui/list-empty-state';
+import { ListStates } from '../../../components/ui/list-states';
+import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { useAuditEvents } from '../api/get-audit-events';
 import { isDefaultFilters } from '../lib/audit-filters';
 import { useAuditFilters } from '../lib/use-audit-filters';
@@ -17,35 +18,6 @@ interface AuditViewerProps {
   getPatientHref: (patientId: string) => string;
 }
 
-function NoEvents({ isFiltered, onReset }: { isFiltered: boolean; onReset: () => void }) {
-  if (isFiltered) {
-    return (
-      <EmptyState
-        icon={<IconFilterSearch aria-hidden />}
-        withIndicatorBackground
-        title="No events match these filters"
-        description="Try another user, patient, record, action or date range."
-        py="xl"
-      >
-        <EmptyState.Actions>
-          <Button variant="default" onClick={onReset}>
-            Clear filters
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState
-      icon={<IconHistory aria-hidden />}
-      withIndicatorBackground
-      title="No audit events yet"
-      description="Every change to a record, every chart opened and every sign-in is recorded here."
-      py="xl"
-    />
-  );
-}
-
 /** The clinic's audit log: filters kept in the address, newest first, keyset "Load more" paging. */
 export function AuditViewer({ timeZone, actors, patientSearch, getPatientHref }: AuditViewerProps) {
   const { filters, changeFilters, resetFilters } = useAuditFilters();
@@ -57,49 +29,6 @@ export function AuditViewer({ timeZone, actors, patientSearch, getPatientHref }:
     actor: events.find((event) => event.actorId === filters.actorId)?.actorName ?? undefined,
     patient: events.find((event) => event.patientId === filters.patientId)?.patientName ?? undefined,
   };
-
-  let body: ReactNode;
-  if (eventsQuery.isPending) {
-    body = <AuditEventsTableSkeleton />;
-  } else if (eventsQuery.isError && events.length === 0) {
-    body = (
-      <QueryError
-        title="Could not load the audit log"
-        error={eventsQuery.error}
-        onRetry={() => void eventsQuery.refetch()}
-        isRetrying={eventsQuery.isRefetching}
-      />
-    );
-  } else if (events.length === 0) {
-    body = <NoEvents isFiltered={!isDefaultFilters(filters)} onReset={resetFilters} />;
-  } else {
-    body = (
-      <>
-        <AuditEventsTable events={events} timeZone={timeZone} getPatientHref={getPatientHref} />
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {events.length} {events.length === 1 ? 'event' : 'events'}, newest first
-          </Text>
-          {eventsQuery.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void eventsQuery.fetchNextPage()}
-              loading={eventsQuery.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </Group>
-        {eventsQuery.isFetchNextPageError && (
-          <QueryError
-            title="Could not load more events"
-            error={eventsQuery.error}
-            onRetry={() => void eventsQuery.fetchNextPage()}
-          />
-        )}
-      </>
-    );
-  }
 
   return (
     <Card>
@@ -114,7 +43,35 @@ export function AuditViewer({ timeZone, actors, patientSearch, getPatientHref }:
         />
         {isFiltering && <Loader size="sm" aria-label="Updating the list" mt="xl" />}
       </Group>
-      {body}
+      <ListStates
+        query={eventsQuery}
+        isEmpty={events.length === 0}
+        loading={<AuditEventsTableSkeleton />}
+        errorTitle="Could not load the audit log"
+        empty={
+          <ListEmptyState
+            isFiltered={!isDefaultFilters(filters)}
+            onReset={resetFilters}
+            filtered={{
+              icon: <IconFilterSearch aria-hidden />,
+              title: 'No events match these filters',
+              description: 'Try another user, patient, record, action or date range.',
+            }}
+            empty={{
+              icon: <IconHistory aria-hidden />,
+              title: 'No audit events yet',
+              description: 'Every change to a record, every chart opened and every sign-in is recorded here.',
+            }}
+          />
+        }
+      >
+        <AuditEventsTable events={events} timeZone={timeZone} getPatientHref={getPatientHref} />
+        <LoadMoreFooter
+          query={eventsQuery}
+          summary={`Showing ${events.length} ${events.length === 1 ? 'event' : 'events'}, newest first`}
+          noun="events"
+        />
+      </ListStates>
     </Card>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Card, EmptyState, Group, Loader, Text, TextInput } from '@mantine/core';
+import { Card, EmptyState, Loader, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconUserSearch, IconUsers } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { QueryError } from '../../../components/ui/query-error';
+import { ListStates } from '../../../components/ui/list-states';
+import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { usePatients } from '../api/get-patients';
 import { PatientsTable, PatientsTableSkeleton } from './patients-table';
 
@@ -52,65 +53,6 @@ export function PatientsList({ getPatientHref }: PatientsListProps) {
   const patients = patientsQuery.data?.pages.flatMap((page) => page.items) ?? [];
   const isSearching = patientsQuery.isFetching && !patientsQuery.isFetchingNextPage && !patientsQuery.isPending;
 
-  let body: ReactNode;
-  if (patientsQuery.isPending) {
-    body = <PatientsTableSkeleton />;
-  } else if (patientsQuery.isError && patients.length === 0) {
-    body = (
-      <QueryError
-        title="Could not load patients"
-        error={patientsQuery.error}
-        onRetry={() => void patientsQuery.refetch()}
-        isRetrying={patientsQuery.isRefetching}
-      />
-    );
-  } else if (patients.length === 0) {
-    body = q ? (
-      <EmptyState
-        icon={<IconUserSearch aria-hidden />}
-        withIndicatorBackground
-        title={`No patients match “${q}”`}
-        description="Check the spelling, or search by MRN."
-        py="xl"
-      />
-    ) : (
-      <EmptyState
-        icon={<IconUsers aria-hidden />}
-        withIndicatorBackground
-        title="No patients yet"
-        description="Patients added to the clinic appear here."
-        py="xl"
-      />
-    );
-  } else {
-    body = (
-      <>
-        <PatientsTable patients={patients} getPatientHref={getPatientHref} />
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {patients.length} {patients.length === 1 ? 'patient' : 'patients'}
-          </Text>
-          {patientsQuery.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void patientsQuery.fetchNextPage()}
-              loading={patientsQuery.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </Group>
-        {patientsQuery.isFetchNextPageError && (
-          <QueryError
-            title="Could not load more patients"
-            error={patientsQuery.error}
-            onRetry={() => void patientsQuery.fetchNextPage()}
-          />
-        )}
-      </>
-    );
-  }
-
   return (
     <Card>
       <TextInput
@@ -125,7 +67,38 @@ export function PatientsList({ getPatientHref }: PatientsListProps) {
         mb="md"
         autoComplete="off"
       />
-      {body}
+      <ListStates
+        query={patientsQuery}
+        isEmpty={patients.length === 0}
+        loading={<PatientsTableSkeleton />}
+        errorTitle="Could not load patients"
+        empty={
+          q ? (
+            <EmptyState
+              icon={<IconUserSearch aria-hidden />}
+              withIndicatorBackground
+              title={`No patients match “${q}”`}
+              description="Check the spelling, or search by MRN."
+              py="xl"
+            />
+          ) : (
+            <EmptyState
+              icon={<IconUsers aria-hidden />}
+              withIndicatorBackground
+              title="No patients yet"
+              description="Patients added to the clinic appear here."
+              py="xl"
+            />
+          )
+        }
+      >
+        <PatientsTable patients={patients} getPatientHref={getPatientHref} />
+        <LoadMoreFooter
+          query={patientsQuery}
+          summary={`Showing ${patients.length} ${patients.length === 1 ? 'patient' : 'patients'}`}
+          noun="patients"
+        />
+      </ListStates>
     </Card>
   );
 }

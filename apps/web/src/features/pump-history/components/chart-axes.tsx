@@ -1,3 +1,4 @@
+import { useId, type ReactNode } from 'react';
 import type { ChartFrame } from '../lib/chart-frame';
 import type { ValueTick } from '../lib/reservoir-chart-layout';
 import classes from './pump-history.module.css';
@@ -59,13 +60,51 @@ export function NowLine({ frame, x }: { frame: ChartFrame; x: number }) {
   );
 }
 
-/** Keeps lines inside the plot when a range starts after the first fill. */
-export function PlotClip({ id, frame }: { id: string; frame: ChartFrame }) {
+/** Draws its children inside the plot only: lines are cut at its edges when a range starts after the first fill. */
+export function PlotClip({ frame, children }: { frame: ChartFrame; children: ReactNode }) {
+  // useId's characters are not all safe inside url(#…).
+  const clipId = `plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
-    <defs>
-      <clipPath id={id}>
-        <rect x={frame.left} y={frame.top - 2} width={frame.right - frame.left} height={frame.bottom - frame.top + 4} />
-      </clipPath>
-    </defs>
+    <>
+      <defs>
+        <clipPath id={clipId}>
+          <rect
+            x={frame.left}
+            y={frame.top - 2}
+            width={frame.right - frame.left}
+            height={frame.bottom - frame.top + 4}
+          />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clipId})`}>{children}</g>
+    </>
+  );
+}
+
+interface ChartSvgProps {
+  frame: ChartFrame;
+  /** The chart in words, for screen readers. */
+  label: string;
+  testId: string;
+  valueTicks: ValueTick[];
+  formatValue: (value: number) => string;
+  /** The chart's own marks, drawn over the axes. */
+  children: ReactNode;
+}
+
+/** A history chart's drawing: its value and time axes, with the chart's marks over them. */
+export function ChartSvg({ frame, label, testId, valueTicks, formatValue, children }: ChartSvgProps) {
+  return (
+    <svg
+      role="img"
+      aria-label={label}
+      className={classes.chart}
+      viewBox={`0 0 ${frame.width} ${frame.height}`}
+      data-testid={testId}
+    >
+      <ValueAxis frame={frame} ticks={valueTicks} format={formatValue} />
+      <TimeAxis frame={frame} />
+      {children}
+    </svg>
   );
 }

@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import type { ReservoirHistoryResponse } from '@itb/contracts';
 import { formatMcgPerDay, formatMcgPerMl } from '../../../lib/format';
 import type { ChartFrame } from '../lib/chart-frame';
 import { doseLayout } from '../lib/dose-chart-layout';
 import { doseSummary } from '../lib/history-summary';
-import { NowLine, PlotClip, TimeAxis, ValueAxis } from './chart-axes';
+import { ChartSvg, NowLine, PlotClip } from './chart-axes';
 import { ChartLegend, lineSwatch } from './chart-legend';
 import classes from './pump-history.module.css';
 
@@ -16,21 +15,16 @@ interface DoseStepChartProps {
 
 /** The programmed daily dose over the same time axis as the reservoir, with each concentration set at a fill. */
 export function DoseStepChart({ history, frame, timeZone }: DoseStepChartProps) {
-  // useId's characters are not all safe inside url(#…).
-  const clipId = `dose-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const layout = doseLayout(history, frame);
   return (
     <div>
-      <svg
-        role="img"
-        aria-label={doseSummary(history, timeZone)}
-        className={classes.chart}
-        viewBox={`0 0 ${frame.width} ${frame.height}`}
-        data-testid="dose-chart"
+      <ChartSvg
+        frame={frame}
+        label={doseSummary(history, timeZone)}
+        testId="dose-chart"
+        valueTicks={layout.yTicks}
+        formatValue={formatMcgPerDay}
       >
-        <PlotClip id={clipId} frame={frame} />
-        <ValueAxis frame={frame} ticks={layout.yTicks} format={formatMcgPerDay} />
-        <TimeAxis frame={frame} />
         {layout.concentrationMarks.map(({ x, step }) => (
           <g
             key={step.from}
@@ -44,12 +38,12 @@ export function DoseStepChart({ history, frame, timeZone }: DoseStepChartProps) 
             </text>
           </g>
         ))}
-        <g clipPath={`url(#${clipId})`}>
+        <PlotClip frame={frame}>
           <path className={classes.dose} d={layout.path} />
           {layout.ongoingPath && <path className={classes.doseOngoing} d={layout.ongoingPath} />}
-        </g>
+        </PlotClip>
         <NowLine frame={frame} x={frame.x(Date.parse(history.asOf))} />
-      </svg>
+      </ChartSvg>
       <ChartLegend
         label="Daily dose chart legend"
         items={[

@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import type { ReservoirHistoryResponse } from '@itb/contracts';
 import { formatInstantDate, formatMl } from '../../../lib/format';
 import type { ChartFrame } from '../lib/chart-frame';
 import { reservoirSummary } from '../lib/history-summary';
 import { reservoirLayout } from '../lib/reservoir-chart-layout';
-import { NowLine, PlotClip, TimeAxis, ValueAxis } from './chart-axes';
+import { ChartSvg, NowLine, PlotClip } from './chart-axes';
 import { ChartLegend, lineSwatch } from './chart-legend';
 import { FillPointMarker } from './fill-point-marker';
 import classes from './pump-history.module.css';
@@ -17,38 +16,33 @@ interface ReservoirChartProps {
 
 /** Volume in the reservoir since implant: as it drained, each fill, and the projection to empty. */
 export function ReservoirChart({ history, frame, timeZone }: ReservoirChartProps) {
-  // useId's characters are not all safe inside url(#…).
-  const clipId = `reservoir-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const layout = reservoirLayout(history, frame);
   const emptyAt = history.projected?.emptyAt;
   const emptyX = emptyAt ? frame.x(Date.parse(emptyAt)) : null;
   const emptyY = frame.bottom;
   return (
     <div>
-      <svg
-        role="img"
-        aria-label={reservoirSummary(history, timeZone)}
-        className={classes.chart}
-        viewBox={`0 0 ${frame.width} ${frame.height}`}
-        data-testid="reservoir-chart"
+      <ChartSvg
+        frame={frame}
+        label={reservoirSummary(history, timeZone)}
+        testId="reservoir-chart"
+        valueTicks={layout.yTicks}
+        formatValue={formatMl}
       >
-        <PlotClip id={clipId} frame={frame} />
-        <ValueAxis frame={frame} ticks={layout.yTicks} format={formatMl} />
-        <TimeAxis frame={frame} />
         <g aria-hidden>
           <line className={classes.alarm} x1={frame.left} x2={frame.right} y1={layout.alarmY} y2={layout.alarmY} />
           <text className={classes.alarmLabel} x={frame.right} y={layout.alarmY - 5} textAnchor="end">
             Alarm {formatMl(history.alarmMl)}
           </text>
         </g>
-        <g clipPath={`url(#${clipId})`}>
+        <PlotClip frame={frame}>
           {layout.intervalPaths.map((d) => (
             <path key={d} className={classes.volume} d={d} />
           ))}
           {layout.projectedPath && (
             <path className={classes.projected} d={layout.projectedPath} data-testid="projected-line" />
           )}
-        </g>
+        </PlotClip>
         <NowLine frame={frame} x={layout.nowX} />
         {layout.fills.map((marker) => (
           <FillPointMarker key={marker.fill.fillId} marker={marker} timeZone={timeZone} />
@@ -58,7 +52,7 @@ export function ReservoirChart({ history, frame, timeZone }: ReservoirChartProps
             Empty {formatInstantDate(emptyAt, timeZone)}
           </text>
         )}
-      </svg>
+      </ChartSvg>
       <ChartLegend
         label="Reservoir chart legend"
         items={[

@@ -1,8 +1,9 @@
 import type { RefillQueueRow } from '@itb/contracts';
-import { Button, Card, EmptyState, Group, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Card, Group, Loader, Stack, VisuallyHidden } from '@mantine/core';
 import { IconCalendarCheck, IconFilterOff } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { QueryError } from '../../../components/ui/query-error';
+import { ListEmptyState } from '../../../components/ui/list-empty-state';
+import { ListStates } from '../../../components/ui/list-states';
+import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { useRefillQueue } from '../api/get-refill-queue';
 import {
   DEFAULT_QUEUE_FILTERS,
@@ -27,73 +28,8 @@ export function RefillQueue({ userId, canFilterMine, ...tableProps }: RefillQueu
   const queueQuery = useRefillQueue(toRefillQueueParams(effective, userId));
   const rows: RefillQueueRow[] = queueQuery.data?.pages.flatMap((page) => page.items) ?? [];
   const overdueCount = rows.filter((row) => row.isOverdue).length;
+  const shownText = `Showing ${rows.length} ${rows.length === 1 ? 'pump' : 'pumps'}`;
   const isRefreshing = queueQuery.isFetching && !queueQuery.isFetchingNextPage && !queueQuery.isPending;
-
-  let body: ReactNode;
-  if (queueQuery.isPending) {
-    body = <QueueTableSkeleton />;
-  } else if (queueQuery.isError && rows.length === 0) {
-    body = (
-      <QueryError
-        title="Could not load the refill queue"
-        error={queueQuery.error}
-        onRetry={() => void queueQuery.refetch()}
-        isRetrying={queueQuery.isRefetching}
-      />
-    );
-  } else if (rows.length === 0) {
-    body = isDefaultQueueFilters(effective) ? (
-      <EmptyState
-        icon={<IconCalendarCheck aria-hidden />}
-        withIndicatorBackground
-        title={`No refills due in the next ${effective.withinDays} days`}
-        description="Nothing is overdue either. Pumps appear here as their refill-by date comes into the window."
-        py="xl"
-      />
-    ) : (
-      <EmptyState
-        icon={<IconFilterOff aria-hidden />}
-        withIndicatorBackground
-        title="No pumps match these filters"
-        description="Widen the window or clear the filters to see more of the queue."
-        py="xl"
-      >
-        <EmptyState.Actions>
-          <Button variant="default" onClick={() => setFilters(DEFAULT_QUEUE_FILTERS)}>
-            Reset filters
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <>
-        <QueueTable rows={rows} {...tableProps} />
-        <Group justify="space-between" mt="md" className="no-print">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {rows.length} {rows.length === 1 ? 'pump' : 'pumps'}
-            {overdueCount > 0 && `, ${overdueCount} overdue`}
-          </Text>
-          {queueQuery.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void queueQuery.fetchNextPage()}
-              loading={queueQuery.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </Group>
-        {queueQuery.isFetchNextPageError && (
-          <QueryError
-            title="Could not load more of the queue"
-            error={queueQuery.error}
-            onRetry={() => void queueQuery.fetchNextPage()}
-          />
-        )}
-      </>
-    );
-  }
 
   return (
     <Card>
@@ -107,7 +43,38 @@ export function RefillQueue({ userId, canFilterMine, ...tableProps }: RefillQueu
             </Group>
           )}
         </Group>
-        {body}
+        <ListStates
+          query={queueQuery}
+          isEmpty={rows.length === 0}
+          loading={<QueueTableSkeleton />}
+          errorTitle="Could not load the refill queue"
+          empty={
+            <ListEmptyState
+              isFiltered={!isDefaultQueueFilters(effective)}
+              onReset={() => setFilters(DEFAULT_QUEUE_FILTERS)}
+              resetLabel="Reset filters"
+              filtered={{
+                icon: <IconFilterOff aria-hidden />,
+                title: 'No pumps match these filters',
+                description: 'Widen the window or clear the filters to see more of the queue.',
+              }}
+              empty={{
+                icon: <IconCalendarCheck aria-hidden />,
+                title: `No refills due in the next ${effective.withinDays} days`,
+                description:
+                  'Nothing is overdue either. Pumps appear here as their refill-by date comes into the window.',
+              }}
+            />
+          }
+        >
+          <QueueTable rows={rows} {...tableProps} />
+          <LoadMoreFooter
+            query={queueQuery}
+            summary={overdueCount > 0 ? `${shownText}, ${overdueCount} overdue` : shownText}
+            noun="of the queue"
+            className="no-print"
+          />
+        </ListStates>
       </Stack>
     </Card>
   );

@@ -1,6 +1,8 @@
-import { Button, Card, EmptyState, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, EmptyState, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconFilterOff, IconHistory } from '@tabler/icons-react';
-import { type ReactNode, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { ListStates } from '../../../components/ui/list-states';
+import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { QueryError } from '../../../components/ui/query-error';
 import { useTimeline } from '../api/get-timeline';
 import { kindParam, type KindGroup } from '../lib/timeline-kinds';
@@ -37,83 +39,7 @@ export function PatientTimeline({ patientId, timeZone }: PatientTimelineProps) {
   const timelineQuery = useTimeline(patientId, { kind: kindParam(groups) });
   const items = timelineQuery.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = groups.length > 0;
-
-  let body: ReactNode;
-  if (timelineQuery.isPending) {
-    body = <TimelineSkeleton />;
-  } else if (timelineQuery.isError && items.length === 0) {
-    body = (
-      <QueryError
-        title="Could not load the history"
-        error={timelineQuery.error}
-        onRetry={() => void timelineQuery.refetch()}
-        isRetrying={timelineQuery.isRefetching}
-      />
-    );
-  } else if (items.length === 0) {
-    body = isFiltered ? (
-      <EmptyState
-        icon={<IconFilterOff aria-hidden />}
-        withIndicatorBackground
-        title="Nothing of these kinds"
-        description="Nothing of the kinds chosen is recorded for this patient. Choose other kinds, or All."
-        py="lg"
-      />
-    ) : (
-      <EmptyState
-        icon={<IconHistory aria-hidden />}
-        withIndicatorBackground
-        title="Nothing recorded yet"
-        description="Fills, dose changes, pump events, appointments and flags appear here as they are recorded."
-        py="lg"
-      />
-    );
-  } else {
-    body = (
-      <>
-        <ol
-          className={classes.list}
-          aria-labelledby={titleId}
-          aria-busy={timelineQuery.isPlaceholderData}
-          style={{ opacity: timelineQuery.isPlaceholderData ? 0.6 : 1 }}
-        >
-          {items.map((item) => (
-            <TimelineEntry key={`${item.kind}:${item.id}`} item={item} timeZone={timeZone} />
-          ))}
-        </ol>
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {items.length} {items.length === 1 ? 'entry' : 'entries'}
-            {timelineQuery.hasNextPage ? '' : ', back to the first record'}
-          </Text>
-          {timelineQuery.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void timelineQuery.fetchNextPage()}
-              loading={timelineQuery.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
-        </Group>
-        {timelineQuery.isRefetchError && (
-          <QueryError
-            title="Could not refresh the history"
-            error={timelineQuery.error}
-            onRetry={() => void timelineQuery.refetch()}
-            isRetrying={timelineQuery.isRefetching}
-          />
-        )}
-        {timelineQuery.isFetchNextPageError && (
-          <QueryError
-            title="Could not load more of the history"
-            error={timelineQuery.error}
-            onRetry={() => void timelineQuery.fetchNextPage()}
-          />
-        )}
-      </>
-    );
-  }
+  const shownText = `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`;
 
   return (
     <Card component="section" aria-labelledby={titleId}>
@@ -126,7 +52,56 @@ export function PatientTimeline({ patientId, timeZone }: PatientTimelineProps) {
         </Text>
       </Group>
       <TimelineFilters groups={groups} onChange={setGroups} />
-      {body}
+      <ListStates
+        query={timelineQuery}
+        isEmpty={items.length === 0}
+        loading={<TimelineSkeleton />}
+        errorTitle="Could not load the history"
+        empty={
+          isFiltered ? (
+            <EmptyState
+              icon={<IconFilterOff aria-hidden />}
+              withIndicatorBackground
+              title="Nothing of these kinds"
+              description="Nothing of the kinds chosen is recorded for this patient. Choose other kinds, or All."
+              py="lg"
+            />
+          ) : (
+            <EmptyState
+              icon={<IconHistory aria-hidden />}
+              withIndicatorBackground
+              title="Nothing recorded yet"
+              description="Fills, dose changes, pump events, appointments and flags appear here as they are recorded."
+              py="lg"
+            />
+          )
+        }
+      >
+        <ol
+          className={classes.list}
+          aria-labelledby={titleId}
+          aria-busy={timelineQuery.isPlaceholderData}
+          style={{ opacity: timelineQuery.isPlaceholderData ? 0.6 : 1 }}
+        >
+          {items.map((item) => (
+            <TimelineEntry key={`${item.kind}:${item.id}`} item={item} timeZone={timeZone} />
+          ))}
+        </ol>
+        <LoadMoreFooter
+          query={timelineQuery}
+          summary={timelineQuery.hasNextPage ? shownText : `${shownText}, back to the first record`}
+          noun="of the history"
+          mt={0}
+        />
+        {timelineQuery.isRefetchError && (
+          <QueryError
+            title="Could not refresh the history"
+            error={timelineQuery.error}
+            onRetry={() => void timelineQuery.refetch()}
+            isRetrying={timelineQuery.isRefetching}
+          />
+        )}
+      </ListStates>
     </Card>
   );
 }

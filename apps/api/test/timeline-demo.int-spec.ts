@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TimelineItem } from '@itb/contracts';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { loadConfig } from '../src/config/config.js';
+import { createApp } from '../src/create-app.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/database/seed/demo-seed.js';
+import { SeedClock } from '../src/database/seed/seed-clock.js';
+import { createIsolatedDatabase, createTestApp, type TestContext } from './test-app.js';
+
+interface Row {
+  kind: TimelineItem['kind'];
+  id: string;
+  at: Date;
+  actor: string | null;
+}
+
+/**
+ * The timeline of a demo patient (two years of refills, dose changes, events, appointments and flags,
+ * written by the real seed) against the database read directly, kind by kind.
+ */
+describe('timeline of a demo patient', () => {
+  let ctx: TestContext;
+  let nurse: TestAgent;
+  let patientId: string;
+
+  beforeAll(async () => {
+    const databaseUrl = await createIsolatedDatabase();
+    ctx = await createTestApp({ databaseUrl });
+    const clock = new SeedClock();
+    const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', FLAG_CHECK_INTERVAL_SECONDS: '0' });
+    const seeder = await createApp(config, databaseUrl, clock);
+    await seedDemo(seeder, clock);
+    await seeder.close();
+
+    nurse = request.agent(ctx.server);
+    await nurse.post('/api/auth/login').send({ email: 'nurse@northside.example', password: DEMO_PASSWORD }).expect(200);
+    // The Northside patient whose story is longest, flags included.
+    [{ id: patientId }] = (await ctx.dataSource.query(
+      `SELECT pa.id FROM patients pa JOIN clinics c ON c.id = pa.clinic_id
+       WHERE c.name = 'Northside ITB Clinic'
+       ORDER BY (SELECT count(*) FROM flags f WHERE f.patient_id = pa.id) DESC,
+                (SELECT count(*) FROM fills f JOIN pumps p ON p.id = f.pump_id WHERE p.patient_id = pa.id) DESC, pa.id
+       LIMIT 1`,
+    )) as [{ id: string }];
+  }, 180_000);
+  afterAll(async () => {
+    await ctx?.app.close();
+  });
+
+  async function wholeTimeline(): Promise<TimelineItem[]> {
+    const items: TimelineItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: TimelineItem[]; nextCursor: string | null } } = await nurse
+        .get(`/api/patients/${patientId}/timeline?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        .expect(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  async function databaseRows(): Promise<Row[]> {
+    const pumpOf = `JOIN pumps p ON p.id = x.pump_id AND p.patient_id = $1`;
+    const named = (column: string) => `(SELECT u.name FROM users u WHERE u.id = ${column})`;
+    return (await ctx.dataSource.query(
+      `SELECT 'fill' AS kind, x.id, x.performed_at AS at, ${named('x.performed_by')} AS actor FROM fills x ${pumpOf}
+       UNION ALL SELECT 'dose_adjustment', x.id, x.effective_at, ${named('x.recorded_by')} FROM dose_adjustments x ${pumpOf}
+       UNION ALL SELECT 'pump_event', x.id, x.occurred_at, ${named('x.recorded_by')} FROM pump_events x ${pumpOf}
+       UNION ALL SELECT 'appointment', x.id, x.starts_at, ${named('x.created_by')} FROM appointments x WHERE x.patient_id = $1
+       UNION ALL SELECT 'flag_raised', x.id, x.raised_at, ${named('x.raised_by')} FROM flags x WHERE x.patient_id = $1
+       UNION ALL SELECT 'flag_acknowledged', x.id, x.acknowledged_at, ${named('x.acknowledged_by')} FROM flags x
+         WHERE x.patient_id = $1 AND x.acknowledged_at IS NOT NULL
+       UNION ALL SELECT 'flag_resolved', x.id, x.resolved_at, ${named('x.resolved_by')} FROM flags x
+         WHERE x.patient_id = $1 AND x.resolved_at IS NOT NULL`,
+      [patientId],
+    )) as Row[];
+  }
+
+  it('lists every record the database holds for the patient, once, newest first, with who', async () => {
+    const [items, rows] = await Promise.all([wholeTimeline(), databaseRows()]);
+    const key = (kind: string, id: string) => `${kind}:${id}`;
+    expect(rows.length).toBeGreaterThan(20);
+    expect([...new Set(rows.map((r) => r.kind))]).toEqual(
+      expect.arrayContaining(['fill', 'appointment', 'flag_raised', 'flag_resolved']),
+    );
+
+    expect(items.map((i) => key(i.kind, i.id)).sort()).toEqual(rows.map((r) => key(r.kind, r.id)).sort());
+    const fromDatabase = new Map(rows.map((r) => [key(r.kind, r.id), r]));
+    for (const item of items) {
+      const row = fromDatabase.get(key(item.kind, item.id))!;
+      expect({ key: key(item.kind, item.id), at: Date.parse(item.at), actor: item.actor?.name ?? null }).toEqual({
+        key: key(row.kind, row.id),
+        at: row.at.getTime(),
+        actor: row.actor,
+      });
+    }
+    const times = items.map((i) => Date.parse(i.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
