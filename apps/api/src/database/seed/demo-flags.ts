@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { addDays, MS_PER_DAY, proposeRefillDate, roundTo, toLocalDate } from '@itb/domain';
+import { addDays, isClinicDay, MS_PER_DAY, proposeRefillDate, roundTo, toLocalDate } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
 import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
@@ -7,6 +7,7 @@ import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adju
 import { FlagsService } from '../../modules/flags/flags.service.js';
 import { PumpEventsService } from '../../modules/pump-events/pump-events.service.js';
 import { PumpsService } from '../../modules/pumps/pumps.service.js';
+import { atClinicTime } from './clinic-slots.js';
 import type { SeedClock } from './seed-clock.js';
 
 export interface SeededPump {
@@ -15,13 +16,6 @@ export interface SeededPump {
 }
 
 const HOUR_MS = 3_600_000;
-
-/** The instant a clinic wall-clock time falls on that date (the offset found by one correction step). */
-export function atClinicTime(date: string, time: string, timeZone: string): number {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  const wall = new Date(guess).toLocaleString('sv-SE', { timeZone }).replace(' ', 'T');
-  return guess - (Date.parse(`${wall}Z`) - guess);
-}
 
 /**
  * Patients in each flagged state, made the way a clinic would make them: an MRI with no interrogation
@@ -103,8 +97,12 @@ export async function seedFlaggedStates(
     const startsAt = proposed ? atClinicTime(proposed, '10:00', staff.timeZone) : now + MS_PER_DAY;
     if (startsAt > now) await book(i, startsAt);
   }
-  clock.travelTo(now - 3 * MS_PER_DAY);
-  const missed = await book(13, now - MS_PER_DAY);
+  // Missed on the last clinic day before today, at 11:00, booked the week before.
+  let missedOn = addDays(today, -1);
+  while (!isClinicDay(missedOn, clinicDays)) missedOn = addDays(missedOn, -1);
+  const missedAt = atClinicTime(missedOn, '11:00', staff.timeZone);
+  clock.travelTo(missedAt - 7 * MS_PER_DAY);
+  const missed = await book(13, missedAt);
   clock.travelTo(null);
   await appointments.update(nurse, missed.id, { version: missed.version, status: 'noshow' });
 

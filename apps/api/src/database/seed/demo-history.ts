@@ -4,6 +4,7 @@ import type { AppointmentsService } from '../../modules/appointments/appointment
 import type { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import type { FillsService } from '../../modules/fills/fills.service.js';
 import type { PumpsService } from '../../modules/pumps/pumps.service.js';
+import { clinicSlotOn } from './clinic-slots.js';
 import type { seededRandom } from './seeded-random.js';
 
 const MODELS: PumpModel[] = ['synchromed_ii_20', 'synchromed_ii_40', 'prometra_ii_20', 'prometra_ii_40'];
@@ -41,7 +42,7 @@ const dateOf = (ms: number) => iso(ms).slice(0, 10);
  */
 export async function seedPumpHistory(
   services: HistoryServices,
-  staff: { specialist: SessionUser; nurse: SessionUser },
+  staff: { specialist: SessionUser; nurse: SessionUser; timeZone: string },
   patientId: string,
   standing: Standing,
   random: ReturnType<typeof seededRandom>,
@@ -70,12 +71,14 @@ export async function seedPumpHistory(
 
   // Earlier fills, planned backwards so that the current standing holds: most on time, a few late,
   // and the dose titrated up 10 % at an occasional refill over the two years.
-  const plan = [{ at: nowMs - sinceLastDays * MS_PER_DAY - random.int(1, 8) * 3_600_000, dose: lastDose }];
+  // Every refill in a clinic slot (09:00-15:30 on a clinic day), so the history reads like a clinic's.
+  const slot = (ms: number) => clinicSlotOn(ms, staff.timeZone, random);
+  const plan = [{ at: slot(nowMs - sinceLastDays * MS_PER_DAY), dose: lastDose }];
   while (plan[0]!.at > nowMs - HISTORY_DAYS * MS_PER_DAY) {
     const dose = random.chance(0.15) ? roundTo(plan[0]!.dose / 1.1, 0) : plan[0]!.dose;
     // Days from the alarm: usually 6–14 before it; now and then after refill-by, or even after the alarm.
     const late = random.chance(0.08) ? random.int(-4, 3) : -random.int(6, 14);
-    plan.unshift({ at: plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY, dose });
+    plan.unshift({ at: slot(plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY), dose });
   }
   // At least a day before the first fill, so the implant date is on or before that fill's date in any clinic zone.
   const implantedOn = dateOf(plan[0]!.at - (1 + random.int(0, 3) * 365) * MS_PER_DAY);
@@ -105,15 +108,15 @@ export async function seedPumpHistory(
     const elapsedDays = (plan[i]!.at - plan[i - 1]!.at) / MS_PER_DAY;
     const expectedMl = Math.max(0, reservoirMl - (elapsedDays * plan[i - 1]!.dose) / concentration);
     const offMl = random.chance(0.04) ? 2.5 : (random.next() - 0.5) * 0.6;
-    // Each refill was booked a week ahead; now and then the patient missed a first booking.
+    // Each refill was booked a week ahead; now and then the patient missed a first booking a week before.
     if (random.chance(0.05)) {
-      services.travelTo(plan[i]!.at - 10 * MS_PER_DAY);
+      services.travelTo(plan[i]!.at - 14 * MS_PER_DAY);
       const missed = await services.appointments.create(staff.nurse, {
         patientId,
         type: 'refill',
-        startsAt: iso(plan[i]!.at - 3 * MS_PER_DAY),
+        startsAt: iso(plan[i]!.at - 7 * MS_PER_DAY),
       });
-      services.travelTo(plan[i]!.at - 3 * MS_PER_DAY + 2 * 3_600_000);
+      services.travelTo(plan[i]!.at - 7 * MS_PER_DAY + 2 * 3_600_000);
       await services.appointments.update(staff.nurse, missed.id, { version: missed.version, status: 'noshow' });
     }
     services.travelTo(plan[i]!.at - 7 * MS_PER_DAY);

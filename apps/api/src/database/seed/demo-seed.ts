@@ -10,6 +10,7 @@ import { PumpsService } from '../../modules/pumps/pumps.service.js';
 import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
 import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import { FillsService } from '../../modules/fills/fills.service.js';
+import { DEMO_CLINIC_DAYS } from './clinic-slots.js';
 import { seedTodaysClinic } from './demo-today.js';
 import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
@@ -93,7 +94,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       dataSource.manager.create(ClinicEntity, {
         name: demo.name,
         timeZone: demo.timeZone,
-        clinicDays: [1, 2, 3, 4, 5],
+        clinicDays: DEMO_CLINIC_DAYS,
         refillLeadDays: 5,
         dueSoonWindowDays: 14,
         maxDrugDaysInPump: 180,
@@ -151,7 +152,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       const bucket = i % 10;
       const pumpId = await seedPumpHistory(
         services,
-        { specialist: actor, nurse: nurseActor },
+        { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone },
         patient.id,
         bucket === 0 ? 'overdue' : bucket <= 2 ? 'due_soon' : 'comfortable',
         random,
@@ -159,7 +160,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       );
       seeded.push({ patientId: patient.id, pumpId });
     }
-    const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: [1, 2, 3, 4, 5] };
+    const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: DEMO_CLINIC_DAYS };
     await seedFlaggedStates(app, clock, clinicStaff, seeded);
     await seedTodaysClinic(app, clock, clinicStaff, seeded);
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
