@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoWeekday, isValidTimeZone, minDate, toLocalDate } from './local-date.js';
+import {
+  addDays,
+  daysBetween,
+  isoWeekday,
+  isValidTimeZone,
+  minDate,
+  toLocalDateTime,
+  toLocalDate,
+} from './local-date.js';
 
 describe('toLocalDate', () => {
   it.each([
@@ -100,5 +108,17 @@ describe('minDate', () => {
   it('returns the earlier calendar date', () => {
     expect(minDate('2026-03-05', '2026-12-01')).toBe('2026-03-05');
     expect(minDate('2027-01-01', '2026-12-31')).toBe('2026-12-31');
+  });
+});
+
+describe('toLocalDateTime', () => {
+  it.each([
+    ['2026-01-15T09:30:00Z', 'Europe/London', '2026-01-15 09:30 GMT'],
+    ['2026-07-15T09:30:00Z', 'Europe/London', '2026-07-15 10:30 BST'],
+    ['2026-01-16T03:30:00Z', 'America/Chicago', '2026-01-15 21:30 CST'],
+    ['2026-07-15T15:00:00Z', 'America/Chicago', '2026-07-15 10:00 CDT'],
+    ['2026-07-15T15:00:00Z', 'Asia/Kolkata', '2026-07-15 20:30 GMT+5:30'], // no abbreviation in either locale,
+  ])('%s in %s reads %s, with the zone named as a clinic would', (iso, zone, expected) => {
+    expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
   });
 });

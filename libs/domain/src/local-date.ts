@@ -60,20 +60,31 @@ export function minDate(a: LocalDate, b: LocalDate): LocalDate {
   return a <= b ? a : b;
 }
 
-const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+const isOffsetName = (name: string) => /^(GMT|UTC)[+−-]/.test(name);
+
+/**
+ * The short name of a time zone at an instant: "GMT"/"BST" (British names), "CST"/"CDT" (American),
+ * or "GMT+1" where neither locale has an abbreviation for the zone.
+ */
+export function timeZoneAbbreviation(instant: Date, timeZone: string): string {
+  const nameIn = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  const british = nameIn('en-GB');
+  if (!isOffsetName(british)) return british;
+  const american = nameIn('en-US');
+  return isOffsetName(american) ? british : american;
+}
 
 /** `YYYY-MM-DD HH:MM ZZZ` on the clinic's wall clock, with the zone's abbreviation (GMT, BST, CST…). */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
-  let formatter = dateTimeFormatters.get(timeZone);
+  let formatter = wallClockFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    dateTimeFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+    wallClockFormatters.set(timeZone, formatter);
   }
-  return `${toLocalDate(instant, timeZone)} ${formatter.format(instant)}`;
+  return `${toLocalDate(instant, timeZone)} ${formatter.format(instant)} ${timeZoneAbbreviation(instant, timeZone)}`;
 }

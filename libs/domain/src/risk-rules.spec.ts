@@ -71,7 +71,7 @@ describe('evaluateRiskRules', () => {
         facts: { alarmAt: '2026-11-30T10:00:00.000Z' },
       });
       expect(finding(state(), daysAfter(ALARM_AT, 3), 'REFILL_OVERDUE', CHICAGO)?.summary).toBe(
-        'Low-reservoir alarm at 2026-11-30 04:00 GMT-6, 3 days ago',
+        'Low-reservoir alarm at 2026-11-30 04:00 CST, 3 days ago',
       );
     });
   });

@@ -1,4 +1,4 @@
-import { toLocalDate } from '@itb/domain';
+import { timeZoneAbbreviation, toLocalDate } from '@itb/domain';
 
 /** One locale for the whole dashboard: day-month-year dates are unambiguous to read. */
 const LOCALE = 'en-GB';
@@ -58,20 +58,8 @@ export function formatLocalDate(date: string): string {
   );
 }
 
-/**
- * The short name of a time zone at an instant: "GMT"/"BST", "EST"/"EDT", or "GMT+1" where the
- * locale data has no abbreviation.
- */
-export function timeZoneAbbreviation(instant: Date, timeZone: string): string {
-  const nameIn = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(instant)
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  const british = nameIn('en-GB');
-  if (!/^(GMT|UTC)[+−-]/.test(british)) return british;
-  const american = nameIn('en-US');
-  return /^(GMT|UTC)[+−-]/.test(american) ? british : american;
-}
+/** The zone's short name (GMT, BST, CST…): one rule for the API's flag facts and the screens. */
+export { timeZoneAbbreviation };
 
 /** An instant as date and time in the clinic's zone: "5 Mar 2026, 14:30 GMT". */
 export function formatInstant(iso: string, timeZone: string, options: { withZone?: boolean } = {}): string {
