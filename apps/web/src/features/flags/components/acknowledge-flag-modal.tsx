@@ -1,15 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { acknowledgeFlagRequestSchema, type ErrorDetail, type FlagResponse } from '@itb/contracts';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
+import { applyServerFieldErrors, formErrorMap } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useAcknowledgeFlag } from '../api/acknowledge-flag';
-import { flagLabel } from '../lib/flag-display';
-import { FlagActionError, FlagContext } from './flag-dialog-parts';
+import { FlagNoteForm, notifyFlagDone } from './flag-note-form';
 
 type AcknowledgeInput = z.input<typeof acknowledgeFlagRequestSchema>;
 
@@ -37,11 +35,7 @@ function AcknowledgeFlagForm({ flag, onDone }: { flag: FlagResponse; onDone: () 
       { flagId: flag.id, body, idempotencyKey },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'clinic',
-            title: 'Flag acknowledged',
-            message: `${flagLabel(flag.code)} for ${flag.patientName}`,
-          });
+          notifyFlagDone('Flag acknowledged', flag);
           onDone();
         },
         onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, ['note'])),
@@ -50,36 +44,21 @@ function AcknowledgeFlagForm({ flag, onDone }: { flag: FlagResponse; onDone: () 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <FlagContext flag={flag} />
-        <Text size="sm">
-          Acknowledging records that you have seen this flag and are acting on it. It stays on the list until its cause
-          is dealt with.
-        </Text>
-        {acknowledge.isError && (
-          <FlagActionError error={acknowledge.error} unmatched={unmatched} hasFieldErrors={!!errors.note} />
-        )}
-        <Textarea
-          label="Note (optional)"
-          description="What was done or planned, for example: called the patient, refill booked for tomorrow."
-          autosize
-          minRows={3}
-          maxLength={2000}
-          data-autofocus
-          error={errorText(errors.note)}
-          {...register('note', { setValueAs: toOptionalNote })}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={acknowledge.isPending}>
-            Acknowledge flag
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FlagNoteForm
+      flag={flag}
+      explanation="Acknowledging records that you have seen this flag and are acting on it. It stays on the list until its cause is dealt with."
+      note={{
+        label: 'Note (optional)',
+        description: 'What was done or planned, for example: called the patient, refill booked for tomorrow.',
+        required: false,
+        field: register('note', { setValueAs: toOptionalNote }),
+        error: errors.note,
+      }}
+      submitLabel="Acknowledge flag"
+      action={{ ...acknowledge, unmatched }}
+      onSubmit={onSubmit}
+      onCancel={onDone}
+    />
   );
 }
 

@@ -1,15 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { resolveFlagRequestSchema, type ErrorDetail, type FlagResponse } from '@itb/contracts';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
+import { applyServerFieldErrors, formErrorMap } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useResolveFlag } from '../api/resolve-flag';
-import { flagLabel } from '../lib/flag-display';
-import { FlagActionError, FlagContext } from './flag-dialog-parts';
+import { FlagNoteForm, notifyFlagDone } from './flag-note-form';
 
 type ResolveInput = z.input<typeof resolveFlagRequestSchema>;
 
@@ -34,11 +32,7 @@ function ResolveFlagForm({ flag, onDone }: { flag: FlagResponse; onDone: () => v
       { flagId: flag.id, body, idempotencyKey },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'clinic',
-            title: 'Flag resolved',
-            message: `${flagLabel(flag.code)} for ${flag.patientName}`,
-          });
+          notifyFlagDone('Flag resolved', flag);
           onDone();
         },
         onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, ['note'])),
@@ -47,36 +41,21 @@ function ResolveFlagForm({ flag, onDone }: { flag: FlagResponse; onDone: () => v
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <FlagContext flag={flag} />
-        <Text size="sm">
-          Resolving closes the flag. Write what was found and done: the note stays in the patient&apos;s record.
-        </Text>
-        {resolve.isError && (
-          <FlagActionError error={resolve.error} unmatched={unmatched} hasFieldErrors={!!errors.note} />
-        )}
-        <Textarea
-          label="Resolution note"
-          description="For example: pump interrogated, log matches the programmed rate."
-          withAsterisk
-          autosize
-          minRows={3}
-          maxLength={2000}
-          data-autofocus
-          error={errorText(errors.note)}
-          {...register('note')}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={resolve.isPending}>
-            Resolve flag
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FlagNoteForm
+      flag={flag}
+      explanation="Resolving closes the flag. Write what was found and done: the note stays in the patient's record."
+      note={{
+        label: 'Resolution note',
+        description: 'For example: pump interrogated, log matches the programmed rate.',
+        required: true,
+        field: register('note'),
+        error: errors.note,
+      }}
+      submitLabel="Resolve flag"
+      action={{ ...resolve, unmatched }}
+      onSubmit={onSubmit}
+      onCancel={onDone}
+    />
   );
 }
 
