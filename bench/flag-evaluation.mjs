@@ -7,32 +7,18 @@
 // raises every flag the synthetic clinics call for, the second is the steady hourly pass.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { Clock } from '../apps/api/dist/common/clock.js';
-import { dataSourceOptions } from '../apps/api/dist/database/data-source-options.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
-import { startTestDatabase } from '../scripts/test-database.mjs';
+import { withBenchDatabase } from './bench-database.mjs';
 import { generateClinics } from './generate-clinics.mjs';
 
 const { values } = parseArgs({ options: { pumps: { type: 'string', default: '100000' } } });
 const pumps = Number(values.pumps);
 const seconds = (from) => ((performance.now() - from) / 1000).toFixed(2);
 
-const server = process.env.BENCH_DATABASE_URL ? null : await startTestDatabase();
-const base = process.env.BENCH_DATABASE_URL ?? server.url;
-const database = `itb_bench_${Date.now()}`;
-try {
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-
-  const dataSource = new DataSource(dataSourceOptions(`${base}/${database}`));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-
+await withBenchDatabase(async ({ url, dataSource }) => {
   let started = performance.now();
-  const client = new pg.Client({ connectionString: `${base}/${database}` });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await generateClinics(client, { pumps });
   await client.end();
@@ -50,7 +36,4 @@ try {
     `SELECT count(*) FILTER (WHERE status <> 'resolved')::int AS open, count(DISTINCT code)::int AS rules FROM flags`,
   );
   console.log(`open flags: ${counts.open} across ${counts.rules} rules`);
-  await dataSource.destroy();
-} finally {
-  await server?.stop();
-}
+});

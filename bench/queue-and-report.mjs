@@ -8,16 +8,14 @@
 // indexes the plans use.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { Clock } from '../apps/api/dist/common/clock.js';
-import { dataSourceOptions } from '../apps/api/dist/database/data-source-options.js';
 import { AuditService } from '../apps/api/dist/modules/audit/audit.service.js';
 import { ClinicsService } from '../apps/api/dist/modules/clinics/clinics.service.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
 import { PumpsRepository } from '../apps/api/dist/modules/pumps/pumps.repository.js';
 import { RefillQueueService } from '../apps/api/dist/modules/refill-queue/refill-queue.service.js';
 import { OverdueReportService } from '../apps/api/dist/modules/reports/overdue-report.service.js';
-import { startTestDatabase } from '../scripts/test-database.mjs';
+import { withBenchDatabase } from './bench-database.mjs';
 import { generateClinics, generateHistory } from './generate-clinics.mjs';
 
 const { values } = parseArgs({
@@ -42,20 +40,9 @@ async function median(fn) {
   return times[Math.floor(times.length / 2)].toFixed(1);
 }
 
-const server = process.env.BENCH_DATABASE_URL ? null : await startTestDatabase();
-const base = process.env.BENCH_DATABASE_URL ?? server.url;
-const database = `itb_bench_${Date.now()}`;
-try {
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const dataSource = new DataSource(dataSourceOptions(`${base}/${database}`));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-
+await withBenchDatabase(async ({ url, dataSource }) => {
   let started = performance.now();
-  const client = new pg.Client({ connectionString: `${base}/${database}` });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await generateClinics(client, { pumps: Number(values.pumps), clinics: Number(values.clinics) });
   await generateHistory(client);
@@ -113,7 +100,4 @@ try {
     [clinicId, yearAgo],
   );
   await client.end();
-  await dataSource.destroy();
-} finally {
-  await server?.stop();
-}
+});

@@ -1,0 +1,31 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../apps/api/dist/database/data-source-options.js';
+import { startTestDatabase } from '../scripts/test-database.mjs';
+
+/**
+ * Runs `work` on a fresh, migrated database `itb_bench_<time>`: on BENCH_DATABASE_URL (a server URL) when
+ * set, otherwise on a throw-away PostgreSQL started like the tests' one. Hands `work` the database URL and
+ * a TypeORM DataSource on it; closes both, and stops the throw-away server, whatever happens.
+ */
+export async function withBenchDatabase(work) {
+  const server = process.env.BENCH_DATABASE_URL ? null : await startTestDatabase();
+  const base = process.env.BENCH_DATABASE_URL ?? server.url;
+  const url = `${base}/itb_bench_${Date.now()}`;
+  try {
+    const admin = new pg.Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${new URL(url).pathname.slice(1)}`);
+    await admin.end();
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      await work({ url, dataSource });
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await server?.stop();
+  }
+}
