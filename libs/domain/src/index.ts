@@ -1,3 +1,4 @@
+export * from './age-bands.js';
 export * from './dose-limits.js';
 export * from './flex-dosing.js';
 export * from './local-date.js';
