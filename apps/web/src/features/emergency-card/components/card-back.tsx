@@ -1,21 +1,27 @@
-import { EMERGENCY_CARD_TEXT, type EmergencyCard } from '@itb/contracts';
-import { formatLocalDate, formatMgPerDay } from '../../../lib/format';
+import { type EmergencyCard, emergencyCardBackLines } from '@itb/contracts';
+import { formatLocalDate } from '../../../lib/format';
 import classes from './emergency-card.module.css';
 
-/** The back: the withdrawal warning signs and what to do (CLINICAL.md "Withdrawal"), and when it was printed. */
+const LINE_CLASS: Partial<Record<string, string>> = {
+  heading: classes.warning,
+  withdrawalAction: classes.action,
+  overdoseAction: classes.action,
+  mri: classes.mri,
+};
+
+/**
+ * The back: withdrawal and overdose signs with what to do, the cautions and age band, the interacting
+ * medicines, the oral back-up when there is one and the MRI rule — the same lines as the PDF.
+ */
 export function CardBack({ card }: { card: EmergencyCard }) {
   return (
     <div className={`${classes.card} ${classes.back}`} data-testid="card-back">
       <div className={classes.backText}>
-        <p className={classes.warning}>{EMERGENCY_CARD_TEXT.heading}</p>
-        <p>{EMERGENCY_CARD_TEXT.earlySigns}</p>
-        <p>{EMERGENCY_CARD_TEXT.lateSigns}</p>
-        <p className={classes.action}>{EMERGENCY_CARD_TEXT.action}</p>
-        {card.oralBaclofenBackupMgPerDay !== null && (
-          <p>
-            Oral baclofen back-up at home: <strong>{formatMgPerDay(card.oralBaclofenBackupMgPerDay)}</strong>
+        {emergencyCardBackLines(card).map((line) => (
+          <p key={line.key} className={LINE_CLASS[line.key]} data-line={line.key}>
+            {line.text}
           </p>
-        )}
+        ))}
       </div>
       <div className={classes.printed}>
         <span>{card.clinicName}</span>
