@@ -150,7 +150,9 @@ describe('flags', () => {
       status: 'open',
       details: { kind: 'overdose', signs: ['severe_drowsiness', 'slow_or_shallow_breathing', 'seizures'] },
     });
-    expect(overdose.body.details.summary).toMatch(/^Overdose signs: Severe drowsiness, Slow or shallow breathing, Seizures\./);
+    expect(overdose.body.details.summary).toMatch(
+      /^Overdose signs: Severe drowsiness, Slow or shallow breathing, Seizures\./,
+    );
     const withdrawal = await clinic.as.nurse
       .post(`/api/patients/${patientId}/flags`)
       .send({

@@ -54,13 +54,12 @@ describe('patients', () => {
     expect(changed.body).toMatchObject({ interactingMedicines: [], cautions: ['epilepsy'], version: 2 });
   });
 
-  it('derives the age band from the birth date on the clinic\'s today, in its zone', async () => {
+  it("derives the age band from the birth date on the clinic's today, in its zone", async () => {
     // 2026-11-30 12:00Z is already 2026-12-01 01:00 in Auckland (UTC+13).
     const auckland = await createClinic(ctx, { timeZone: 'Pacific/Auckland' });
     ctx.clock.set('2026-11-30T12:00:00.000Z');
     try {
-      const band = async (birthDate: string) =>
-        (await createPatient(auckland, { birthDate })).ageBand as string | null;
+      const band = async (birthDate: string) => (await createPatient(auckland, { birthDate })).ageBand as string | null;
       expect(await band('2008-12-01')).toBeNull(); // 18 today in Auckland (still 17 in UTC)
       expect(await band('2008-12-02')).toBe('child'); // 18 tomorrow
       expect(await band('1961-12-01')).toBe('age_over_65'); // 65 today in Auckland
@@ -106,7 +105,11 @@ describe('patients', () => {
       ['riskFactors'],
     ],
     ['a negative oral back-up dose', patientInput({ oralBaclofenBackupMgPerDay: -5 }), ['oralBaclofenBackupMgPerDay']],
-    ['an oral back-up over 200 mg/day', patientInput({ oralBaclofenBackupMgPerDay: 250 }), ['oralBaclofenBackupMgPerDay']],
+    [
+      'an oral back-up over 200 mg/day',
+      patientInput({ oralBaclofenBackupMgPerDay: 250 }),
+      ['oralBaclofenBackupMgPerDay'],
+    ],
     // Age is derived from the birth date now, and CNS depressants are named one by one.
     ['the retired age_over_65 caution', patientInput({ cautions: ['age_over_65' as never] }), ['cautions.0']],
     [
@@ -115,11 +118,7 @@ describe('patients', () => {
       ['cautions.1'],
     ],
     ['an unknown medicine', patientInput({ interactingMedicines: ['aspirin' as never] }), ['interactingMedicines.0']],
-    [
-      'a repeated medicine',
-      patientInput({ interactingMedicines: ['opioids', 'opioids'] }),
-      ['interactingMedicines'],
-    ],
+    ['a repeated medicine', patientInput({ interactingMedicines: ['opioids', 'opioids'] }), ['interactingMedicines']],
     ['a stored age band', { ...patientInput(), ageBand: 'child' }, ['(body)']],
   ])('answers 400 naming the fields for %s and writes nothing', async (_label, body, fields) => {
     const own = await createClinic(ctx);

@@ -51,9 +51,7 @@ export class PatientCautionsMedicines1764610000000 implements MigrationInterface
        FROM changed c JOIN updated u ON u.id = c.id`,
       [CNS_DEPRESSANTS_REVIEW_NOTE],
     );
-    await q.query(
-      `ALTER TABLE patients ADD CONSTRAINT patients_cautions_check CHECK (cautions <@ ${NEW_CAUTIONS})`,
-    );
+    await q.query(`ALTER TABLE patients ADD CONSTRAINT patients_cautions_check CHECK (cautions <@ ${NEW_CAUTIONS})`);
     await q.query(
       `UPDATE flags SET details = details || '{"kind": "withdrawal"}'::jsonb
        WHERE code = 'manual' AND NOT details ? 'kind'`,
@@ -77,8 +75,6 @@ export class PatientCautionsMedicines1764610000000 implements MigrationInterface
       [CNS_DEPRESSANTS_REVIEW_NOTE],
     );
     await q.query(`ALTER TABLE patients DROP COLUMN interacting_medicines`);
-    await q.query(
-      `ALTER TABLE patients ADD CONSTRAINT patients_cautions_check CHECK (cautions <@ ${OLD_CAUTIONS})`,
-    );
+    await q.query(`ALTER TABLE patients ADD CONSTRAINT patients_cautions_check CHECK (cautions <@ ${OLD_CAUTIONS})`);
   }
 }

@@ -34,7 +34,12 @@ export class EmergencyCardService {
       throw new AppError(
         'RULE_VIOLATION',
         'The clinic has no 24-hour phone number, so no card can be printed: an administrator must set it in the clinic settings',
-        [{ field: 'emergencyPhone', message: 'is not set: an administrator must add the 24-hour phone in the clinic settings' }],
+        [
+          {
+            field: 'emergencyPhone',
+            message: 'is not set: an administrator must add the 24-hour phone in the clinic settings',
+          },
+        ],
       );
     }
     const today = toLocalDate(this.clock.now(), clinic.timeZone);

@@ -1,4 +1,12 @@
-import type { Caution, Diagnosis, InteractingMedicine, PatientStatus, RiskFactor, Sex, SpasticityOrigin } from '@itb/contracts';
+import type {
+  Caution,
+  Diagnosis,
+  InteractingMedicine,
+  PatientStatus,
+  RiskFactor,
+  Sex,
+  SpasticityOrigin,
+} from '@itb/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { numeric } from '../../database/numeric.transformer.js';
 
