@@ -8,17 +8,24 @@ export class PatientFlagsBanner {
     return this.page.getByRole('region', { name: 'Withdrawal-risk flags' });
   }
 
-  /** One flag, named by its severity and rule label as a screen reader hears it: "Critical: Clinical signs". */
+  /** One flag, named by its severity and label as a screen reader hears it: "Critical: Withdrawal signs". */
   flag(severityAndLabel: string): Locator {
     return this.region.getByRole('article', { name: severityAndLabel });
   }
 
-  async reportClinicalSigns(signs: string[], note: string): Promise<void> {
+  /** Reports withdrawal signs (the dialog's default) or overdose signs. */
+  async reportClinicalSigns(
+    signs: string[],
+    note: string,
+    kind: 'Withdrawal signs' | 'Overdose signs' = 'Withdrawal signs',
+  ): Promise<void> {
     await this.region.getByRole('button', { name: 'Report clinical signs' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Report clinical signs' });
-    await expect(dialog.getByText('This raises a critical withdrawal-risk flag')).toBeVisible();
-    // The dialog opens on its first field, so a keyboard user starts on the signs.
-    await expect(dialog.getByRole('checkbox').first()).toBeFocused();
+    const dialog = this.page.getByRole('dialog', { name: 'Report withdrawal or overdose signs' });
+    await expect(dialog.getByText('This raises a critical flag')).toBeVisible();
+    // The dialog opens on its first field, so a keyboard user starts on the kind of report.
+    await expect(dialog.getByRole('radio', { name: 'Withdrawal signs' })).toBeFocused();
+    if (kind !== 'Withdrawal signs') await dialog.getByRole('radio', { name: kind }).check();
+    await expect(dialog.getByRole('group', { name: `${kind} observed` })).toBeVisible();
     for (const sign of signs) await dialog.getByRole('checkbox', { name: sign }).check();
     await dialog.getByLabel('Note').fill(note);
     await dialog.getByRole('button', { name: 'Raise critical flag' }).click();

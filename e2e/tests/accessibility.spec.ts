@@ -37,6 +37,7 @@ test("a nurse's screens have no serious accessibility violations", async ({ page
     { name: 'calendar', path: '/calendar', heading: 'Calendar' },
     { name: 'patients', path: '/patients', heading: 'Patients' },
     { name: 'patient', path: `/patients/${patientId}`, heading: new RegExp(familyName) },
+    { name: 'edit-patient', path: `/patients/${patientId}/edit`, heading: 'Edit patient' },
     { name: 'refill-form', path: `/patients/${patientId}/refill`, heading: 'Record refill' },
     { name: 'dose-form', path: `/patients/${patientId}/dose`, heading: 'Change dose' },
     { name: 'today', path: '/', heading: "Today's clinic" },

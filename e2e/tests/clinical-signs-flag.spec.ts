@@ -14,7 +14,7 @@ interface StoredFlag {
   status: string;
   raisedAt: string;
   raisedBy: { name: string } | null;
-  details: { summary: string; signs?: string[] };
+  details: { summary: string; kind?: string; signs?: string[] };
   acknowledged: { byName: string; at: string; note: string | null } | null;
 }
 
@@ -23,7 +23,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const userName = async (page: Page) =>
   ((await (await page.request.get('/api/auth/me')).json()) as { name: string }).name;
 
-test('a nurse reports withdrawal signs; the specialist finds the critical flag and acknowledges it', async ({
+test('a nurse reports withdrawal signs; the specialist finds the critical flag, acknowledges it, and reports overdose signs', async ({
   page,
 }) => {
   // Two users, each signing in and opening two screens: twice a one-user journey's time.
@@ -47,13 +47,15 @@ test('a nurse reports withdrawal signs; the specialist finds the critical flag a
   const note = 'Carer reports itching without rash and stiffer legs since last night';
   await banner.reportClinicalSigns(['Pruritus (itching without rash)', 'Returning spasticity'], note);
 
-  const raised = banner.flag('Critical: Clinical signs');
+  const raised = banner.flag('Critical: Withdrawal signs');
   await expect(raised).toBeVisible();
   await expect(raised.getByText('Critical', { exact: true })).toBeVisible();
-  await expect(raised).toContainText(`Pruritus (itching without rash), Returning spasticity: ${note}`);
+  await expect(raised).toContainText(
+    `Withdrawal signs: Pruritus (itching without rash), Returning spasticity. ${note}`,
+  );
   const [stored] = await flagsOfPatient();
   expect(stored).toMatchObject({ code: 'manual', severity: 'critical', status: 'open' });
-  expect(stored!.details.signs).toEqual(['pruritus', 'returning_spasticity']);
+  expect(stored!.details).toMatchObject({ kind: 'withdrawal', signs: ['pruritus', 'returning_spasticity'] });
   await expect(raised).toContainText(`Raised by ${nurseName}, ${instantWithoutZone(stored!.raisedAt, timeZone)}`);
   await page.screenshot({ path: `${SHOTS}/e2e-nurse-reported-signs.png`, fullPage: true });
   await signIn.signOut();
@@ -69,7 +71,7 @@ test('a nurse reports withdrawal signs; the specialist finds the critical flag a
   const row = workList.row(patientName);
   await expect(row).toBeVisible();
   await expect(row).toContainText('Critical');
-  await expect(row).toContainText('Clinical signs');
+  await expect(row).toContainText('Withdrawal signs');
   await expect(row).toContainText(note);
   await expect(row).toContainText('Open');
   await page.screenshot({ path: `${SHOTS}/e2e-specialist-work-list.png`, fullPage: true });
@@ -77,14 +79,14 @@ test('a nurse reports withdrawal signs; the specialist finds the critical flag a
   // …opens the chart from it and acknowledges the flag.
   await row.getByRole('link', { name: patientName }).click();
   await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible();
-  await expect(banner.flag('Critical: Clinical signs')).toBeVisible();
+  await expect(banner.flag('Critical: Withdrawal signs')).toBeVisible();
   const acknowledgement = 'Called the carer: oral baclofen started, seen in clinic at 14:00 today';
-  await banner.acknowledge('Critical: Clinical signs', acknowledgement);
+  await banner.acknowledge('Critical: Withdrawal signs', acknowledgement);
 
   const [after] = await flagsOfPatient();
   expect(after).toMatchObject({ status: 'acknowledged' });
   expect(after!.acknowledged).toMatchObject({ byName: specialistName, note: acknowledgement });
-  const acknowledged = banner.flag('Critical: Clinical signs');
+  const acknowledged = banner.flag('Critical: Withdrawal signs');
   await expect(acknowledged.getByTestId('flag-acknowledged')).toHaveText(
     new RegExp(
       `^${escape(`Acknowledged by ${specialistName}, ${instantWithoutZone(after!.acknowledged!.at, timeZone)}`)} \\S+: ${escape(acknowledgement)}$`,
@@ -94,4 +96,14 @@ test('a nurse reports withdrawal signs; the specialist finds the critical flag a
   await expect(acknowledged.getByRole('button', { name: /^Acknowledge/ })).toHaveCount(0);
   await expect(acknowledged.getByRole('button', { name: /^Resolve/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/e2e-specialist-acknowledged.png`, fullPage: true });
+
+  // Later the same day a relative phones: the patient is hard to wake. Overdose signs are their own report.
+  const overdoseNote = 'Wife says he is very hard to wake and breathing slowly; ambulance called';
+  await banner.reportClinicalSigns(['Severe drowsiness', 'Slow or shallow breathing'], overdoseNote, 'Overdose signs');
+  const overdose = banner.flag('Critical: Overdose signs');
+  await expect(overdose).toContainText(`Overdose signs: Severe drowsiness, Slow or shallow breathing. ${overdoseNote}`);
+  const stored2 = (await flagsOfPatient()).find((f) => f.details.summary.startsWith('Overdose'));
+  expect(stored2).toMatchObject({ severity: 'critical', status: 'open' });
+  expect(stored2!.details.signs).toEqual(['severe_drowsiness', 'slow_or_shallow_breathing']);
+  await page.screenshot({ path: `${SHOTS}/e2e-overdose-reported.png`, fullPage: true });
 });

@@ -112,8 +112,12 @@ describe('flags', () => {
       status: 'open',
       pumpId: pump.id,
       raisedBy: { id: clinic.users.nurse.id },
-      details: { signs: ['pruritus', 'returning_spasticity'] },
+      // No kind sent: a withdrawal report, as every manual flag was before overdose reports.
+      details: { kind: 'withdrawal', signs: ['pruritus', 'returning_spasticity'] },
     });
+    expect(raised.body.details.summary).toBe(
+      'Withdrawal signs: Pruritus (itching without rash), Returning spasticity. Itching since yesterday, legs stiffer',
+    );
     ctx.clock.set(at(61.5));
     const ack = await clinic.as.specialist
       .post(`/api/flags/${raised.body.id}/acknowledge`)
@@ -131,11 +135,49 @@ describe('flags', () => {
     await clinic.as.nurse.post(`/api/flags/${raised.body.id}/acknowledge`).send({}).expect(409);
   });
 
+  it('raises a critical overdose-signs report with the later withdrawal signs and seizures in both kinds', async () => {
+    const overdose = await clinic.as.nurse
+      .post(`/api/patients/${patientId}/flags`)
+      .send({
+        kind: 'overdose',
+        signs: ['severe_drowsiness', 'slow_or_shallow_breathing', 'seizures'],
+        note: 'Hard to wake, breathing slowly; ambulance called',
+      })
+      .expect(201);
+    expect(overdose.body).toMatchObject({
+      code: 'manual',
+      severity: 'critical',
+      status: 'open',
+      details: { kind: 'overdose', signs: ['severe_drowsiness', 'slow_or_shallow_breathing', 'seizures'] },
+    });
+    expect(overdose.body.details.summary).toMatch(
+      /^Overdose signs: Severe drowsiness, Slow or shallow breathing, Seizures\./,
+    );
+    const withdrawal = await clinic.as.nurse
+      .post(`/api/patients/${patientId}/flags`)
+      .send({
+        kind: 'withdrawal',
+        signs: ['rigidity', 'high_blood_pressure', 'hallucinations', 'agitation_or_anxiety', 'insomnia', 'seizures'],
+        note: 'x',
+      })
+      .expect(201);
+    expect(withdrawal.body.details).toMatchObject({ kind: 'withdrawal' });
+    const [audit] = (await ctx.dataSource.query(
+      `SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'flag.raise'`,
+      [overdose.body.id],
+    )) as [{ after: Record<string, unknown> }];
+    expect(audit.after).toMatchObject({ kind: 'overdose', severity: 'critical' });
+  });
+
   it('refuses bad input with the field named and writes nothing', async () => {
     const before = await countAuditEvents(ctx, clinic.id);
     const cases: [object, string][] = [
       [{ signs: [], note: 'x' }, 'signs'],
       [{ signs: ['sneezing'], note: 'x' }, 'signs.0'],
+      [{ kind: 'panic', signs: ['fever'], note: 'x' }, 'kind'],
+      [{ kind: 'overdose', signs: ['severe_drowsiness', 'fever'], note: 'x' }, 'signs.1'],
+      [{ signs: ['severe_drowsiness'], note: 'x' }, 'signs.0'], // withdrawal by default
+      [{ kind: 'withdrawal', signs: ['loss_of_consciousness'], note: 'x' }, 'signs.0'],
       [{ signs: ['fever'] }, 'note'],
       [{ signs: ['fever'], note: '   ' }, 'note'],
     ];

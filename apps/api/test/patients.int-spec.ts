@@ -35,6 +35,51 @@ describe('patients', () => {
     expect(created.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps the new cautions and the interacting medicines, and allows an oral back-up above 80 mg/day', async () => {
+    const input = patientInput({
+      cautions: ['breastfeeding', 'stroke_history', 'hypersensitivity'],
+      interactingMedicines: ['benzodiazepines', 'alcohol', 'tizanidine'],
+      oralBaclofenBackupMgPerDay: 120, // above the usual 80 mg/day: a warning on the form, never a refusal
+    });
+    const res = await clinic.as.specialist.post('/api/patients').send(input).expect(201);
+    expect(res.body).toMatchObject({
+      cautions: ['breastfeeding', 'stroke_history', 'hypersensitivity'],
+      interactingMedicines: ['benzodiazepines', 'alcohol', 'tizanidine'],
+      oralBaclofenBackupMgPerDay: 120,
+    });
+    const changed = await clinic.as.nurse
+      .patch(`/api/patients/${res.body.id}`)
+      .send({ version: 1, interactingMedicines: [], cautions: ['epilepsy'] })
+      .expect(200);
+    expect(changed.body).toMatchObject({ interactingMedicines: [], cautions: ['epilepsy'], version: 2 });
+  });
+
+  it("derives the age band from the birth date on the clinic's today, in its zone", async () => {
+    // 2026-11-30 12:00Z is already 2026-12-01 01:00 in Auckland (UTC+13).
+    const auckland = await createClinic(ctx, { timeZone: 'Pacific/Auckland' });
+    ctx.clock.set('2026-11-30T12:00:00.000Z');
+    try {
+      const band = async (birthDate: string) => (await createPatient(auckland, { birthDate })).ageBand as string | null;
+      expect(await band('2008-12-01')).toBeNull(); // 18 today in Auckland (still 17 in UTC)
+      expect(await band('2008-12-02')).toBe('child'); // 18 tomorrow
+      expect(await band('1961-12-01')).toBe('age_over_65'); // 65 today in Auckland
+      expect(await band('1961-12-02')).toBeNull(); // 64 until tomorrow
+    } finally {
+      ctx.clock.reset();
+    }
+  });
+
+  it('answers 400 naming the field to a PATCH with a retired caution, and changes nothing', async () => {
+    const patient = await createPatient(clinic, { cautions: ['pregnancy'] });
+    const res = await clinic.as.nurse
+      .patch(`/api/patients/${patient.id}`)
+      .send({ version: 1, cautions: ['age_over_65'], interactingMedicines: ['opioids'] })
+      .expect(400);
+    expect(fieldsOf(res.body)).toEqual(['cautions.0']);
+    const now = await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
+    expect(now.body).toMatchObject({ version: 1, cautions: ['pregnancy'], interactingMedicines: [] });
+  });
+
   it('records a view event each time a chart is opened', async () => {
     const patient = await createPatient(clinic);
     await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
@@ -60,6 +105,21 @@ describe('patients', () => {
       ['riskFactors'],
     ],
     ['a negative oral back-up dose', patientInput({ oralBaclofenBackupMgPerDay: -5 }), ['oralBaclofenBackupMgPerDay']],
+    [
+      'an oral back-up over 200 mg/day',
+      patientInput({ oralBaclofenBackupMgPerDay: 250 }),
+      ['oralBaclofenBackupMgPerDay'],
+    ],
+    // Age is derived from the birth date now, and CNS depressants are named one by one.
+    ['the retired age_over_65 caution', patientInput({ cautions: ['age_over_65' as never] }), ['cautions.0']],
+    [
+      'the retired cns_depressants caution',
+      patientInput({ cautions: ['epilepsy', 'cns_depressants' as never] }),
+      ['cautions.1'],
+    ],
+    ['an unknown medicine', patientInput({ interactingMedicines: ['aspirin' as never] }), ['interactingMedicines.0']],
+    ['a repeated medicine', patientInput({ interactingMedicines: ['opioids', 'opioids'] }), ['interactingMedicines']],
+    ['a stored age band', { ...patientInput(), ageBand: 'child' }, ['(body)']],
   ])('answers 400 naming the fields for %s and writes nothing', async (_label, body, fields) => {
     const own = await createClinic(ctx);
     const res = await own.as.specialist.post('/api/patients').send(body).expect(400);

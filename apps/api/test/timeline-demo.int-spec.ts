@@ -99,4 +99,43 @@ describe('timeline of a demo patient', () => {
     const times = items.map((i) => Date.parse(i.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
+
+  it('seeds, in each clinic, every patient-safety state the chart and card show', async () => {
+    const clinics = (await ctx.dataSource.query(
+      `SELECT c.name, c.emergency_phone,
+         count(*) FILTER (WHERE pa.birth_date > current_date - interval '18 years') AS children,
+         count(*) FILTER (WHERE pa.birth_date <= current_date - interval '65 years') AS over_65,
+         count(*) FILTER (WHERE 'breastfeeding' = ANY(pa.cautions)) AS breastfeeding,
+         count(*) FILTER (WHERE 'stroke_history' = ANY(pa.cautions)) AS stroke_history,
+         count(*) FILTER (WHERE 'hypersensitivity' = ANY(pa.cautions)) AS hypersensitivity,
+         count(*) FILTER (WHERE cardinality(pa.interacting_medicines) > 0) AS on_medicines,
+         count(*) FILTER (WHERE pa.oral_baclofen_backup_mg_per_day IS NULL) AS no_backup,
+         count(*) FILTER (WHERE pa.oral_baclofen_backup_mg_per_day IS NOT NULL) AS backup,
+         count(*) FILTER (WHERE pa.oral_baclofen_backup_mg_per_day > 80) AS backup_over_80,
+         (SELECT count(*) FROM flags f WHERE f.clinic_id = c.id AND f.code = 'manual' AND f.details->>'kind' = 'overdose')
+           AS overdose_flags
+       FROM clinics c JOIN patients pa ON pa.clinic_id = c.id GROUP BY c.id ORDER BY c.name`,
+    )) as Record<string, string>[];
+    expect(clinics).toHaveLength(2);
+    const states = [
+      'children',
+      'over_65',
+      'breastfeeding',
+      'stroke_history',
+      'hypersensitivity',
+      'on_medicines',
+      'no_backup',
+      'backup',
+      'backup_over_80',
+      'overdose_flags',
+    ];
+    for (const clinic of clinics) {
+      expect(clinic['emergency_phone']).toMatch(/^\+\d/);
+      // Named in the failure: the states no patient of this clinic shows.
+      expect({ clinic: clinic['name'], missing: states.filter((state) => Number(clinic[state]) === 0) }).toEqual({
+        clinic: clinic['name'],
+        missing: [],
+      });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PUMP_MODELS } from '@itb/domain';
+import { AGE_BANDS, type AgeBand, PUMP_MODELS } from '@itb/domain';
 
 export const ROLES = ['specialist', 'nurse', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -12,9 +12,36 @@ export const diagnosisSchema = z.enum(DIAGNOSES);
 /** Boxed-warning risk factors (CLINICAL.md "Withdrawal": SCI at T-6 or above, communication difficulties, prior withdrawal). */
 export const RISK_FACTORS = ['sci_t6_or_above', 'communication_difficulty', 'prior_withdrawal'] as const;
 export const riskFactorSchema = z.enum(RISK_FACTORS);
-/** CLINICAL.md "Patients who need extra care". */
-export const CAUTIONS = ['renal_impairment', 'epilepsy', 'pregnancy', 'age_over_65', 'cns_depressants'] as const;
-export const cautionSchema = z.enum(CAUTIONS);
+/**
+ * Conditions that change how withdrawal or overdose is handled (CLINICAL.md "Patients who need extra care";
+ * "Overdose, withdrawal signs and interactions": breastfeeding, epilepsy, hypersensitivity). Age is not a
+ * caution: the age band is derived from the birth date (`ageBandOn` in @itb/domain).
+ */
+export const CAUTIONS = [
+  'renal_impairment',
+  'epilepsy',
+  'pregnancy',
+  'breastfeeding',
+  'stroke_history',
+  'hypersensitivity',
+] as const;
+export const cautionSchema = z.enum(CAUTIONS, { error: 'must be a listed caution' });
+/**
+ * CNS depressants the patient takes, which add sedation and respiratory depression (CLINICAL.md
+ * "Overdose, withdrawal signs and interactions").
+ */
+export const INTERACTING_MEDICINES = [
+  'opioids',
+  'benzodiazepines',
+  'alcohol',
+  'antidepressants',
+  'antihistamines',
+  'sleep_aids',
+  'other_muscle_relaxants',
+  'tizanidine',
+] as const;
+export const interactingMedicineSchema = z.enum(INTERACTING_MEDICINES, { error: 'must be a listed medicine' });
+export const ageBandSchema = z.enum(AGE_BANDS);
 export const patientStatusSchema = z.enum(['active', 'explanted', 'transferred', 'deceased']);
 export const pumpModelSchema = z.enum(PUMP_MODELS);
 export const pumpStatusSchema = z.enum(['active', 'explanted']);
@@ -24,6 +51,7 @@ export type SpasticityOrigin = z.infer<typeof spasticityOriginSchema>;
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 export type RiskFactor = z.infer<typeof riskFactorSchema>;
 export type Caution = z.infer<typeof cautionSchema>;
+export type InteractingMedicine = z.infer<typeof interactingMedicineSchema>;
 export type PatientStatus = z.infer<typeof patientStatusSchema>;
 export type PumpStatus = z.infer<typeof pumpStatusSchema>;
 
@@ -46,6 +74,23 @@ export const CAUTION_LABELS: Record<Caution, string> = {
   renal_impairment: 'Renal impairment',
   epilepsy: 'Epilepsy',
   pregnancy: 'Pregnancy',
-  age_over_65: 'Age over 65',
-  cns_depressants: 'CNS depressants',
+  breastfeeding: 'Breastfeeding',
+  stroke_history: 'History of stroke',
+  hypersensitivity: 'Hypersensitivity to baclofen',
+};
+
+export const INTERACTING_MEDICINE_LABELS: Record<InteractingMedicine, string> = {
+  opioids: 'Opioids',
+  benzodiazepines: 'Benzodiazepines',
+  alcohol: 'Alcohol',
+  antidepressants: 'Antidepressants (tricyclic)',
+  antihistamines: 'Sedating antihistamines',
+  sleep_aids: 'Sleep medicines',
+  other_muscle_relaxants: 'Other muscle relaxants',
+  tizanidine: 'Tizanidine',
+};
+
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  child: 'Child (under 18)',
+  age_over_65: 'Over 65',
 };

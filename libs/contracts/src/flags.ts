@@ -1,4 +1,12 @@
-import { CLINICAL_SIGNS, FLAG_SEVERITIES, RISK_RULE_CODES } from '@itb/domain';
+import {
+  CLINICAL_SIGNS,
+  type ClinicalSign,
+  FLAG_SEVERITIES,
+  isSignOfKind,
+  RISK_RULE_CODES,
+  SIGN_KINDS,
+  type SignKind,
+} from '@itb/domain';
 import { z } from 'zod';
 import { idSchema, pageQuerySchema, trimmed } from './common.js';
 
@@ -9,6 +17,7 @@ export const FLAG_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export const flagStatusSchema = z.enum(FLAG_STATUSES, { error: 'must be open, acknowledged or resolved' });
 export type FlagStatus = z.infer<typeof flagStatusSchema>;
 export const clinicalSignSchema = z.enum(CLINICAL_SIGNS, { error: 'must be a listed clinical sign' });
+export const signKindSchema = z.enum(SIGN_KINDS, { error: 'must be withdrawal or overdose' });
 
 /** A comma-separated query value, such as `status=open,acknowledged`. */
 const listOf = <T extends z.ZodType<string, string>>(item: T) =>
@@ -25,12 +34,29 @@ export const flagListQuerySchema = pageQuerySchema.extend({
 });
 export type FlagListQuery = z.infer<typeof flagListQuerySchema>;
 
+/**
+ * A clinician's report of withdrawal or overdose signs (DESIGN.md, the manual rows of the rules table).
+ * `kind` defaults to withdrawal, the only kind before overdose reports existed; each sign must belong to
+ * the kind (seizures belong to both).
+ */
 export const manualFlagRequestSchema = z
   .object({
+    kind: signKindSchema.default('withdrawal'),
     signs: z.array(clinicalSignSchema).min(1, 'choose at least one sign').max(CLINICAL_SIGNS.length),
     note: trimmed(2000),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    body.signs.forEach((sign, index) => {
+      if (!isSignOfKind(sign, body.kind)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['signs', index],
+          message: `is not a ${body.kind} sign`,
+        });
+      }
+    });
+  });
 export type ManualFlagRequest = z.infer<typeof manualFlagRequestSchema>;
 
 export const acknowledgeFlagRequestSchema = z.object({ note: trimmed(2000).optional() }).strict();
@@ -62,6 +88,8 @@ export const flagResponseSchema = z.object({
     summary: z.string(),
     facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     signs: z.array(clinicalSignSchema).optional(),
+    /** Manual flags only: which report it is (stored flags without it are withdrawal reports). */
+    kind: signKindSchema.optional(),
   }),
   acknowledged: actedSchema.nullable(),
   /** `resolution` auto: the rule's condition cleared (note says how); manual: a clinician resolved it. */
@@ -84,11 +112,28 @@ export const FLAG_CODE_LABELS: Record<FlagCode, string> = {
   manual: 'Clinical signs',
 };
 
-export const CLINICAL_SIGN_LABELS: Record<z.infer<typeof clinicalSignSchema>, string> = {
+export const CLINICAL_SIGN_LABELS: Record<ClinicalSign, string> = {
   pruritus: 'Pruritus (itching without rash)',
   returning_spasticity: 'Returning spasticity',
+  rigidity: 'Rigidity',
   fever: 'Fever',
   altered_mental_state: 'Altered mental state',
   hypotension: 'Hypotension',
+  high_blood_pressure: 'High blood pressure',
   paresthesia: 'Paresthesia',
+  seizures: 'Seizures',
+  hallucinations: 'Hallucinations',
+  agitation_or_anxiety: 'Agitation or anxiety',
+  insomnia: 'Insomnia',
+  suspected_rhabdomyolysis: 'Suspected rhabdomyolysis',
+  severe_drowsiness: 'Severe drowsiness',
+  muscle_weakness: 'Muscle weakness',
+  light_headedness: 'Light-headedness',
+  slow_or_shallow_breathing: 'Slow or shallow breathing',
+  loss_of_consciousness: 'Loss of consciousness',
+};
+
+export const SIGN_KIND_LABELS: Record<SignKind, string> = {
+  withdrawal: 'Withdrawal signs',
+  overdose: 'Overdose signs',
 };

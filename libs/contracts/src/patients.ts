@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema, localDateSchema, optionalText, pageQuerySchema, trimmed, versionSchema } from './common.js';
 import {
+  ageBandSchema,
   cautionSchema,
+  interactingMedicineSchema,
   diagnosisSchema,
   patientStatusSchema,
   riskFactorSchema,
@@ -28,7 +30,11 @@ const patientFields = {
   diagnosis: diagnosisSchema,
   riskFactors: uniqueList(riskFactorSchema),
   cautions: uniqueList(cautionSchema),
-  /** Oral baclofen kept at home as a bridge (CLINICAL.md "Patients who need extra care"); null = none. */
+  interactingMedicines: uniqueList(interactingMedicineSchema),
+  /**
+   * Oral baclofen kept at home as a bridge (CLINICAL.md "Patients who need extra care"); null = none.
+   * Above 80 mg/day is allowed with a warning (`isOralBackupAboveUsualMax` in @itb/domain).
+   */
   oralBaclofenBackupMgPerDay: z
     .number()
     .positive('must be above 0')
@@ -46,6 +52,7 @@ export const createPatientRequestSchema = z
     ...patientFields,
     riskFactors: patientFields.riskFactors.default([]),
     cautions: patientFields.cautions.default([]),
+    interactingMedicines: patientFields.interactingMedicines.default([]),
   })
   .strict();
 export type CreatePatientRequest = z.input<typeof createPatientRequestSchema>;
@@ -74,6 +81,9 @@ export const patientResponseSchema = patientSummarySchema.extend({
   spasticityOrigin: spasticityOriginSchema,
   riskFactors: z.array(riskFactorSchema),
   cautions: z.array(cautionSchema),
+  interactingMedicines: z.array(interactingMedicineSchema),
+  /** Derived from the birth date on the clinic's today (DESIGN.md "Patient"); null for an adult under 65. */
+  ageBand: ageBandSchema.nullable(),
   oralBaclofenBackupMgPerDay: z.number().nullable(),
   primarySpecialistId: z.string().nullable(),
   primarySpecialistName: z.string().nullable(),

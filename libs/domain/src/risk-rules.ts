@@ -248,14 +248,3 @@ const RULES: Rule[] = [
   pumpReplacementDue,
   rapidDoseReduction,
 ];
-
-/** Clinical signs a clinician may raise by hand (DESIGN.md; CLINICAL.md "Withdrawal": early signs). */
-export const CLINICAL_SIGNS = [
-  'pruritus',
-  'returning_spasticity',
-  'fever',
-  'altered_mental_state',
-  'hypotension',
-  'paresthesia',
-] as const;
-export type ClinicalSign = (typeof CLINICAL_SIGNS)[number];

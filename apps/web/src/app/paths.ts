@@ -17,6 +17,10 @@ export const paths = {
     path: '/patients/:patientId',
     getHref: (patientId: string) => `/patients/${enc(patientId)}`,
   },
+  editPatient: {
+    path: '/patients/:patientId/edit',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/edit`,
+  },
   implantPump: {
     path: '/patients/:patientId/implant',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/implant`,

@@ -10,6 +10,7 @@ import { HomeRoute } from './routes/home-route';
 import { ImplantPumpRoute } from './routes/implant-pump-route';
 import { NewPatientRoute } from './routes/new-patient-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { EditPatientRoute } from './routes/edit-patient-route';
 import { PatientRoute } from './routes/patient-route';
 import { PatientsRoute } from './routes/patients-route';
 import { QueueRoute } from './routes/queue-route';
@@ -32,6 +33,7 @@ export function createAppRouter() {
         { path: paths.patients.path, element: <PatientsRoute /> },
         { path: paths.newPatient.path, element: <NewPatientRoute /> },
         { path: paths.patient.path, element: <PatientRoute /> },
+        { path: paths.editPatient.path, element: <EditPatientRoute /> },
         { path: paths.implantPump.path, element: <ImplantPumpRoute /> },
         { path: paths.recordRefill.path, element: <RecordRefillRoute /> },
         { path: paths.changeDose.path, element: <ChangeDoseRoute /> },

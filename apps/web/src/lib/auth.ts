@@ -34,6 +34,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** What each role may do in the dashboard; the API enforces the same rules. */
 export type Permission =
   | 'patient:create'
+  | 'patient:edit'
   | 'pump:implant'
   | 'fill:record'
   | 'dose:change'
@@ -50,6 +51,7 @@ export type Permission =
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: [
     'patient:create',
+    'patient:edit',
     'pump:implant',
     'fill:record',
     'dose:change',
@@ -66,6 +68,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Nurses book and update appointments and may open the queue; reports are for specialists and admins.
   nurse: [
     'patient:create',
+    'patient:edit',
     'pump:implant',
     'fill:record',
     'dose:change',

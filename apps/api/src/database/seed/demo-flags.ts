@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Patients in each flagged state, made the way a clinic would make them: an MRI with no interrogation
- * after it, an ERI date from an interrogation, a sharp dose cut, clinical signs reported by a nurse,
+ * after it, an ERI date from an interrogation, a sharp dose cut, withdrawal and overdose signs reported by a nurse,
  * refill appointments booked late or missed. Old residual discrepancies from the history are resolved
  * by the specialist, as a clinic works through them; the latest stay open. The serving application's
  * first hourly pass raises the time-driven flags (overdue, due and unbooked, …).
@@ -67,16 +67,25 @@ export async function seedFlaggedStates(
   // Clinical signs phoned in: one still open, one already seen by the specialist.
   clock.travelTo(now - 3 * HOUR_MS);
   await flags.raiseManual(nurse, pick(7).patientId, {
+    kind: 'withdrawal',
     signs: ['pruritus', 'returning_spasticity'],
     note: 'Carer reports itching without rash since last night and legs stiffer than usual',
   });
   clock.travelTo(now - 26 * HOUR_MS);
   const fever = await flags.raiseManual(nurse, pick(8).patientId, {
+    kind: 'withdrawal',
     signs: ['fever'],
     note: 'Temperature 38.4 °C at home, no wound redness reported',
   });
   clock.travelTo(now - 24 * HOUR_MS);
   await flags.acknowledge(specialist, fever.id, { note: 'Called the patient: seen in clinic tomorrow 09:00' });
+  // Overdose signs after a dose increase, phoned in by a relative an hour ago: critical, still open.
+  clock.travelTo(now - HOUR_MS);
+  await flags.raiseManual(nurse, pick(9).patientId, {
+    kind: 'overdose',
+    signs: ['severe_drowsiness', 'slow_or_shallow_breathing'],
+    note: 'Wife reports he is very hard to wake and breathing slowly; told to call an ambulance now',
+  });
   clock.travelTo(null);
 
   // Refill appointments: one booked after the alarm, a few in good time on the proposed day, one missed.

@@ -1,6 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import type { CreatePatientRequest, Diagnosis, Role, SpasticityOrigin } from '@itb/contracts';
+import {
+  type CreatePatientRequest,
+  type Diagnosis,
+  INTERACTING_MEDICINES,
+  type InteractingMedicine,
+  type Role,
+  type SpasticityOrigin,
+} from '@itb/contracts';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
 import { hashPassword } from '../../modules/auth/password-hasher.js';
@@ -65,6 +72,37 @@ const DIAGNOSES: { diagnosis: Diagnosis; origin: SpasticityOrigin }[] = [
   { diagnosis: 'other', origin: 'mixed' },
 ];
 
+/** One or two interacting medicines, varied by patient (CLINICAL.md "Overdose, withdrawal signs and interactions"). */
+function demoMedicines(i: number): InteractingMedicine[] {
+  const first = INTERACTING_MEDICINES[i % INTERACTING_MEDICINES.length]!;
+  const second = INTERACTING_MEDICINES[(i + 3) % INTERACTING_MEDICINES.length]!;
+  return i % 2 === 0 ? [first] : [first, second];
+}
+
+/**
+ * Cautions and back-ups every demo clinic shows at least once, chosen by position so the random draws
+ * (and so every other seeded state) stay as they were: a breastfeeding mother, a hypersensitivity, renal
+ * impairment in an older patient, someone on opioids and benzodiazepines, and an oral back-up above the
+ * usual 80 mg/day maximum. Children and over-65s come from the birth dates (ages 9 to 82).
+ */
+function addDemoSafetyStates(
+  input: CreatePatientRequest,
+  i: number,
+  age: number,
+  shown: { breastfeeding: boolean },
+): void {
+  const cautions = new Set(input.cautions ?? []);
+  if (!shown.breastfeeding && input.sex === 'female' && age >= 20 && age <= 42) {
+    cautions.add('breastfeeding');
+    shown.breastfeeding = true;
+  }
+  if (i === 9) cautions.add('hypersensitivity');
+  if (age >= 70 && i % 3 === 0) cautions.add('renal_impairment');
+  input.cautions = [...cautions];
+  if (i === 16) input.interactingMedicines = ['opioids', 'benzodiazepines'];
+  if (i === 17) input.oralBaclofenBackupMgPerDay = 90;
+}
+
 /**
  * Two demo clinics, their staff and ~40 patients each, written through the same services as the API,
  * so every stored number comes from the reservoir engine. Days to alarm are spread: a few overdue,
@@ -119,6 +157,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
     const nurseActor: SessionUser = { ...nurse, clinicId: clinic.id, sessionId: 'demo-seed' };
 
     const seeded: SeededPump[] = [];
+    const shown = { breastfeeding: false };
     for (let i = 0; i < PATIENTS_PER_CLINIC; i++) {
       const { diagnosis, origin } = random.pick(DIAGNOSES);
       const age = random.int(9, 82);
@@ -137,15 +176,16 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
           ...(random.chance(0.08) ? (['prior_withdrawal'] as const) : []),
         ],
         cautions: [
-          ...(age > 65 ? (['age_over_65'] as const) : []),
           ...(random.chance(0.1) ? (['epilepsy'] as const) : []),
-          ...(random.chance(0.15) ? (['cns_depressants'] as const) : []),
+          ...(diagnosis === 'stroke' ? (['stroke_history'] as const) : []),
         ],
+        interactingMedicines: random.chance(0.15) ? demoMedicines(i) : [],
         oralBaclofenBackupMgPerDay: random.chance(0.7) ? random.pick([30, 40, 60]) : null,
         primarySpecialistId: specialist.id,
         phone: `+44 7700 9${String(random.int(10_000, 99_999))}`,
         emergencyContact: `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)} (family)`,
       };
+      addDemoSafetyStates(input, i, age, shown);
       const patient = await patients.create(actor, input);
 
       // Where this patient stands today: one in ten overdue, two in ten due within two weeks.

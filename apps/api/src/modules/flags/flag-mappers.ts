@@ -1,4 +1,5 @@
 import type { FlagResponse } from '@itb/contracts';
+import { signKindOf } from '@itb/domain';
 
 /** A flag with the names a work list shows: patient, MRN, high-risk marker, and who acted. */
 export const FLAG_SELECT = `
@@ -53,7 +54,8 @@ export function toFlagResponse(r: FlagRow): FlagResponse {
     status: r.status,
     raisedAt: r.raised_at.toISOString(),
     raisedBy: r.raised_by ? { id: r.raised_by, name: r.raised_by_name ?? '' } : null,
-    details: r.details,
+    // Manual flags recorded before overdose reports existed are withdrawal reports.
+    details: r.code === 'manual' ? { ...r.details, kind: signKindOf(r.details) } : r.details,
     acknowledged: r.acknowledged_at
       ? {
           byId: r.acknowledged_by,

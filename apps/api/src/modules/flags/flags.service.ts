@@ -7,8 +7,9 @@ import {
   type ManualFlagRequest,
   type Page,
   type ResolveFlagRequest,
+  SIGN_KIND_LABELS,
 } from '@itb/contracts';
-import { MANUALLY_RESOLVED_RULES, SEVERITY_RANK, type RiskRuleCode } from '@itb/domain';
+import { MANUAL_FLAG_SEVERITY, MANUALLY_RESOLVED_RULES, SEVERITY_RANK, type RiskRuleCode } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -64,17 +65,21 @@ export class FlagsService {
     return toFlagResponse(await this.findRow(this.dataSource.manager, clinicId, id));
   }
 
-  /** A clinician's record of withdrawal signs: always critical (CLINICAL.md "Withdrawal"). */
+  /**
+   * A clinician's record of withdrawal or overdose signs: both critical (CLINICAL.md "Withdrawal";
+   * "Overdose, withdrawal signs and interactions").
+   */
   async raiseManual(actor: SessionUser, patientId: string, input: ManualFlagRequest): Promise<FlagResponse> {
     return this.dataSource.transaction(async (m) => {
       await this.patients.findInClinic(m, actor.clinicId, patientId);
+      const { kind } = input;
       const signs = [...new Set(input.signs)];
-      const summary = `${signs.map((s) => CLINICAL_SIGN_LABELS[s]).join(', ')}: ${input.note}`;
+      const summary = `${SIGN_KIND_LABELS[kind]}: ${signs.map((s) => CLINICAL_SIGN_LABELS[s]).join(', ')}. ${input.note}`;
       const [{ id }] = (await m.query(
         `INSERT INTO flags (clinic_id, patient_id, pump_id, code, severity, raised_at, raised_by, details)
-         VALUES ($1, $2, (SELECT id FROM pumps WHERE patient_id = $2 AND status = 'active'), 'manual', 'critical', $3, $4, $5)
+         VALUES ($1, $2, (SELECT id FROM pumps WHERE patient_id = $2 AND status = 'active'), 'manual', $6, $3, $4, $5)
          RETURNING id`,
-        [actor.clinicId, patientId, this.clock.now(), actor.id, { summary, signs }],
+        [actor.clinicId, patientId, this.clock.now(), actor.id, { summary, kind, signs }, MANUAL_FLAG_SEVERITY],
       )) as [{ id: string }];
       const flag = toFlagResponse(await this.findRow(m, actor.clinicId, id));
       await this.audit.record(m, {
@@ -84,7 +89,7 @@ export class FlagsService {
         entityType: 'flag',
         entityId: id,
         patientId,
-        after: { code: 'manual', severity: 'critical', status: 'open', signs },
+        after: { code: 'manual', severity: MANUAL_FLAG_SEVERITY, status: 'open', kind, signs },
       });
       return flag;
     });

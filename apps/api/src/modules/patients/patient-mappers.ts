@@ -1,4 +1,5 @@
 import type { PatientResponse, PatientSummary, PumpResponse } from '@itb/contracts';
+import { ageBandOn, type LocalDate } from '@itb/domain';
 import type { PatientEntity } from './patient.entity.js';
 
 export const toPatientSummary = (p: PatientEntity): PatientSummary => ({
@@ -16,12 +17,16 @@ export const toPatientResponse = (
   p: PatientEntity,
   activePump: PumpResponse | null,
   primarySpecialistName: string | null,
+  /** The clinic's today in its zone: the age band is derived on it, never stored. */
+  clinicToday: LocalDate,
 ): PatientResponse => ({
   ...toPatientSummary(p),
   sex: p.sex,
   spasticityOrigin: p.spasticityOrigin,
   riskFactors: p.riskFactors,
   cautions: p.cautions,
+  interactingMedicines: p.interactingMedicines,
+  ageBand: ageBandOn(p.birthDate, clinicToday),
   oralBaclofenBackupMgPerDay: p.oralBaclofenBackupMgPerDay,
   primarySpecialistId: p.primarySpecialistId,
   primarySpecialistName,

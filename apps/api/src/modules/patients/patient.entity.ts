@@ -1,4 +1,12 @@
-import type { Caution, Diagnosis, PatientStatus, RiskFactor, Sex, SpasticityOrigin } from '@itb/contracts';
+import type {
+  Caution,
+  Diagnosis,
+  InteractingMedicine,
+  PatientStatus,
+  RiskFactor,
+  Sex,
+  SpasticityOrigin,
+} from '@itb/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { numeric } from '../../database/numeric.transformer.js';
 
@@ -15,6 +23,7 @@ export class PatientEntity {
   @Column('text') diagnosis: Diagnosis;
   @Column('text', { name: 'risk_factors', array: true }) riskFactors: RiskFactor[];
   @Column('text', { array: true }) cautions: Caution[];
+  @Column('text', { name: 'interacting_medicines', array: true }) interactingMedicines: InteractingMedicine[];
   @Column({ type: 'boolean', name: 'is_high_risk', insert: false, update: false }) isHighRisk: boolean;
   @Column('numeric', { name: 'oral_baclofen_backup_mg_per_day', nullable: true, transformer: numeric })
   oralBaclofenBackupMgPerDay: number | null;

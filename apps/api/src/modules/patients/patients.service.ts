@@ -9,7 +9,9 @@ import type {
 } from '@itb/contracts';
 import { createPatientRequestSchema } from '@itb/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { toLocalDate } from '@itb/domain';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
@@ -31,6 +33,7 @@ export class PatientsService {
     private readonly pumps: PumpsService,
     private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(clinicId: string, query: PatientListQuery): Promise<Page<PatientSummary>> {
@@ -56,12 +59,14 @@ export class PatientsService {
 
   private async describe(m: EntityManager, patient: PatientEntity): Promise<PatientResponse> {
     const pump = await this.pumpsRepository.findActiveForPatient(m, patient.id);
-    const schedule = scheduleOf(await this.clinics.get(patient.clinicId, m));
+    const clinic = await this.clinics.get(patient.clinicId, m);
+    const schedule = scheduleOf(clinic);
     const pumpResponse = pump ? await this.pumps.describe(m, pump, schedule) : null;
     const specialist = patient.primarySpecialistId
       ? await m.findOneBy(UserEntity, { id: patient.primarySpecialistId })
       : null;
-    return toPatientResponse(patient, pumpResponse, specialist?.name ?? null);
+    const clinicToday = toLocalDate(this.clock.now(), clinic.timeZone);
+    return toPatientResponse(patient, pumpResponse, specialist?.name ?? null, clinicToday);
   }
 
   private async assertSpecialist(m: EntityManager, clinicId: string, id: string | null | undefined): Promise<void> {

@@ -59,6 +59,22 @@ describe('EmergencyCardRoute', () => {
     expect(screen.queryByRole('link', { name: 'Download PDF' })).toBeNull();
   });
 
+  it('tells the admin to set the clinic 24-hour phone when the clinic has none, and offers no card', async () => {
+    stubCardApi(422, {
+      code: 'RULE_VIOLATION',
+      message: 'The clinic has no 24-hour phone number, so no card can be printed',
+      details: [{ field: 'emergencyPhone', message: 'is not set' }],
+    });
+    renderRoute();
+    expect(await screen.findByText('The clinic has no 24-hour phone number')).toBeTruthy();
+    expect(
+      screen.getByText(/an administrator sets the clinic's 24-hour phone number in the clinic settings/),
+    ).toBeTruthy();
+    expect(screen.queryByText('No card for this patient yet')).toBeNull();
+    expect(screen.queryByTestId('card-front')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Download PDF' })).toBeNull();
+  });
+
   it('answers an unknown patient as not found, and other failures with a retry', async () => {
     stubCardApi(404, { code: 'NOT_FOUND', message: 'patient not found', details: [] });
     const missing = renderRoute();

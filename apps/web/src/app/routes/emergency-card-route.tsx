@@ -8,7 +8,7 @@ import {
   EmergencyCardSheet,
   EmergencyCardSkeleton,
 } from '../../features/emergency-card/components/emergency-card-sheet';
-import { NoCardState } from '../../features/emergency-card/components/no-card-state';
+import { NoCardState, NoClinicPhoneState } from '../../features/emergency-card/components/no-card-state';
 import { isApiError } from '../../lib/api-client';
 import { formatLocalDate } from '../../lib/format';
 import { paths } from '../paths';
@@ -46,7 +46,11 @@ export function EmergencyCardRoute() {
       <>
         <PageHeader title={TITLE} actions={backToPatient} />
         {isApiError(error) && error.code === 'RULE_VIOLATION' ? (
-          <NoCardState action={backToPatient} />
+          error.details.some((d) => d.field === 'emergencyPhone') ? (
+            <NoClinicPhoneState action={backToPatient} />
+          ) : (
+            <NoCardState action={backToPatient} />
+          )
         ) : (
           <QueryError
             title="Could not load the emergency card"

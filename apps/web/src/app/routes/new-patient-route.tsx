@@ -24,7 +24,7 @@ export function NewPatientRoute() {
         specialists={specialists.data?.items.filter((user) => user.isActive)}
         isLoadingSpecialists={specialists.isPending}
         defaultPrimarySpecialistId={me.role === 'specialist' ? me.id : null}
-        onCreated={(patient) => {
+        onSaved={(patient) => {
           notifications.show({ color: 'clinic', title: 'Patient added', message: formatPatientName(patient) });
           void navigate(paths.patient.getHref(patient.id));
         }}

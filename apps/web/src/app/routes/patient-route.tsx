@@ -1,6 +1,6 @@
 import { Button, Card, Grid, Skeleton, Stack } from '@mantine/core';
-import { IconDeviceHeartMonitor } from '@tabler/icons-react';
-import { useNavigate, useParams } from 'react-router';
+import { IconDeviceHeartMonitor, IconPencil } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PumpActions } from './pump-actions';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
@@ -70,8 +70,20 @@ export function PatientRoute() {
         title={formatPatientName(patient)}
         description={<PatientHeaderDetails patient={patient} today={today} />}
         actions={
-          // The API answers a card only for an active pump with a fill; every role may read it.
-          patient.activePump?.currentFill ? <EmergencyCardButton to={paths.emergencyCard.getHref(patient.id)} /> : null
+          <>
+            {can(me, 'patient:edit') && (
+              <Button
+                component={Link}
+                to={paths.editPatient.getHref(patient.id)}
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
+                Edit patient
+              </Button>
+            )}
+            {/* The API answers a card only for an active pump with a fill; every role may read it. */}
+            {patient.activePump?.currentFill && <EmergencyCardButton to={paths.emergencyCard.getHref(patient.id)} />}
+          </>
         }
       />
       <Stack gap="lg">

@@ -1,9 +1,9 @@
-import type { EmergencyCard } from '@itb/contracts';
+import { ageBandText, type EmergencyCard } from '@itb/contracts';
 import { IconAlertTriangleFilled, IconPhone } from '@tabler/icons-react';
 import { formatLocalDate, formatMcgPerDay, formatMcgPerMl } from '../../../lib/format';
 import classes from './emergency-card.module.css';
 
-/** The front: who carries the pump, what is in it, and the number to call. */
+/** The front: who carries the pump, what is in it, when it alarms and is due, and the 24-hour number to call. */
 export function CardFront({ card }: { card: EmergencyCard }) {
   return (
     <div className={`${classes.card} ${classes.front}`} data-testid="card-front">
@@ -15,26 +15,35 @@ export function CardFront({ card }: { card: EmergencyCard }) {
         <p className={classes.name}>{card.patientName}</p>
         <dl className={classes.facts}>
           <dt>Born</dt>
-          <dd>{formatLocalDate(card.birthDate)}</dd>
+          <dd>
+            {formatLocalDate(card.birthDate)} · {ageBandText(card.ageBand)}
+          </dd>
           <dt>Pump</dt>
-          <dd>{card.pumpModel}</dd>
-          <dt>Serial no.</dt>
-          <dd className={classes.mono}>{card.serialNumber}</dd>
+          <dd>
+            {card.pumpModel}, serial <span className={classes.mono}>{card.serialNumber}</span>
+          </dd>
+          <dt>Catheter tip</dt>
+          <dd>{card.catheterTipLevel ?? 'not recorded'}</dd>
           <dt>Drug</dt>
           <dd>
             {card.drugProduct}, {formatMcgPerMl(card.concentrationMcgPerMl)}
           </dd>
           <dt>Daily dose</dt>
           <dd>{formatMcgPerDay(card.dailyDoseMcg)}</dd>
-          <dt>Low-reservoir alarm</dt>
+          <dt>Alarm date</dt>
           <dd>{formatLocalDate(card.alarmDate)}</dd>
+          <dt>Refill by</dt>
+          <dd>{formatLocalDate(card.refillByDate)}</dd>
         </dl>
       </div>
       <div className={classes.footer}>
         <span>{card.clinicName}</span>
         <span className={classes.phone}>
           <IconPhone size="1em" aria-hidden />
-          {card.emergencyPhone ?? 'See clinic letter'}
+          <span>
+            <span className={classes.phoneLabel}>24-hour </span>
+            {card.emergencyPhone}
+          </span>
         </span>
       </div>
     </div>

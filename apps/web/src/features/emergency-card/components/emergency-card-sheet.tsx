@@ -1,6 +1,5 @@
 import type { EmergencyCard } from '@itb/contracts';
-import { Alert, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconPhoneOff } from '@tabler/icons-react';
+import { Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { CardBack } from './card-back';
 import { CardFront } from './card-front';
@@ -22,20 +21,6 @@ function CardSide({ label, children }: { label: string; children: ReactNode }) {
 export function EmergencyCardSheet({ card }: { card: EmergencyCard }) {
   return (
     <div className={classes.sheet}>
-      {card.emergencyPhone === null && (
-        <Alert
-          className="no-print"
-          color="orange"
-          variant="light"
-          title="The clinic has no emergency phone number"
-          icon={<IconPhoneOff aria-hidden />}
-          mb="lg"
-          maw={640}
-        >
-          The card tells the patient to see their clinic letter instead. An administrator can add the number in the
-          clinic settings.
-        </Alert>
-      )}
       <div className={classes.cards}>
         <CardSide label="Front">
           <CardFront card={card} />

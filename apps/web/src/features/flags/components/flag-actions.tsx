@@ -17,7 +17,7 @@ interface FlagActionsProps {
  * not resolve themselves). The button names say which flag, as a list holds many.
  */
 export function FlagActions({ flag, me, onAcknowledge, onResolve, size = 'sm' }: FlagActionsProps) {
-  const about = `${flagLabel(flag.code)} for ${flag.patientName}`;
+  const about = `${flagLabel(flag)} for ${flag.patientName}`;
   const canAcknowledge = can(me, 'flag:acknowledge') && flag.status === 'open';
   const canResolve = can(me, 'flag:resolve') && flag.status !== 'resolved' && isResolvedByHand(flag.code);
   if (!canAcknowledge && !canResolve) return null;

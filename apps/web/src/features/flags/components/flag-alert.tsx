@@ -29,7 +29,7 @@ export function FlagAlert({ flag, timeZone, actions }: FlagAlertProps) {
           <Group gap="xs" wrap="wrap">
             <FlagSeverityBadge severity={flag.severity} />
             <Text fw={700} id={titleId}>
-              <VisuallyHidden component="span">{SEVERITY_LABELS[flag.severity]}:</VisuallyHidden> {flagLabel(flag.code)}
+              <VisuallyHidden component="span">{SEVERITY_LABELS[flag.severity]}:</VisuallyHidden> {flagLabel(flag)}
             </Text>
             {flag.status === 'acknowledged' && (
               <Badge variant="outline" color="gray.7" size="sm">

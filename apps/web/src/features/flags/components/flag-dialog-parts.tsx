@@ -21,7 +21,7 @@ export function FlagContext({ flag }: { flag: FlagResponse }) {
         <Group gap="xs">
           <FlagSeverityBadge severity={flag.severity} size="sm" />
           <Text fw={700} size="sm">
-            {flagLabel(flag.code)}
+            {flagLabel(flag)}
           </Text>
         </Group>
         <Text size="sm">

@@ -170,14 +170,38 @@ describe('ReportClinicalSignsModal', () => {
       <ReportClinicalSignsModal patient={{ id: PATIENT_ID, name: 'Smith, Anna' }} opened onClose={onClose} />,
     );
 
-  it('says plainly that it raises a critical flag, and focuses the first sign', async () => {
+  it('says plainly that it raises a critical flag, focuses the kind, and lists the 13 withdrawal signs', async () => {
     stubFetch(() => ok({}));
     renderReport();
-    expect(screen.getByText('This raises a critical withdrawal-risk flag')).toBeTruthy();
-    await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Pruritus (itching without rash)' })),
+    expect(screen.getByText('This raises a critical flag')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Withdrawal signs' })));
+    expect(screen.getAllByRole('checkbox')).toHaveLength(13);
+    for (const sign of ['Rigidity', 'High blood pressure', 'Seizures', 'Hallucinations', 'Suspected rhabdomyolysis']) {
+      expect(screen.getByRole('checkbox', { name: sign })).toBeTruthy();
+    }
+  });
+
+  it('switches to the 6 overdose signs, keeping only a ticked sign both kinds share, and sends the kind', async () => {
+    const api = stubFetch((call) =>
+      call.method === 'POST' ? { status: 201, body: SIGNS_FLAG } : ok({ items: [], nextCursor: null }),
     );
+    const onClose = vi.fn();
+    renderReport(onClose);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Fever' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Seizures' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Overdose signs' }));
     expect(screen.getAllByRole('checkbox')).toHaveLength(6);
+    expect(screen.queryByRole('checkbox', { name: 'Fever' })).toBeNull();
+    expect((screen.getByRole('checkbox', { name: 'Seizures' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Severe drowsiness' }));
+    typeInto(/^Note/, 'Hard to wake since the dose went up');
+    press('Raise critical flag');
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(api.writes()[0]?.body).toEqual({
+      kind: 'overdose',
+      signs: ['severe_drowsiness', 'seizures'],
+      note: 'Hard to wake since the dose went up',
+    });
   });
 
   it('requires at least one sign and a note', async () => {
@@ -203,6 +227,7 @@ describe('ReportClinicalSignsModal', () => {
     const [write] = api.writes();
     expect(write?.path).toBe(`/api/patients/${PATIENT_ID}/flags`);
     expect(write?.body).toEqual({
+      kind: 'withdrawal',
       signs: ['pruritus', 'returning_spasticity'],
       note: 'Carer reports itching and stiffer legs since last night',
     });

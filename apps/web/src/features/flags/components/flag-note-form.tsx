@@ -54,5 +54,5 @@ export function FlagNoteForm({ flag, explanation, note, submitLabel, action, onS
 
 /** The confirmation after an acknowledge or resolve, naming the flag and the patient. */
 export function notifyFlagDone(title: string, flag: FlagResponse): void {
-  notifications.show({ color: 'clinic', title, message: `${flagLabel(flag.code)} for ${flag.patientName}` });
+  notifications.show({ color: 'clinic', title, message: `${flagLabel(flag)} for ${flag.patientName}` });
 }

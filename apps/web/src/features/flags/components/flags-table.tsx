@@ -78,7 +78,7 @@ export function FlagsTable({ flags, me, timeZone, getPatientHref, onAcknowledge,
               </Table.Td>
               <Table.Td>
                 <Text fw={700} size="sm">
-                  {flagLabel(flag.code)}
+                  {flagLabel(flag)}
                 </Text>
                 <Text size="sm">{flag.details.summary}</Text>
                 <Text size="xs" c="dimmed" mt={4}>

@@ -1,4 +1,4 @@
-import { FLAG_CODE_LABELS, type FlagCode, type FlagResponse, type FlagStatus } from '@itb/contracts';
+import { FLAG_CODE_LABELS, type FlagCode, type FlagResponse, type FlagStatus, SIGN_KIND_LABELS } from '@itb/contracts';
 import { MANUALLY_RESOLVED_RULES, type FlagSeverity, type RiskRuleCode } from '@itb/domain';
 import { formatInstant } from '../../../lib/format';
 
@@ -25,7 +25,11 @@ export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = {
   resolved: 'Resolved',
 };
 
-export const flagLabel = (code: FlagCode): string => FLAG_CODE_LABELS[code];
+/** The rule's name; a manual flag says which report it is ("Withdrawal signs", "Overdose signs"). */
+export const flagLabel = (
+  flag: Pick<FlagResponse, 'code'> & { details?: Pick<FlagResponse['details'], 'kind'> },
+): string =>
+  flag.code === 'manual' && flag.details?.kind ? SIGN_KIND_LABELS[flag.details.kind] : FLAG_CODE_LABELS[flag.code];
 
 /**
  * Only clinical-sign flags and the rules that never clear themselves are resolved by hand; the

@@ -4,20 +4,24 @@ import {
   CAUTIONS,
   createPatientRequestSchema,
   DIAGNOSIS_LABELS,
+  INTERACTING_MEDICINE_LABELS,
+  INTERACTING_MEDICINES,
   RISK_FACTOR_LABELS,
   RISK_FACTORS,
   type ErrorDetail,
   type PatientResponse,
 } from '@itb/contracts';
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { isOralBackupAboveUsualMax, ORAL_BACLOFEN_USUAL_MAX_MG_PER_DAY } from '@itb/domain';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, useWatch, type DefaultValues, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { CheckboxListField } from '../../../components/ui/checkbox-list-field';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, dateErrorText, errorText, formErrorMap } from '../../../lib/form-errors';
 import { toNullableNumber, toNullableString } from '../../../lib/form-values';
 import { useCreatePatient } from '../api/create-patient';
+import { useUpdatePatient } from '../api/update-patient';
 import { SEX_LABELS, SPASTICITY_ORIGIN_LABELS, selectOptions } from '../labels';
 
 type PatientFormInput = z.input<typeof createPatientRequestSchema>;
@@ -32,6 +36,7 @@ const FIELDS: readonly FieldPath<PatientFormInput>[] = [
   'diagnosis',
   'riskFactors',
   'cautions',
+  'interactingMedicines',
   'oralBaclofenBackupMgPerDay',
   'primarySpecialistId',
   'phone',
@@ -48,18 +53,62 @@ interface PatientFormProps {
   specialists: SpecialistOption[] | undefined;
   isLoadingSpecialists?: boolean;
   defaultPrimarySpecialistId?: string | null;
-  onCreated: (patient: PatientResponse) => void;
+  /** Editing this patient (PATCH with its version); absent when adding one. */
+  patient?: PatientResponse;
+  onSaved: (patient: PatientResponse) => void;
   onCancel: () => void;
+}
+
+function defaultValuesOf(
+  patient: PatientResponse | undefined,
+  primarySpecialistId: string | null,
+): DefaultValues<PatientFormInput> {
+  if (!patient) {
+    return {
+      mrn: '',
+      givenName: '',
+      familyName: '',
+      birthDate: '',
+      riskFactors: [],
+      cautions: [],
+      interactingMedicines: [],
+      oralBaclofenBackupMgPerDay: null,
+      primarySpecialistId,
+      phone: '',
+      emergencyContact: '',
+      notes: '',
+    };
+  }
+  return {
+    mrn: patient.mrn,
+    givenName: patient.givenName,
+    familyName: patient.familyName,
+    birthDate: patient.birthDate,
+    sex: patient.sex,
+    spasticityOrigin: patient.spasticityOrigin,
+    diagnosis: patient.diagnosis,
+    riskFactors: patient.riskFactors,
+    cautions: patient.cautions,
+    interactingMedicines: patient.interactingMedicines,
+    oralBaclofenBackupMgPerDay: patient.oralBaclofenBackupMgPerDay,
+    primarySpecialistId: patient.primarySpecialistId,
+    phone: patient.phone ?? '',
+    emergencyContact: patient.emergencyContact ?? '',
+    notes: patient.notes ?? '',
+  };
 }
 
 export function PatientForm({
   specialists,
   isLoadingSpecialists,
   defaultPrimarySpecialistId = null,
-  onCreated,
+  patient,
+  onSaved,
   onCancel,
 }: PatientFormProps) {
   const createPatient = useCreatePatient();
+  const updatePatient = useUpdatePatient(patient?.id ?? '');
+  const save = patient ? updatePatient : createPatient;
   const [unmatchedDetails, setUnmatchedDetails] = useState<ErrorDetail[]>([]);
   const {
     register,
@@ -69,27 +118,29 @@ export function PatientForm({
     formState: { errors },
   } = useForm<PatientFormInput, unknown, z.output<typeof createPatientRequestSchema>>({
     resolver: zodResolver(createPatientRequestSchema, { error: formErrorMap }),
-    defaultValues: {
-      mrn: '',
-      givenName: '',
-      familyName: '',
-      birthDate: '',
-      riskFactors: [],
-      cautions: [],
-      oralBaclofenBackupMgPerDay: null,
-      primarySpecialistId: defaultPrimarySpecialistId,
-      phone: '',
-      emergencyContact: '',
-      notes: '',
-    },
+    defaultValues: defaultValuesOf(patient, defaultPrimarySpecialistId),
   });
+  const oralBackup = useWatch({ control, name: 'oralBaclofenBackupMgPerDay' });
 
   const onSubmit = handleSubmit((values) => {
     setUnmatchedDetails([]);
-    createPatient.mutate(values, {
-      onSuccess: onCreated,
-      onError: (error) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)),
-    });
+    const options = {
+      onSuccess: onSaved,
+      onError: (error: Error) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)),
+    };
+    if (patient) {
+      // Blank optional text clears the stored value.
+      updatePatient.mutate(
+        {
+          ...values,
+          phone: values.phone ?? null,
+          emergencyContact: values.emergencyContact ?? null,
+          notes: values.notes ?? null,
+          version: patient.version,
+        },
+        options,
+      );
+    } else createPatient.mutate(values, options);
   });
 
   const specialistOptions = [
@@ -100,7 +151,7 @@ export function PatientForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="lg">
-        {createPatient.isError && <FormErrorAlert error={createPatient.error} details={unmatchedDetails} />}
+        {save.isError && <FormErrorAlert error={save.error} details={unmatchedDetails} />}
 
         <Card>
           <Title order={2} size="h4" mb="md">
@@ -110,6 +161,7 @@ export function PatientForm({
             <TextInput label="MRN" withAsterisk error={errorText(errors.mrn)} {...register('mrn')} />
             <TextInput
               label="Birth date"
+              description="The age band (child under 18, over 65) is worked out from it."
               type="date"
               withAsterisk
               error={dateErrorText(errors.birthDate)}
@@ -175,8 +227,15 @@ export function PatientForm({
               step="any"
               min={0}
               error={errorText(errors.oralBaclofenBackupMgPerDay)}
+              inputWrapperOrder={['label', 'description', 'input', 'error']}
               {...register('oralBaclofenBackupMgPerDay', { setValueAs: toNullableNumber })}
             />
+            {isOralBackupAboveUsualMax(typeof oralBackup === 'number' ? oralBackup : Number(oralBackup) || null) && (
+              <Text size="sm" c="orange.9" fw={600} role="status" style={{ gridColumn: '1 / -1' }}>
+                Above the usual oral maximum of {ORAL_BACLOFEN_USUAL_MAX_MG_PER_DAY} mg/day: allowed, but it is a
+                specialist&apos;s decision. Check the dose before saving.
+              </Text>
+            )}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mt="lg">
             <CheckboxListField
@@ -192,6 +251,13 @@ export function PatientForm({
               options={CAUTIONS.map((value) => ({ value, label: CAUTION_LABELS[value] }))}
               error={errorText(errors.cautions)}
               register={register('cautions')}
+            />
+            <CheckboxListField
+              legend="Interacting medicines"
+              description="CNS depressants the patient takes: they add sedation and slow breathing. On the card too."
+              options={INTERACTING_MEDICINES.map((value) => ({ value, label: INTERACTING_MEDICINE_LABELS[value] }))}
+              error={errorText(errors.interactingMedicines)}
+              register={register('interactingMedicines')}
             />
           </SimpleGrid>
         </Card>
@@ -222,8 +288,8 @@ export function PatientForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createPatient.isPending}>
-            Save patient
+          <Button type="submit" loading={save.isPending}>
+            {patient ? 'Save changes' : 'Save patient'}
           </Button>
         </Group>
       </Stack>

@@ -92,6 +92,8 @@ export const WORKED_PATIENT: PatientResponse = {
   spasticityOrigin: 'spinal',
   riskFactors: [],
   cautions: [],
+  interactingMedicines: [],
+  ageBand: null,
   oralBaclofenBackupMgPerDay: null,
   primarySpecialistId: SPECIALIST_ID,
   primarySpecialistName: 'Dr Amara Okafor',
