@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { paths } from './paths';
+import { AccountRoute } from './routes/account-route';
 import { AppLayout } from './routes/app-layout';
 import { AuditRoute } from './routes/audit-route';
 import { CalendarRoute } from './routes/calendar-route';
@@ -16,6 +17,7 @@ import { QueueRoute } from './routes/queue-route';
 import { RecordRefillRoute } from './routes/record-refill-route';
 import { ReportsRoute } from './routes/reports-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
+import { SetPasswordRoute } from './routes/set-password-route';
 import { SignInRoute } from './routes/sign-in-route';
 import { TodayRoute } from './routes/today-route';
 import { UsersRoute } from './routes/users-route';
@@ -23,6 +25,7 @@ import { UsersRoute } from './routes/users-route';
 export function createAppRouter() {
   return createBrowserRouter([
     { path: paths.signIn.path, element: <SignInRoute />, errorElement: <RouteErrorBoundary /> },
+    { path: paths.setPassword.path, element: <SetPasswordRoute />, errorElement: <RouteErrorBoundary /> },
     {
       element: <AppLayout />,
       errorElement: <RouteErrorBoundary />,
@@ -43,6 +46,7 @@ export function createAppRouter() {
         { path: paths.reports.path, element: <ReportsRoute /> },
         { path: paths.today.path, element: <TodayRoute /> },
         { path: paths.audit.path, element: <AuditRoute /> },
+        { path: paths.account.path, element: <AccountRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },
