@@ -26,6 +26,8 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottleService } from './modules/auth/login-throttle.service.js';
+import { PasswordsController } from './modules/auth/passwords.controller.js';
+import { PasswordsService } from './modules/auth/passwords.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { ClinicsController } from './modules/clinics/clinics.controller.js';
 import { ClinicsService } from './modules/clinics/clinics.service.js';
@@ -57,6 +59,7 @@ export class AppModule {
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
       controllers: [
         AuthController,
+        PasswordsController,
         HealthController,
         UsersController,
         ClinicsController,
@@ -83,6 +86,7 @@ export class AppModule {
         { provide: Clock, useValue: clock },
         AuditService,
         SessionsService,
+        PasswordsService,
         LoginThrottleService,
         AuthService,
         UsersService,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { setUpDatabase } from './database/database-setup.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './database/seed/demo-seed.js';
 import { SeedClock } from './database/seed/seed-clock.js';
@@ -22,22 +22,21 @@ async function main(): Promise<void> {
     if (embedded) await embedded.stop().catch(() => undefined);
   };
   try {
-    const migrations = new DataSource(dataSourceOptions(databaseUrl));
-    await migrations.initialize();
-    const applied = await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
-    if (applied.length) logger.log({ msg: 'migrations applied', count: applied.length });
+    // Migrations run as the owner role; the API connects as a restricted login (database-setup.ts).
+    const setup = await setUpDatabase(databaseUrl, config.appDatabaseUrl);
+    if (setup.migrationsApplied) logger.log({ msg: 'migrations applied', count: setup.migrationsApplied });
 
     const shouldSeed = config.seedDemo ?? embedded?.isNew ?? false;
     if (shouldSeed) {
       // The seed writes two years of history through the services on a clock of its own, in an
       // application context that never serves requests and runs no scheduler.
       const clock = new SeedClock();
-      const seeder = await createApp({ ...config, flagCheckIntervalSeconds: 0 }, databaseUrl, clock);
+      const seeder = await createApp({ ...config, flagCheckIntervalSeconds: 0 }, setup.appUrl, clock);
       await seedDemo(seeder, clock);
       await seeder.close();
     }
-    const app = await createApp(config, databaseUrl);
+    const app = await createApp(config, setup.appUrl);
+    const accounts = await signInAccounts(app.get(DataSource));
 
     const shutdown = async (signal: string) => {
       if (stopping) return;
@@ -58,15 +57,26 @@ async function main(): Promise<void> {
         ? `Embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`
         : 'Using DATABASE_URL',
     ];
-    if (shouldSeed || embedded) {
-      lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}", demo data only):`);
-      for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(32)} ${u.role}`);
+    if (accounts.demo.length) {
+      lines.push(
+        `DEMO database: these accounts share the published password "${DEMO_PASSWORD}" — never use it for real patients:`,
+      );
+      for (const u of accounts.demo) lines.push(`  ${u.email.padEnd(32)} ${u.role}`);
+    } else if (accounts.total === 0) {
+      lines.push('No user accounts yet: create the first administrator with `npm run create-admin`.');
     }
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
   } catch (error) {
     await stopDatabase();
     throw error;
   }
+}
+
+/** Demo accounts are listed only where the demo seed made them; an empty database points to create-admin. */
+async function signInAccounts(dataSource: DataSource): Promise<{ total: number; demo: typeof DEMO_USERS }> {
+  const rows = (await dataSource.query(`SELECT email FROM users`)) as { email: string }[];
+  const emails = new Set(rows.map((r) => r.email));
+  return { total: rows.length, demo: DEMO_USERS.filter((u) => emails.has(u.email)) };
 }
 
 main().catch((error: unknown) => {

@@ -10,12 +10,16 @@ import { createTestApp, type TestContext } from './test-app.js';
  */
 const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/auth/login': 'public',
+  'POST /api/auth/invitations/lookup': 'public',
+  'POST /api/auth/invitations/accept': 'public',
+  'POST /api/auth/password': ['specialist', 'nurse', 'admin'],
   'GET /api/health': 'public',
   'POST /api/auth/logout': ['specialist', 'nurse', 'admin'],
   'GET /api/auth/me': ['specialist', 'nurse', 'admin'],
   'GET /api/users': ['specialist', 'nurse', 'admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/reset': ['admin'],
   'GET /api/clinic': ['specialist', 'nurse', 'admin'],
   'PATCH /api/clinic': ['admin'],
   'GET /api/patients': ['specialist', 'nurse', 'admin'],

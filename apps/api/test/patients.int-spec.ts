@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import {
   countAuditEvents,
   countRows,
@@ -7,7 +8,7 @@ import {
   patientInput,
   type TestClinic,
 } from './factories.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { createTestApp, runDatabaseUrl, type TestContext } from './test-app.js';
 
 const fieldsOf = (body: { details: { field: string }[] }) => body.details.map((d) => d.field);
 
@@ -225,12 +226,20 @@ describe('patients', () => {
     expect(res.body.code).toBe('NOT_FOUND');
   });
 
-  it('keeps the audit log append-only at the database level', async () => {
-    await expect(
-      ctx.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE clinic_id = $1`, [clinic.id]),
-    ).rejects.toThrow(/append-only/);
-    await expect(ctx.dataSource.query(`DELETE FROM audit_events WHERE clinic_id = $1`, [clinic.id])).rejects.toThrow(
-      /append-only/,
-    );
+  it('keeps the audit log append-only at the database level, even for its owner (trigger)', async () => {
+    // The API's role has no UPDATE or DELETE at all (database-roles.int-spec.ts); the trigger stops the owner too.
+    const owner = new pg.Client({ connectionString: runDatabaseUrl() });
+    await owner.connect();
+    try {
+      await owner.query(`SET ROLE itb_owner`);
+      await expect(
+        owner.query(`UPDATE audit_events SET action = 'x' WHERE clinic_id = $1`, [clinic.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_events WHERE clinic_id = $1`, [clinic.id])).rejects.toThrow(
+        /append-only/,
+      );
+    } finally {
+      await owner.end();
+    }
   });
 });

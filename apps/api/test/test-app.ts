@@ -6,29 +6,19 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { setUpDatabase } from '../src/database/database-setup.js';
 
-const migrated = new Map<string, Promise<void>>();
+const prepared = new Map<string, Promise<string>>();
 
-/** Applies the migrations once per database: an advisory lock serialises the workers, the second finds nothing to do. */
-function migrateOnce(url: string): Promise<void> {
-  let done = migrated.get(url);
-  if (!done) migrated.set(url, (done = migrate(url)));
+/**
+ * Sets the database up once per database as start-up does (roles, migrations as the owner, the API
+ * role's privileges) and answers the restricted login's URL: the tests run the app as production does.
+ * The set-up's advisory lock serialises the workers; the second finds nothing to do.
+ */
+export function appDatabaseUrl(url: string): Promise<string> {
+  let done = prepared.get(url);
+  if (!done) prepared.set(url, (done = setUpDatabase(url).then((setup) => setup.appUrl)));
   return done;
-}
-
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(url));
-  await dataSource.initialize();
-  const lock = dataSource.createQueryRunner();
-  try {
-    await lock.query('SELECT pg_advisory_lock(4242)');
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock(4242)');
-    await lock.release();
-    await dataSource.destroy();
-  }
 }
 
 /** A clock tests can set and move. */
@@ -59,7 +49,7 @@ export interface TestContext {
   clock: TestClock;
 }
 
-function runDatabaseUrl(): string {
+export function runDatabaseUrl(): string {
   const url = process.env.ITB_TEST_DATABASE_URL;
   if (!url) throw new Error('ITB_TEST_DATABASE_URL is not set: run the API tests through Jest (global setup).');
   return url;
@@ -83,10 +73,9 @@ export async function createIsolatedDatabase(): Promise<string> {
   return runUrl.toString();
 }
 
-/** The real application on the run's test database (or the one given), with an adjustable clock. */
+/** The real application on the run's test database (or the one given) as the API's role, with an adjustable clock. */
 export async function createTestApp(options: { databaseUrl?: string; clock?: TestClock } = {}): Promise<TestContext> {
-  const url = options.databaseUrl ?? runDatabaseUrl();
-  await migrateOnce(url);
+  const url = await appDatabaseUrl(options.databaseUrl ?? runDatabaseUrl());
   const clock = options.clock ?? new TestClock();
   // The scheduler stays off: tests run its tick themselves, at the time they choose.
   const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', FLAG_CHECK_INTERVAL_SECONDS: '0' });

@@ -7,6 +7,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
+  APP_DATABASE_URL: z.string().url().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ITB_DATA_DIR: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -18,7 +19,10 @@ const envSchema = z.object({
 
 export interface AppConfig {
   port: number;
+  /** The owner's (or a superuser's) URL: roles and migrations. Unset: the embedded server. */
   databaseUrl?: string;
+  /** The API's restricted login; unset: the set-up creates `itb_app` (see database-setup.ts). */
+  appDatabaseUrl?: string;
   embeddedPgPort: number;
   dataDir: string;
   /** undefined = seed only when the embedded database is new. */
@@ -42,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dataDir: path.resolve(e.ITB_DATA_DIR ?? path.join(repoRoot, '.data')),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === 'true',

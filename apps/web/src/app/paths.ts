@@ -7,6 +7,10 @@ export const paths = {
     getHref: (redirectTo?: string) =>
       redirectTo && redirectTo !== '/' ? `/sign-in?redirectTo=${enc(redirectTo)}` : '/sign-in',
   },
+  /** Reached by a one-time invitation or reset link: the token rides in the fragment (`#token=…`). */
+  setPassword: { path: '/set-password', getHref: () => '/set-password' },
+  /** One's own account: change the password. */
+  account: { path: '/account', getHref: () => '/account' },
   home: { path: '/', getHref: () => '/' },
   patients: {
     path: '/patients',

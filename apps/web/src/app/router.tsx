@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { paths } from './paths';
+import { AccountRoute } from './routes/account-route';
 import { AppLayout } from './routes/app-layout';
 import { AuditRoute } from './routes/audit-route';
 import { CalendarRoute } from './routes/calendar-route';
@@ -17,6 +18,7 @@ import { QueueRoute } from './routes/queue-route';
 import { RecordRefillRoute } from './routes/record-refill-route';
 import { ReportsRoute } from './routes/reports-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
+import { SetPasswordRoute } from './routes/set-password-route';
 import { SignInRoute } from './routes/sign-in-route';
 import { TodayRoute } from './routes/today-route';
 import { UsersRoute } from './routes/users-route';
@@ -24,6 +26,7 @@ import { UsersRoute } from './routes/users-route';
 export function createAppRouter() {
   return createBrowserRouter([
     { path: paths.signIn.path, element: <SignInRoute />, errorElement: <RouteErrorBoundary /> },
+    { path: paths.setPassword.path, element: <SetPasswordRoute />, errorElement: <RouteErrorBoundary /> },
     {
       element: <AppLayout />,
       errorElement: <RouteErrorBoundary />,
@@ -45,6 +48,7 @@ export function createAppRouter() {
         { path: paths.reports.path, element: <ReportsRoute /> },
         { path: paths.today.path, element: <TodayRoute /> },
         { path: paths.audit.path, element: <AuditRoute /> },
+        { path: paths.account.path, element: <AccountRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

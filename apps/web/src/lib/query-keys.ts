@@ -56,6 +56,7 @@ export interface TimelineParams {
 export const queryKeys = {
   auth: {
     me: () => ['auth', 'me'] as const,
+    invitation: (token: string) => ['auth', 'invitation', token] as const,
   },
   clinic: {
     detail: () => ['clinic', 'detail'] as const,

@@ -124,6 +124,11 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
     logger.log({ msg: 'demo data already present: not seeding again' });
     return;
   }
+  // Demo accounts share a published password: they are never added beside real users.
+  if (await dataSource.manager.exists(UserEntity)) {
+    logger.warn({ msg: 'this database already has users: the demo data (and its accounts) is not seeded' });
+    return;
+  }
   const random = seededRandom(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 

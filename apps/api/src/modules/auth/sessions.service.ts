@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@itb/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
 
 /** Sessions expire after 30 idle minutes and 12 hours in all. */
@@ -56,9 +56,12 @@ export class SessionsService {
     await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sessionId]);
   }
 
-  async revokeAllFor(userId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-    ]);
+  /** Ends every open session of the user (but `exceptSessionId`), inside the caller's transaction when given. */
+  async revokeAllFor(userId: string, m: EntityManager = this.dataSource.manager, exceptSessionId?: string) {
+    await m.query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR id <> $2)`,
+      [userId, exceptSessionId ?? null],
+    );
   }
 }

@@ -8,7 +8,12 @@ export class UserEntity {
   @Column('text') email: string;
   @Column('text') name: string;
   @Column('text') role: Role;
-  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  /** Null until the user sets a password through their invitation (and again after a reset). */
+  @Column('text', { name: 'password_hash', nullable: true }) passwordHash: string | null;
+  /** SHA-256 of the pending one-time invitation token; the token itself is shown once to the admin. */
+  @Column('text', { name: 'invitation_token_hash', nullable: true }) invitationTokenHash: string | null;
+  @Column('timestamptz', { name: 'invitation_expires_at', nullable: true }) invitationExpiresAt: Date | null;
+  @Column('timestamptz', { name: 'password_changed_at', nullable: true }) passwordChangedAt: Date | null;
   @Column('boolean', { name: 'is_active' }) isActive: boolean;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   createUserRequestSchema,
+  resetUserRequestSchema,
   roleSchema,
   updateUserRequestSchema,
   type CreateUserRequest,
+  type ResetUserRequest,
   type Role,
   type UpdateUserRequest,
   type UserResponse,
+  type UserWithInvitationResponse,
 } from '@itb/contracts';
 import { z } from 'zod';
 import { ALL_ROLES, Allow, CurrentUser } from '../../common/access.decorators.js';
@@ -30,13 +33,26 @@ export class UsersController {
     return { items: await this.users.list(user.clinicId, query.role), nextCursor: null };
   }
 
+  /** The answer carries the new user's one-time invitation link: shown once, never stored. */
   @Post()
   @Allow('admin')
   create(
     @CurrentUser() user: SessionUser,
     @Body(new ZodPipe(createUserRequestSchema)) body: CreateUserRequest,
-  ): Promise<UserResponse> {
+  ): Promise<UserWithInvitationResponse> {
     return this.users.create(user, body);
+  }
+
+  /** Ends the user's sessions, makes their password unusable and answers a new invitation link. */
+  @Post(':id/reset')
+  @Allow('admin')
+  @HttpCode(200)
+  reset(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(resetUserRequestSchema)) body: ResetUserRequest,
+  ): Promise<UserWithInvitationResponse> {
+    return this.users.reset(user, id, body);
   }
 
   @Patch(':id')

@@ -10,6 +10,7 @@ import {
   IconHeartbeat,
   IconListCheck,
   IconLogout,
+  IconUserCircle,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -122,6 +123,14 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
           onClick={onNavigate}
         />
       )}
+      <NavLink
+        component={RouterNavLink}
+        to={paths.account.getHref()}
+        label="Your account"
+        leftSection={<IconUserCircle size={18} aria-hidden />}
+        active={pathname.startsWith(paths.account.path)}
+        onClick={onNavigate}
+      />
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ export function UsersRoute() {
   return (
     <>
       <PageHeader title="Users" description={`Accounts at ${me.clinic.name}`} />
-      <UsersAdmin currentUserId={me.id} />
+      <UsersAdmin currentUserId={me.id} timeZone={me.clinic.timeZone} />
     </>
   );
 }

@@ -38,8 +38,14 @@ const ACTION_LABELS: Record<string, string> = {
   'flag.acknowledge': 'Flag acknowledged',
   'flag.resolve': 'Flag resolved',
   'flag.auto_resolve': 'Flag resolved automatically',
-  'user.create': 'User created',
+  'user.create': 'User invited',
   'user.update': 'User updated',
+  'user.deactivate': 'User deactivated',
+  'user.reactivate': 'User reactivated',
+  'user.reset': 'Sign-in reset (new link)',
+  'user.set_password': 'Password set from a link',
+  'user.change_password': 'Password changed',
+  // Recorded by earlier versions, when an administrator could set a password.
   'user.reset_password': 'Password reset',
   'clinic.update': 'Clinic settings changed',
 };

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { createUserRequestSchema, ROLES, type ErrorDetail } from '@itb/contracts';
-import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import type { UserWithInvitationResponse } from '@itb/contracts';
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
@@ -9,15 +9,22 @@ import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { ROLE_LABELS } from '../../../lib/auth';
 import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
 import { useCreateUser } from '../api/create-user';
+import { InvitationLink } from './invitation-link';
 
 type CreateUserInput = z.input<typeof createUserRequestSchema>;
-const FIELDS: readonly FieldPath<CreateUserInput>[] = ['name', 'email', 'role', 'password'];
+const FIELDS: readonly FieldPath<CreateUserInput>[] = ['name', 'email', 'role'];
 const ROLE_OPTIONS = [
   { value: '', label: 'Select…' },
   ...ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
 ];
 
-function CreateUserForm({ onDone }: { onDone: () => void }) {
+function CreateUserForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: UserWithInvitationResponse) => void;
+  onCancel: () => void;
+}) {
   const createUser = useCreateUser();
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const {
@@ -27,16 +34,13 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     formState: { errors },
   } = useForm<CreateUserInput, unknown, z.output<typeof createUserRequestSchema>>({
     resolver: zodResolver(createUserRequestSchema, { error: formErrorMap }),
-    defaultValues: { name: '', email: '', password: '' },
+    defaultValues: { name: '', email: '' },
   });
 
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);
     createUser.mutate(values, {
-      onSuccess: (user) => {
-        notifications.show({ color: 'clinic', title: 'User added', message: `${user.name} can now sign in.` });
-        onDone();
-      },
+      onSuccess: onCreated,
       onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, FIELDS)),
     });
   });
@@ -61,17 +65,11 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           error={errorText(errors.role)}
           {...register('role')}
         />
-        <PasswordInput
-          label="Initial password"
-          description="At least 12 characters. Share it with the user privately."
-          withAsterisk
-          autoComplete="new-password"
-          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
-          error={errorText(errors.password)}
-          {...register('password')}
-        />
+        <Text size="sm" c="dimmed">
+          You get a one-time link for the user to choose their own password.
+        </Text>
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button type="submit" loading={createUser.isPending}>
@@ -83,11 +81,34 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateUserModal({
+  opened,
+  onClose,
+  timeZone,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  timeZone: string;
+}) {
+  const [created, setCreated] = useState<UserWithInvitationResponse | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
   return (
-    <Modal opened={opened} onClose={onClose} title="Add user" size="md">
+    <Modal opened={opened} onClose={close} title={created ? 'User added: send the link' : 'Add user'} size="lg">
       {/* Mounted only while open, so each opening starts with an empty form. */}
-      {opened && <CreateUserForm onDone={onClose} />}
+      {opened &&
+        (created ? (
+          <InvitationLink
+            invitation={created.invitation}
+            userName={created.user.name}
+            timeZone={timeZone}
+            onDone={close}
+          />
+        ) : (
+          <CreateUserForm onCreated={setCreated} onCancel={close} />
+        ))}
     </Modal>
   );
 }

@@ -9,7 +9,7 @@ import { submitErrorMessage } from '../../../lib/form-errors';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { CreateUserModal } from './create-user-modal';
-import { ResetPasswordModal } from './reset-password-modal';
+import { ResetUserModal } from './reset-user-modal';
 import { UsersTable } from './users-table';
 
 function DeactivateModal({ user, onClose }: { user: UserResponse | null; onClose: () => void }) {
@@ -50,8 +50,8 @@ function DeactivateModal({ user, onClose }: { user: UserResponse | null; onClose
   );
 }
 
-/** The clinic's user accounts: add, deactivate or reactivate, reset a password. */
-export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
+/** The clinic's user accounts: invite, deactivate or reactivate, reset (a new one-time link). */
+export function UsersAdmin({ currentUserId, timeZone }: { currentUserId: string; timeZone: string }) {
   const usersQuery = useUsers();
   const reactivate = useUpdateUser();
   const [isCreating, setIsCreating] = useState(false);
@@ -77,7 +77,8 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
     <Card>
       <Group justify="space-between" mb="md">
         <Text size="sm" c="dimmed">
-          Everyone who signs in to this clinic. Deactivating ends a user&apos;s sessions.
+          Everyone who signs in to this clinic. New users set their own password through a one-time link; deactivating
+          or resetting ends a user&apos;s sessions.
         </Text>
         <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setIsCreating(true)}>
           Add user
@@ -101,13 +102,13 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           users={usersQuery.data.items}
           currentUserId={currentUserId}
           pendingUserId={reactivate.isPending ? (reactivate.variables?.id ?? null) : null}
-          onResetPassword={setResetting}
+          onReset={setResetting}
           onDeactivate={setDeactivating}
           onReactivate={onReactivate}
         />
       )}
-      <CreateUserModal opened={isCreating} onClose={() => setIsCreating(false)} />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <CreateUserModal opened={isCreating} onClose={() => setIsCreating(false)} timeZone={timeZone} />
+      <ResetUserModal user={resetting} onClose={() => setResetting(null)} timeZone={timeZone} />
       <DeactivateModal user={deactivating} onClose={() => setDeactivating(null)} />
     </Card>
   );

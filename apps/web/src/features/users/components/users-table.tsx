@@ -6,16 +6,35 @@ interface UsersTableProps {
   users: UserResponse[];
   currentUserId: string;
   pendingUserId: string | null;
-  onResetPassword: (user: UserResponse) => void;
+  onReset: (user: UserResponse) => void;
   onDeactivate: (user: UserResponse) => void;
   onReactivate: (user: UserResponse) => void;
+}
+
+/** Active, waiting for the user to set a password, link expired, or deactivated. */
+export function userStatus(user: UserResponse, now = Date.now()): { label: string; color: string } {
+  if (!user.isActive) return { label: 'Deactivated', color: 'gray' };
+  if (user.hasPassword) return { label: 'Active', color: 'clinic' };
+  if (user.invitationExpiresAt && Date.parse(user.invitationExpiresAt) > now) {
+    return { label: 'Invited', color: 'blue' };
+  }
+  return { label: 'Link expired', color: 'orange.9' };
+}
+
+function UserStatusBadge({ user }: { user: UserResponse }) {
+  const { label, color } = userStatus(user);
+  return (
+    <Badge variant="light" color={color}>
+      {label}
+    </Badge>
+  );
 }
 
 export function UsersTable({
   users,
   currentUserId,
   pendingUserId,
-  onResetPassword,
+  onReset,
   onDeactivate,
   onReactivate,
 }: UsersTableProps) {
@@ -47,19 +66,19 @@ export function UsersTable({
                 <Table.Td>{user.email}</Table.Td>
                 <Table.Td>{ROLE_LABELS[user.role]}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={user.isActive ? 'clinic' : 'gray'}>
-                    {user.isActive ? 'Active' : 'Deactivated'}
-                  </Badge>
+                  <UserStatusBadge user={user} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => onResetPassword(user)}
-                      aria-label={`Reset password for ${user.name}`}
+                      disabled={isSelf}
+                      title={isSelf ? 'Change your own password on your account page' : undefined}
+                      onClick={() => onReset(user)}
+                      aria-label={`Reset sign-in for ${user.name}`}
                     >
-                      Reset password
+                      {user.hasPassword ? 'Reset' : 'New link'}
                     </Button>
                     {user.isActive ? (
                       <Button
