@@ -10,6 +10,7 @@ export const createUserRequestSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
+    .max(254, 'must be at most 254 characters')
     .pipe(z.email({ error: 'must be an email address' })),
   name: trimmed(120),
   role: roleSchema,
