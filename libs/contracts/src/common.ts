@@ -17,8 +17,8 @@ function isRealDate(value: string): boolean {
 
 /** A real calendar date, YYYY-MM-DD (no 30 February), from 1900-01-01 to 2200-12-31. */
 export const localDateSchema = z.iso
-  .date({ error: 'must be a date (YYYY-MM-DD)' })
-  .refine(isRealDate, 'must be a real date')
+  .date({ error: 'must be a date (YYYY-MM-DD)', abort: true })
+  .refine(isRealDate, { message: 'must be a real date', abort: true })
   .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
 
 /**
@@ -26,12 +26,15 @@ export const localDateSchema = z.iso
  * (UTC), with an offset of at most 14 hours (the widest in use; the database refuses wider ones).
  */
 export const instantSchema = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-  .refine((v) => {
-    const offset = /([+-])(\d\d)(?::?(\d\d))?$/.exec(v);
-    return !offset || Number(offset[2]) * 60 + Number(offset[3] ?? 0) <= 14 * 60;
-  }, 'must have an offset of at most 14 hours')
-  .refine(isRealDate, 'must be a real date and time')
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time', abort: true })
+  .refine(
+    (v) => {
+      const offset = /([+-])(\d\d)(?::?(\d\d))?$/.exec(v);
+      return !offset || Number(offset[2]) * 60 + Number(offset[3] ?? 0) <= 14 * 60;
+    },
+    { message: 'must have an offset of at most 14 hours', abort: true },
+  )
+  .refine(isRealDate, { message: 'must be a real date and time', abort: true })
   .refine((v) => {
     const t = Date.parse(v);
     return t >= EARLIEST_MS && t < AFTER_LATEST_MS;
