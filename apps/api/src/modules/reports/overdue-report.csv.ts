@@ -44,13 +44,13 @@ export const OVERDUE_CSV_HEADER = [
  */
 export function overdueReportCsv(report: OverdueReport): string {
   const blank = (n: number) => Array<Cell>(n).fill(null);
-  const late = (c: { refills: number; onTime: number; afterRefillBy: number; afterAlarm: number; onTimeRatePct: number | null }) => [
-    c.refills,
-    c.onTime,
-    c.afterRefillBy,
-    c.afterAlarm,
-    c.onTimeRatePct,
-  ];
+  const late = (c: {
+    refills: number;
+    onTime: number;
+    afterRefillBy: number;
+    afterAlarm: number;
+    onTimeRatePct: number | null;
+  }) => [c.refills, c.onTime, c.afterRefillBy, c.afterAlarm, c.onTimeRatePct];
   return toCsv([
     [...OVERDUE_CSV_HEADER],
     ...report.overdueNow.map((o) => [
