@@ -185,4 +185,15 @@ describe('malformed input is refused at the edge with the field named', () => {
       .expect(400);
     expect(fieldsOf(clinicRes.body)).toEqual(['version']);
   });
+
+  it('refuses numbers finer than their column keeps (a concentration of 0.001 mcg/mL would be stored as 0)', async () => {
+    const own = await createClinic(ctx);
+    const patient = await createPatient(own);
+    const res = await own.as.specialist
+      .post(`/api/patients/${patient.id}/pumps`)
+      .send(implantInput('2026-01-05T10:00:00Z', { initialFill: { concentrationMcgPerMl: 0.001 } as never }))
+      .expect(400);
+    expect(fieldsOf(res.body)).toEqual(['initialFill.concentrationMcgPerMl']);
+    expect(await countRows(ctx, 'pumps', own.id)).toBe(0);
+  });
 });

@@ -30,7 +30,13 @@ export const fillRequestSchema = z
     drugProduct: trimmed(100),
     lotNumber: trimmed(40),
     lotExpiresOn: localDateSchema,
-    patientBolusMcgPerDay: z.number().positive().max(3000).nullable().optional(),
+    patientBolusMcgPerDay: z
+      .number()
+      .positive()
+      .max(3000)
+      .multipleOf(0.1, 'must have at most 1 decimal')
+      .nullable()
+      .optional(),
     notes: optionalText(2000),
     /** Required from a specialist when the new dose is beyond the titration limits. */
     overrideReason: optionalText(500),

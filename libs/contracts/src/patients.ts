@@ -34,6 +34,7 @@ const patientFields = {
     .number()
     .positive('must be above 0')
     .max(200, 'must be at most 200')
+    .multipleOf(0.01, 'must have at most 2 decimals')
     .nullable()
     .optional(),
   primarySpecialistId: idSchema.nullable().optional(),
