@@ -80,7 +80,10 @@ export class LoginThrottleService {
       await this.accountGate.consume(email, 1, { customDuration: CHECK_LEASE_SECONDS });
     } catch (rejection) {
       const wait = retryAfter(rejection);
-      throw AppError.rateLimited(`Too many sign-in attempts for this account. Wait ${wait} s and try again.`, wait);
+      throw AppError.rateLimited(
+        `Too many sign-in attempts for this account. Wait ${wait} second(s) and try again.`,
+        wait,
+      );
     }
   }
 
