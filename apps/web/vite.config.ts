@@ -10,6 +10,7 @@ export default defineConfig({
       '@itb/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
     },
   },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  // The API listens on 127.0.0.1 by default; the proxy keeps the browser's Host, so writes stay same-origin.
+  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
 });

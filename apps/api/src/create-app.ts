@@ -10,7 +10,9 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
+import { setCursorSecret } from './common/cursor.js';
 import { httpContextMiddleware } from './common/http-context.middleware.js';
+import { jsonBodyOnly, originGuard } from './common/write-guard.middleware.js';
 import type { AppConfig } from './config/config.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -28,9 +30,12 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, clock), {
     logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
-    bodyParser: true,
+    // The one body parser is jsonBodyOnly below: no form or text bodies are ever read.
+    bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; by default req.ip is the socket's.
+  app.set('trust proxy', config.trustProxy);
+  setCursorSecret(config.cursorSecret);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -47,7 +52,8 @@ export async function createApp(
   );
   app.use(cookieParser());
   app.use(httpContextMiddleware);
-  app.useBodyParser('json', { limit: '100kb' });
+  app.use(originGuard(config.allowedOrigins));
+  app.use(jsonBodyOnly);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 

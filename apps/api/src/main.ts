@@ -49,13 +49,19 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-    await app.listen(config.port);
-    const url = `http://localhost:${config.port}`;
+    await app.listen(config.port, config.host);
+    const shownHost = ['0.0.0.0', '::'].includes(config.host)
+      ? 'localhost'
+      : config.host.includes(':')
+        ? `[${config.host}]`
+        : config.host;
+    const url = `http://${shownHost}:${config.port}`;
     const lines = [
       `ITB Clinic is listening on ${url} (API under ${url}/api, OpenAPI at ${url}/api/docs)`,
       embedded
         ? `Embedded PostgreSQL on port ${config.embeddedPgPort}, data in ${config.dataDir}`
         : 'Using DATABASE_URL',
+      `Listening on ${config.host}${config.host === '127.0.0.1' ? ' only (set HOST=0.0.0.0 to serve other machines)' : ''}`,
     ];
     if (accounts.demo.length) {
       lines.push(

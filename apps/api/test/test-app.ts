@@ -74,11 +74,18 @@ export async function createIsolatedDatabase(): Promise<string> {
 }
 
 /** The real application on the run's test database (or the one given) as the API's role, with an adjustable clock. */
-export async function createTestApp(options: { databaseUrl?: string; clock?: TestClock } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { databaseUrl?: string; clock?: TestClock; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const url = await appDatabaseUrl(options.databaseUrl ?? runDatabaseUrl());
   const clock = options.clock ?? new TestClock();
   // The scheduler stays off: tests run its tick themselves, at the time they choose.
-  const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', FLAG_CHECK_INTERVAL_SECONDS: '0' });
+  const config = loadConfig({
+    LOG_LEVEL: 'error',
+    WEB_DIST_DIR: '/nonexistent',
+    FLAG_CHECK_INTERVAL_SECONDS: '0',
+    ...options.env,
+  });
   const app = await createApp(config, url, clock);
   await app.init();
   return { app, server: app.getHttpServer() as App, dataSource: app.get(DataSource), clock };

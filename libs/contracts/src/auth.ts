@@ -7,6 +7,7 @@ export const loginRequestSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
+    .max(254, 'must be at most 254 characters')
     .pipe(z.email({ error: 'must be an email address' })),
   password: z.string().min(1, 'is required').max(200),
 });

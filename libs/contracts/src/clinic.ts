@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { idSchema, versionSchema } from './common.js';
 
 const wallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour)');
 
@@ -21,10 +21,12 @@ export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
 
 export const updateClinicRequestSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: versionSchema,
     name: z.string().trim().min(1).max(120).optional(),
+    /** Checked here against this runtime's zones, and by the API against the database's own list. */
     timeZone: z
       .string()
+      .max(64, 'must be an IANA time zone such as Europe/London')
       .refine((tz) => {
         try {
           new Intl.DateTimeFormat('en', { timeZone: tz });

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'STALE_VERSION',
   'RULE_VIOLATION',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, localDateSchema, optionalText, pageQuerySchema, trimmed } from './common.js';
+import {
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  MAX_INT4,
+  optionalText,
+  pageQuerySchema,
+  trimmed,
+} from './common.js';
 import { concentrationSchema, dailyDoseSchema, projectionSchema } from './pumps.js';
 
 const volumeMl = (label: string, min: 'positive' | 'nonnegative') => {
@@ -22,12 +30,18 @@ export const fillRequestSchema = z
     drugProduct: trimmed(100),
     lotNumber: trimmed(40),
     lotExpiresOn: localDateSchema,
-    patientBolusMcgPerDay: z.number().positive().max(3000).nullable().optional(),
+    patientBolusMcgPerDay: z
+      .number()
+      .positive()
+      .max(3000)
+      .multipleOf(0.1, 'must have at most 1 decimal')
+      .nullable()
+      .optional(),
     notes: optionalText(2000),
     /** Required from a specialist when the new dose is beyond the titration limits. */
     overrideReason: optionalText(500),
     /** The pump version the form was opened on: a refill recorded meanwhile makes this one stale (409). */
-    pumpVersion: z.number().int().min(1).optional(),
+    pumpVersion: z.number().int().min(1).max(MAX_INT4).optional(),
   })
   .strict();
 export type FillRequest = z.infer<typeof fillRequestSchema>;
@@ -112,7 +126,7 @@ export const doseAdjustmentRequestSchema = z
     orderedById: idSchema,
     overrideReason: optionalText(500),
     notes: optionalText(2000),
-    pumpVersion: z.number().int().min(1).optional(),
+    pumpVersion: z.number().int().min(1).max(MAX_INT4).optional(),
   })
   .strict();
 export type DoseAdjustmentRequest = z.infer<typeof doseAdjustmentRequestSchema>;

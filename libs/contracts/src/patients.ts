@@ -18,7 +18,8 @@ const uniqueList = <T extends z.ZodType>(item: T) =>
     .max(10)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
 
-const birthDateSchema = localDateSchema.refine((d) => d >= '1900-01-01', 'must be after 1900-01-01');
+/** From 1900-01-01 on, as every calendar date (localDateSchema). */
+const birthDateSchema = localDateSchema;
 
 const patientFields = {
   mrn: trimmed(32).regex(/^[A-Za-z0-9-]+$/, 'may hold only letters, digits and hyphens'),
@@ -39,6 +40,7 @@ const patientFields = {
     .number()
     .positive('must be above 0')
     .max(200, 'must be at most 200')
+    .multipleOf(0.01, 'must have at most 2 decimals')
     .nullable()
     .optional(),
   primarySpecialistId: idSchema.nullable().optional(),

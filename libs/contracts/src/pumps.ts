@@ -18,7 +18,9 @@ const volumeMl = (label = 'volume') =>
 export const concentrationSchema = z
   .number({ error: 'must be a number of mcg/mL' })
   .positive('must be above 0 mcg/mL')
-  .max(MAX_CONCENTRATION_MCG_PER_ML, `must be at most ${MAX_CONCENTRATION_MCG_PER_ML} mcg/mL`);
+  .max(MAX_CONCENTRATION_MCG_PER_ML, `must be at most ${MAX_CONCENTRATION_MCG_PER_ML} mcg/mL`)
+  // The column keeps 2 decimals: a finer value would be stored as another (or as 0).
+  .multipleOf(0.01, 'must have at most 2 decimals');
 
 export const dailyDoseSchema = z
   .number({ error: 'must be a number of mcg/day' })
@@ -32,7 +34,13 @@ export const initialFillSchema = z
     volumeAddedMl: volumeMl('volume added'),
     concentrationMcgPerMl: concentrationSchema,
     dailyDoseMcg: dailyDoseSchema,
-    patientBolusMcgPerDay: z.number().positive().max(MAX_DAILY_DOSE_MCG).nullable().optional(),
+    patientBolusMcgPerDay: z
+      .number()
+      .positive()
+      .max(MAX_DAILY_DOSE_MCG)
+      .multipleOf(0.1, 'must have at most 1 decimal')
+      .nullable()
+      .optional(),
     drugProduct: trimmed(100),
     lotNumber: trimmed(40),
     lotExpiresOn: localDateSchema,
@@ -46,7 +54,12 @@ export const implantRequestSchema = z
     serialNumber: trimmed(40),
     implantedOn: localDateSchema,
     reservoirMl: volumeMl('reservoir').optional(),
-    alarmMl: z.number().min(0).max(20, 'must be at most 20 mL').optional(),
+    alarmMl: z
+      .number()
+      .min(0)
+      .max(20, 'must be at most 20 mL')
+      .multipleOf(0.01, 'must have at most 2 decimals')
+      .optional(),
     catheterTipLevel: optionalText(20),
     eriDate: localDateSchema.nullable().optional(),
     initialFill: initialFillSchema,
@@ -58,7 +71,12 @@ export const updatePumpRequestSchema = z
   .object({
     version: versionSchema,
     serialNumber: trimmed(40).optional(),
-    alarmMl: z.number().min(0).max(20, 'must be at most 20 mL').optional(),
+    alarmMl: z
+      .number()
+      .min(0)
+      .max(20, 'must be at most 20 mL')
+      .multipleOf(0.01, 'must have at most 2 decimals')
+      .optional(),
     catheterTipLevel: optionalText(20),
     eriDate: localDateSchema.nullable().optional(),
   })

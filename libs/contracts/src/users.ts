@@ -22,6 +22,7 @@ const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .max(254, 'must be at most 254 characters')
   .pipe(z.email({ error: 'must be an email address' }));
 
 /** An administrator never chooses another user's password: the new user gets an invitation link. */

@@ -2,6 +2,9 @@ import type { ErrorCode, ErrorDetail } from '@itb/contracts';
 
 /** The one error class of the API: a code from the contracts, a message, field details. */
 export class AppError extends Error {
+  /** Sent as `Retry-After` (seconds) with a 429. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -9,6 +12,12 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+    const error = new AppError('RATE_LIMITED', message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static notFound(entity: string): AppError {
@@ -50,6 +59,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 422;
     case 'RATE_LIMITED':
       return 429;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'INTERNAL':
       return 500;
     default: {

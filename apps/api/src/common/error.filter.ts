@@ -8,13 +8,16 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_CHECK_VIOLATION = '23514';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_INVALID_TEXT = '22P02';
+/** Class 22, data exception: a value out of range or malformed. The edge should have refused it first. */
+const PG_DATA_EXCEPTION_CLASS = '22';
 
 function codeForHttpStatus(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';
-  if (status === 413 || status === 400 || status === 415) return 'VALIDATION_FAILED';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status === 429) return 'RATE_LIMITED';
   return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
 }
@@ -32,6 +35,9 @@ export class ErrorFilter implements ExceptionFilter {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       // The message and stack of an unexpected error hold no request data, only code paths.
       this.logger.error({ msg: 'unhandled error', requestId: body.requestId, error: err.name, stack: err.stack });
+    }
+    if (exception instanceof AppError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     response.status(status).json(body);
   }
@@ -55,6 +61,10 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (pgCode === PG_CHECK_VIOLATION || pgCode === PG_FOREIGN_KEY_VIOLATION || pgCode === PG_INVALID_TEXT) {
       return { code: 'RULE_VIOLATION', message: 'The values break a data rule', details: [], requestId };
+    }
+    if (typeof pgCode === 'string' && pgCode.startsWith(PG_DATA_EXCEPTION_CLASS)) {
+      this.logger.warn({ msg: 'data exception reached the database', requestId, pgCode });
+      return { code: 'VALIDATION_FAILED', message: 'A value is out of range or malformed', details: [], requestId };
     }
     return {
       code: 'INTERNAL',

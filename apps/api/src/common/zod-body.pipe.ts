@@ -1,5 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
-import { detailsFromIssues } from '@itb/contracts';
+import { detailsFromIssues, findNulField } from '@itb/contracts';
 import type { z } from 'zod';
 import { AppError } from './app-error.js';
 
@@ -8,6 +8,9 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
   constructor(private readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
+    // PostgreSQL text cannot hold NUL: refuse it in any field of any body or query, whatever its schema.
+    const nulAt = findNulField(value);
+    if (nulAt) throw AppError.validation(nulAt.map(String).join('.') || '(body)', 'must not contain a NUL character');
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const details = detailsFromIssues(result.error.issues);

@@ -6,6 +6,41 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address to listen on: loopback unless said otherwise (the container sets 0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The proxies whose X-Forwarded-For is believed: addresses, subnets, or Express's names `loopback`,
+   * `linklocal`, `uniquelocal`, comma-separated. Unset: none (the socket's address is the client's).
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => !/^\s*(true|\*|\d+)\s*$/i.test(v),
+      'must name the proxy (addresses, subnets, loopback), not trust everyone',
+    )
+    .optional(),
+  /** Origins other than the served one allowed to make writes, comma-separated (`https://clinic.example.org`). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (o) => URL.canParse(o) && new URL(o).origin === o,
+            'must be origins such as https://clinic.example.org',
+          ),
+      ),
+    )
+    .optional(),
+  /** Signs list cursors; set the same value on every instance behind one address (default: random per process). */
+  CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATABASE_URL: z.string().url().optional(),
   APP_DATABASE_URL: z.string().url().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -19,6 +54,11 @@ const envSchema = z.object({
 
 export interface AppConfig {
   port: number;
+  host: string;
+  /** Express `trust proxy`: false, or the proxies named by TRUST_PROXY. */
+  trustProxy: false | string[];
+  allowedOrigins: string[];
+  cursorSecret?: string;
   /** The owner's (or a superuser's) URL: roles and migrations. Unset: the embedded server. */
   databaseUrl?: string;
   /** The API's restricted login; unset: the set-up creates `itb_app` (see database-setup.ts). */
@@ -45,6 +85,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     port: e.PORT,
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY
+      ? e.TRUST_PROXY.split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : false,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    cursorSecret: e.CURSOR_SECRET,
     databaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.APP_DATABASE_URL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,

@@ -12,6 +12,7 @@ import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
 import { PatientCautionsMedicines1764610000000 } from './migrations/1764610000000-patient-cautions-medicines.js';
+import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   FlagLookupByPump1764400000000,
   BolusEvents1764500000000,
   PatientCautionsMedicines1764610000000,
+  LoginLimits1764630000000,
   UserInvitations1764640000000,
 ];
 

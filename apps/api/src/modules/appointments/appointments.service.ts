@@ -49,7 +49,7 @@ export class AppointmentsService {
     if (query.clinicianId) where.push(`a.clinician_id = $${params.push(query.clinicianId)}`);
     if (query.type) where.push(`a.type = $${params.push(query.type)}`);
     if (query.status) where.push(`a.status = $${params.push(query.status)}`);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, 2, 'appointments');
     if (after)
       where.push(`(a.starts_at, a.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
     const rows = (await this.dataSource.query(
@@ -58,7 +58,10 @@ export class AppointmentsService {
     )) as AppointmentRow[];
     const items = rows.slice(0, query.limit).map((r) => toAppointmentResponse(r));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.startsAt, last.id]) : null };
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.startsAt, last.id], 'appointments') : null,
+    };
   }
 
   async create(actor: SessionUser, input: CreateAppointmentRequest): Promise<AppointmentResponse> {

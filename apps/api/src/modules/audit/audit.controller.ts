@@ -63,7 +63,7 @@ export class AuditController {
         `a.occurred_at < (($${params.push(query.to)}::date + 1)::timestamp AT TIME ZONE $${params.push(timeZone)})`,
       );
     }
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, 1, 'audit');
     if (after) where.push(`a.id < $${params.push(String(after[0]))}::bigint`);
     const rows = (await this.dataSource.query(
       `SELECT a.id::text, a.actor_id, u.name AS actor_name, a.action, a.entity_type, a.entity_id, a.patient_id,
@@ -92,6 +92,6 @@ export class AuditController {
       occurredAt: a.occurred_at.toISOString(),
     }));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id], 'audit') : null };
   }
 }

@@ -21,16 +21,14 @@ export class AuthService {
 
   /** Returns the new session token and who signed in; one message for every failure, so accounts do not leak. */
   async login(input: LoginRequest, address: string): Promise<{ token: string; me: MeResponse }> {
-    if (await this.throttle.isLimited(input.email, address)) {
-      throw new AppError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.');
-    }
+    await this.throttle.admit(input.email, address);
     const user = await this.dataSource.manager.findOneBy(UserEntity, { email: input.email });
     const isValid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!user || !isValid || !user.isActive) {
-      await this.throttle.record(input.email, address, false);
+      await this.throttle.failed(input.email);
       throw new AppError('UNAUTHENTICATED', 'Email or password is not right');
     }
-    await this.throttle.record(input.email, address, true);
+    await this.throttle.succeeded(input.email, address);
     const token = await this.sessions.create(user.id, user.clinicId);
     await this.audit.record(this.dataSource.manager, {
       clinicId: user.clinicId,

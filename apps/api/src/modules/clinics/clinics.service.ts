@@ -41,6 +41,7 @@ export class ClinicsService {
   }
 
   async update(actor: SessionUser, input: UpdateClinicRequest): Promise<ClinicResponse> {
+    if (input.timeZone !== undefined) await this.assertDatabaseKnowsZone(input.timeZone);
     return this.dataSource.transaction(async (m) => {
       const clinic = await this.get(actor.clinicId, m);
       if (clinic.version !== input.version) throw AppError.stale('clinic');
@@ -59,5 +60,20 @@ export class ClinicsService {
       });
       return toClinicResponse(saved);
     });
+  }
+
+  /**
+   * Every refill, implant and report of the clinic does its calendar arithmetic in Postgres with this
+   * zone, so the database's own list decides: a name this runtime accepts but Postgres does not
+   * (`US/Pacific-New`, dropped from tzdata in 2020) would make each of them fail.
+   */
+  private async assertDatabaseKnowsZone(timeZone: string): Promise<void> {
+    const [row] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS "isKnown"`,
+      [timeZone],
+    )) as [{ isKnown: boolean }];
+    if (!row.isKnown) {
+      throw AppError.validation('timeZone', 'is not a time zone the database knows; choose one such as Europe/London');
+    }
   }
 }

@@ -40,7 +40,7 @@ export class FlagsService {
     if (query.severity) where.push(`f.severity = ANY($${params.push(query.severity)}::text[])`);
     if (query.code) where.push(`f.code = ANY($${params.push(query.code)}::text[])`);
     if (query.patientId) where.push(`f.patient_id = $${params.push(query.patientId)}`);
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, 3, 'flags');
     if (after) {
       const [rank, raisedAt, id] = after;
       where.push(
@@ -57,7 +57,9 @@ export class FlagsService {
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last ? encodeCursor([SEVERITY_RANK[last.severity], last.raisedAt, last.id]) : null,
+        rows.length > query.limit && last
+          ? encodeCursor([SEVERITY_RANK[last.severity], last.raisedAt, last.id], 'flags')
+          : null,
     };
   }
 

@@ -39,7 +39,7 @@ export class PatientsRepository {
         [`w${i}`]: `${escapeLike(word)}%`,
       });
     });
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, 3, 'patients');
     if (after) {
       qb.andWhere('(lower(p.family_name), lower(p.given_name), p.id) > (:f, :g, :id)', {
         f: after[0],
@@ -54,7 +54,7 @@ export class PatientsRepository {
       items,
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id])
+          ? encodeCursor([last.familyName.toLowerCase(), last.givenName.toLowerCase(), last.id], 'patients')
           : null,
     };
   }

@@ -72,7 +72,7 @@ export class RefillQueueService {
     const clinic = await this.clinics.get(clinicId);
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
-    const cursor = decodeCursor(query.cursor, 5) as [string, string, string, number, string] | null;
+    const cursor = decodeCursor(query.cursor, 5, 'refill-queue') as [string, string, string, number, string] | null;
     const [{ db_now }] = (await this.dataSource.query(`SELECT now() AS db_now`)) as [{ db_now: Date }];
     const asOf = cursor ? cursor[0] : db_now.toISOString();
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
@@ -134,7 +134,7 @@ export class RefillQueueService {
       items,
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id])
+          ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id], 'refill-queue')
           : null,
     };
   }

@@ -2,10 +2,19 @@ import type { OverdueReport } from '@itb/contracts';
 
 type Cell = string | number | boolean | null;
 
+/**
+ * A text cell a spreadsheet would read as a formula (OWASP "CSV injection": starting with = + - @, tab
+ * or carriage return) gets a leading apostrophe, so a patient named `=HYPERLINK(…)` stays text.
+ * Numbers are written as numbers: a negative one is not a formula.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
   const field = (v: Cell) => {
-    const s = v === null ? '' : String(v);
+    const s = v === null ? '' : typeof v === 'string' ? neutraliseFormula(v) : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
@@ -35,13 +44,13 @@ export const OVERDUE_CSV_HEADER = [
  */
 export function overdueReportCsv(report: OverdueReport): string {
   const blank = (n: number) => Array<Cell>(n).fill(null);
-  const late = (c: { refills: number; onTime: number; afterRefillBy: number; afterAlarm: number; onTimeRatePct: number | null }) => [
-    c.refills,
-    c.onTime,
-    c.afterRefillBy,
-    c.afterAlarm,
-    c.onTimeRatePct,
-  ];
+  const late = (c: {
+    refills: number;
+    onTime: number;
+    afterRefillBy: number;
+    afterAlarm: number;
+    onTimeRatePct: number | null;
+  }) => [c.refills, c.onTime, c.afterRefillBy, c.afterAlarm, c.onTimeRatePct];
   return toCsv([
     [...OVERDUE_CSV_HEADER],
     ...report.overdueNow.map((o) => [

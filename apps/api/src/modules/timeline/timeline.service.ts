@@ -111,7 +111,7 @@ export class TimelineService {
     await this.patients.findInClinic(this.dataSource.manager, clinicId, patientId);
     const params: unknown[] = [patientId, query.kind ?? [...TIMELINE_KINDS]];
     const where = ['t.kind = ANY($2::text[])'];
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, 3, 'timeline');
     if (after) {
       where.push(
         `(t.at, t.kind, t.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::text, $${params.push(after[2])}::uuid)`,
@@ -135,7 +135,7 @@ export class TimelineService {
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.kind, last.id]) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.kind, last.id], 'timeline') : null,
     };
   }
 }

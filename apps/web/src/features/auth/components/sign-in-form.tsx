@@ -17,7 +17,7 @@ function SignInError({ error }: { error: unknown }) {
         icon={<IconClockPause aria-hidden />}
         role="alert"
       >
-        {error.message || 'Too many failed sign-ins. Wait 15 minutes and try again.'}
+        {error.message || 'Too many sign-in attempts. Wait a moment and try again.'}
       </Alert>
     );
   }

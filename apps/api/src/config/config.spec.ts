@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from './config.js';
+
+describe('configuration defaults that keep a fresh install closed', () => {
+  it('listens on loopback, trusts no proxy and allows only the served origin unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.trustProxy).toBe(false);
+    expect(config.allowedOrigins).toEqual([]);
+  });
+
+  it('reads HOST, the proxies TRUST_PROXY names, and ALLOWED_ORIGINS', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443',
+    });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
+  });
+
+  it.each([['true'], ['*'], ['2']])('refuses TRUST_PROXY=%s, which would believe anyone', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it.each([['a.example'], ['https://a.example/path'], ['https://a.example/']])(
+    'refuses ALLOWED_ORIGINS=%s, which is not an origin',
+    (value) => {
+      expect(() => loadConfig({ ALLOWED_ORIGINS: value })).toThrow(/ALLOWED_ORIGINS/);
+    },
+  );
+
+  it('refuses a CURSOR_SECRET shorter than 32 characters', () => {
+    expect(() => loadConfig({ CURSOR_SECRET: 'short' })).toThrow(/CURSOR_SECRET/);
+  });
+});
