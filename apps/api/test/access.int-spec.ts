@@ -11,6 +11,8 @@ import { createTestApp, type TestContext } from './test-app.js';
 const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/auth/login': 'public',
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
   'POST /api/auth/logout': ['specialist', 'nurse', 'admin'],
   'GET /api/auth/me': ['specialist', 'nurse', 'admin'],
   'GET /api/users': ['specialist', 'nurse', 'admin'],

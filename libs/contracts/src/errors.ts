@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   'RATE_LIMITED',
   'INTERNAL',
+  /** 503: the database cannot be reached; nothing was saved. Retry later. */
+  'DATABASE_UNAVAILABLE',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

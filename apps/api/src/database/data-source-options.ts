@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { APPLICATION_NAME } from '../common/instance-id.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { ClinicEntity } from '../modules/clinics/clinic.entity.js';
 import { PatientEntity } from '../modules/patients/patient.entity.js';
@@ -11,6 +12,7 @@ import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/17642000000
 import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
+import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-idempotency-claim-owner.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -31,6 +33,7 @@ export const MIGRATIONS = [
   SchedulingQueueReports1764300000000,
   FlagLookupByPump1764400000000,
   BolusEvents1764500000000,
+  IdempotencyClaimOwner1764620000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */
@@ -42,6 +45,12 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10 },
+    // Names this process in pg_stat_activity: an idempotency claim whose owner has no connection left
+    // belongs to a process that died (see IdempotencyStore).
+    applicationName: APPLICATION_NAME,
+    // A connection attempt to a database that is down or unreachable fails within 5 s (answered as
+    // 503 DATABASE_UNAVAILABLE) instead of hanging; broken connections are dropped by the pool and
+    // new ones made on demand, so the API recovers by itself when the database returns.
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }
