@@ -47,12 +47,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const pending: PendingIdempotencyClaim = { ...claim, isClaimed: false };
         const context = requestContext.get();
         if (context) context.idempotency = pending;
+        this.store.track(user.id, key);
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             await this.store.complete(pending, statusCode, body);
             return body;
           }),
           catchError(async (error: unknown) => {
+            this.store.finish(user.id, key);
             // Before the commit nothing holds the key: the client may simply retry. After it, the
             // write is saved, so say so rather than pass on an error that reads "nothing was saved".
             if (!pending.isClaimed) throw error;

@@ -19,6 +19,8 @@ export const LOST_ANSWER_BODY: ErrorBody = {
 const COMPLETE_RETRY_MS = 2000;
 const COMPLETE_RETRY_LIMIT = 150; // five minutes
 
+const answeringKey = (userId: string, key: string) => `${userId}\n${key}`;
+
 /** The owners of in-flight claims that still have a connection open: live API processes. */
 const OWNER_IS_CONNECTED = `EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = '${APPLICATION_NAME_PREFIX}' || owner)`;
 
@@ -29,12 +31,14 @@ const OWNER_IS_CONNECTED = `EXISTS (SELECT 1 FROM pg_stat_activity WHERE applica
  * the claim just before COMMIT), so a crash before the commit leaves no claim and a retry simply runs
  * again. The answer is stored right after; a claim found without its answer is either still being
  * answered by a live process (409 "retry in a moment") or was left by a process that died after its
- * commit. Such an orphan is settled as "saved, answer lost" (409 with that message) at start-up and
+ * commit (or whose COMMIT reply was lost with its connection). Such an orphan is settled as "saved, answer lost" (409 with that message) at start-up and
  * when a retry finds it, so no key stays in flight.
  */
 @Injectable()
 export class IdempotencyStore implements EntitySubscriberInterface, OnApplicationBootstrap {
   private readonly logger = new Logger('Idempotency');
+  /** Keys this process is answering right now (a claim of ours not in here lost its answer). */
+  private readonly answering = new Map<string, number>();
 
   constructor(private readonly dataSource: DataSource) {
     dataSource.subscribers.push(this);
@@ -65,7 +69,11 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
       throw AppError.rule('Idempotency-Key', 'was already used for a different request');
     }
     if (row.status_code !== null) return { kind: 'replay', statusCode: row.status_code, body: row.response_body };
-    if (row.owner === INSTANCE_ID || row.owner_connected) {
+    const isLive =
+      row.owner === INSTANCE_ID
+        ? (this.answering.get(answeringKey(claim.userId, claim.key)) ?? 0) > 0
+        : row.owner_connected;
+    if (isLive) {
       throw new AppError(
         'CONFLICT',
         'A request with this Idempotency-Key is still being processed. Retry in a moment.',
@@ -73,6 +81,19 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
     }
     await this.settle(claim.userId, claim.key);
     return this.begin(claim);
+  }
+
+  /** The request runs: until finish(), a claim of ours on this key counts as being answered. */
+  track(userId: string, key: string): void {
+    const k = answeringKey(userId, key);
+    this.answering.set(k, (this.answering.get(k) ?? 0) + 1);
+  }
+
+  finish(userId: string, key: string): void {
+    const k = answeringKey(userId, key);
+    const left = (this.answering.get(k) ?? 1) - 1;
+    if (left > 0) this.answering.set(k, left);
+    else this.answering.delete(k);
   }
 
   /** Transaction subscriber: the request's claim is written by the transaction that commits its write. */
@@ -117,8 +138,10 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
           JSON.stringify(body ?? null),
         ],
       );
+      this.finish(pending.userId, pending.key);
     } catch {
       if (attempt >= COMPLETE_RETRY_LIMIT) {
+        this.finish(pending.userId, pending.key);
         this.logger.error({ msg: 'gave up storing an idempotent answer', userId: pending.userId });
         return;
       }
