@@ -1,5 +1,4 @@
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The database is unavailable, so nothing was saved. Try again in a moment; what you entered is kept.';
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable, so nothing was saved. Try again in a moment.';
 
 /** Socket errors of a server that is down, restarting or unreachable. */
 const NETWORK_CODES = new Set([
