@@ -1,6 +1,7 @@
-// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres) and
-// end-to-end (Playwright, Chromium) — every step runs, and the last line is the CI summary
-// `N passed, N failed` summed over the three runners.
+// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres), the fault
+// tier (Jest, the built API killed and starved of its database) and end-to-end (Playwright,
+// Chromium) — every step runs, and the last line is the CI summary `N passed, N failed` summed
+// over the runners' reports.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,6 +69,17 @@ try {
   );
 
   const built = run('build', 'npm', ['run', 'build', '--silent']);
+  if (built) {
+    run(
+      'fault tier (jest, built API: kill -9, PostgreSQL stopped)',
+      'npx',
+      ['jest', '-c', 'jest.faults.config.js', '--json', `--outputFile=${path.join(reports, 'jest-faults.json')}`],
+      {
+        cwd: path.join(root, 'apps/api'),
+        env: { NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning' },
+      },
+    );
+  }
   let chromium = null;
   try {
     chromium = ensureChromium();
@@ -102,10 +114,12 @@ if (vitest) {
   counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
 const jest = readJson(path.join(reports, 'jest.json'));
-if (jest) {
-  counts.passed += jest.numPassedTests;
-  counts.failed += jest.numFailedTests;
-  counts.skipped += jest.numPendingTests + jest.numTodoTests;
+const jestFaults = readJson(path.join(reports, 'jest-faults.json'));
+for (const report of [jest, jestFaults]) {
+  if (!report) continue;
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + report.numTodoTests;
 }
 const playwright = readJson(path.join(reports, 'playwright.json'));
 if (playwright) {
@@ -116,6 +130,7 @@ if (playwright) {
 for (const [name, report] of [
   ['vitest', vitest],
   ['jest', jest],
+  ['jest (fault tier)', jestFaults],
   ['playwright', playwright],
 ]) {
   if (!report) failures.push(`${name} wrote no report`);

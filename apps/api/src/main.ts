@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
 import { setUpDatabase } from './database/database-setup.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
+import { describeStartupError } from './database/startup-error.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './database/seed/demo-seed.js';
 import { SeedClock } from './database/seed/seed-clock.js';
 
@@ -14,10 +15,18 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort);
+    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (msg, details) =>
+      logger.warn({ msg, ...details }),
+    );
     databaseUrl = embedded.url;
   }
   let stopping = false;
+  if (embedded) {
+    const server = embedded;
+    server.onUnexpectedExit((cause) => {
+      if (!stopping) void restartEmbedded(server, cause, () => stopping);
+    });
+  }
   const stopDatabase = async () => {
     if (embedded) await embedded.stop().catch(() => undefined);
   };
@@ -85,7 +94,37 @@ async function signInAccounts(dataSource: DataSource): Promise<{ total: number; 
   return { total: rows.length, demo: DEMO_USERS.filter((u) => emails.has(u.email)) };
 }
 
+/** Restart delays after the embedded PostgreSQL dies; when every attempt fails the API exits non-zero. */
+const RESTART_DELAYS_MS = [1000, 2000, 4000, 8000, 16000];
+
+/**
+ * The embedded server died under us (killed, crashed, stopped by hand). `npm start` usually runs with
+ * no supervisor, so the API restarts it itself; requests answer 503 DATABASE_UNAVAILABLE meanwhile and
+ * the pool reconnects once it is back. If it cannot come back, exit 1 so a supervisor (or the person
+ * at the console) sees it.
+ */
+async function restartEmbedded(server: EmbeddedDatabase, cause: string, isStopping: () => boolean): Promise<void> {
+  logger.error({ msg: 'embedded PostgreSQL stopped unexpectedly; restarting it', cause });
+  for (const [index, delay] of RESTART_DELAYS_MS.entries()) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (isStopping()) return;
+    try {
+      await server.restart();
+      logger.log({ msg: 'embedded PostgreSQL restarted', attempt: index + 1, pid: server.pid() });
+      return;
+    } catch (error) {
+      logger.error({
+        msg: 'embedded PostgreSQL restart failed',
+        attempt: index + 1,
+        cause: describeStartupError(error),
+      });
+    }
+  }
+  process.stderr.write('ITB Clinic stops: its embedded PostgreSQL could not be restarted (see the causes above).\n');
+  process.exit(1);
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`ITB Clinic failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`ITB Clinic failed to start: ${describeStartupError(error)}\n`);
   process.exit(1);
 });

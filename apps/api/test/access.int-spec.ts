@@ -14,6 +14,8 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/auth/invitations/accept': 'public',
   'POST /api/auth/password': ['specialist', 'nurse', 'admin'],
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
   'POST /api/auth/logout': ['specialist', 'nurse', 'admin'],
   'GET /api/auth/me': ['specialist', 'nurse', 'admin'],
   'GET /api/users': ['specialist', 'nurse', 'admin'],

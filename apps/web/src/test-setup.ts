@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { reportServiceStatus } from './lib/service-status';
 
 // jsdom lacks the browser APIs Mantine reads while rendering.
 if (!window.matchMedia) {
@@ -37,4 +38,8 @@ if (!('fonts' in document)) {
   });
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Files share one module graph (isolate: false): an outage one test stubbed must not show in the next.
+  reportServiceStatus('ok');
+});

@@ -65,6 +65,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case 'INTERNAL':
       return 500;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { ErrorBody, ErrorCode } from '@itb/contracts';
 import type { Response } from 'express';
 import { AppError, httpStatusOf } from './app-error.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.js';
 import { requestContext } from './request-context.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -31,7 +32,11 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     const status = httpStatusOf(body.code);
-    if (status >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // An outage, not a bug: no stack, and a hint for clients when to retry.
+      this.logger.warn({ msg: 'database unavailable', requestId: body.requestId });
+      response.setHeader('Retry-After', '5');
+    } else if (status >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       // The message and stack of an unexpected error hold no request data, only code paths.
       this.logger.error({ msg: 'unhandled error', requestId: body.requestId, error: err.name, stack: err.stack });
@@ -52,6 +57,9 @@ export class ErrorFilter implements ExceptionFilter {
       const code = codeForHttpStatus(status);
       const message = status === 404 ? 'Not found' : exception.message;
       return { code, message, details: [], requestId };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, details: [], requestId };
     }
     const pgCode =
       (exception as { code?: string; driverError?: { code?: string } })?.driverError?.code ??

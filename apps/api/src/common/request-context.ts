@@ -10,9 +10,22 @@ export interface SessionUser {
   sessionId: string;
 }
 
+/** An `Idempotency-Key` this request will claim inside its write's transaction. */
+export interface PendingIdempotencyClaim {
+  userId: string;
+  clinicId: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+  /** Set once the claim row is written (inside the transaction that commits the write). */
+  isClaimed: boolean;
+}
+
 export interface RequestContext {
   requestId: string;
   user?: SessionUser;
+  idempotency?: PendingIdempotencyClaim;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

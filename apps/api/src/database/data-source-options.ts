@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { APPLICATION_NAME } from '../common/instance-id.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { ClinicEntity } from '../modules/clinics/clinic.entity.js';
 import { PatientEntity } from '../modules/patients/patient.entity.js';
@@ -12,6 +13,7 @@ import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
 import { PatientCautionsMedicines1764610000000 } from './migrations/1764610000000-patient-cautions-medicines.js';
+import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-idempotency-claim-owner.js';
 import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
@@ -35,6 +37,7 @@ export const MIGRATIONS = [
   FlagLookupByPump1764400000000,
   BolusEvents1764500000000,
   PatientCautionsMedicines1764610000000,
+  IdempotencyClaimOwner1764620000000,
   LoginLimits1764630000000,
   UserInvitations1764640000000,
 ];
@@ -48,6 +51,12 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10 },
+    // Names this process in pg_stat_activity: an idempotency claim whose owner has no connection left
+    // belongs to a process that died (see IdempotencyStore).
+    applicationName: APPLICATION_NAME,
+    // A connection attempt to a database that is down or unreachable fails within 5 s (answered as
+    // 503 DATABASE_UNAVAILABLE) instead of hanging; broken connections are dropped by the pool and
+    // new ones made on demand, so the API recovers by itself when the database returns.
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

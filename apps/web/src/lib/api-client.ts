@@ -1,4 +1,5 @@
 import { errorBodySchema, type ErrorBody, type ErrorCode, type ErrorDetail } from '@itb/contracts';
+import { reportServiceStatus } from './service-status';
 
 /** Every failed API call surfaces as this error, carrying the server's error body. */
 export class ApiError extends Error {
@@ -34,6 +35,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'DATABASE_UNAVAILABLE';
   return 'INTERNAL';
 }
 
@@ -108,14 +110,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     });
   } catch (error) {
     if (signal?.aborted) throw error;
+    reportServiceStatus('unreachable');
     throw networkError();
   }
 
   if (!response.ok) {
     const error = await apiErrorFromResponse(response);
+    reportServiceStatus(error.code === 'DATABASE_UNAVAILABLE' ? 'database-down' : 'ok');
     if (response.status === 401 && path !== LOGIN_PATH) onUnauthenticated?.();
     throw error;
   }
+  reportServiceStatus('ok');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

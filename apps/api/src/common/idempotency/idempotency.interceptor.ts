@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { from, type Observable, of, switchMap, mergeMap, catchError } from 'rxjs';
 import type { AuthedRequest } from '../access.decorators.js';
 import { AppError } from '../app-error.js';
+import { requestContext, type PendingIdempotencyClaim } from '../request-context.js';
 import { IDEMPOTENT_KEY } from './idempotent.decorator.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
@@ -43,14 +44,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(begin.body);
         }
+        const pending: PendingIdempotencyClaim = { ...claim, isClaimed: false };
+        const context = requestContext.get();
+        if (context) context.idempotency = pending;
+        this.store.track(user.id, key);
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.store.complete(user.id, key, statusCode, body);
+            await this.store.complete(pending, statusCode, body);
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.store.abandon(user.id, key);
-            throw error;
+            this.store.finish(user.id, key);
+            // Before the commit nothing holds the key: the client may simply retry. After it, the
+            // write is saved, so say so rather than pass on an error that reads "nothing was saved".
+            if (!pending.isClaimed) throw error;
+            await this.store.settle(user.id, key).catch(() => undefined);
+            throw new AppError(
+              'CONFLICT',
+              'This request was saved, but answering it failed. Reload to see the saved record; do not enter it again.',
+            );
           }),
         );
       }),

@@ -17,6 +17,7 @@ import {
 import { Navigate, Outlet, NavLink as RouterNavLink, ScrollRestoration, useLocation } from 'react-router';
 import { PageLoader } from '../../components/ui/page-loader';
 import { QueryError } from '../../components/ui/query-error';
+import { ServiceStatusBanner } from '../../components/ui/service-status-banner';
 import { useLogout } from '../../features/auth/api/logout';
 import { isApiError } from '../../lib/api-client';
 import { can, ROLE_LABELS, useMe } from '../../lib/auth';
@@ -183,6 +184,9 @@ function SignedInShell({ me }: { me: MeResponse }) {
         <MainNavigation me={me} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1} className="app-main">
+        <div className="service-status-slot">
+          <ServiceStatusBanner />
+        </div>
         <Outlet />
       </AppShell.Main>
       {/* A new screen opens at its top (leaving a long form would otherwise land mid-page); Back restores. */}
@@ -207,7 +211,8 @@ export function AppLayout() {
     return <Navigate to={paths.signIn.getHref(`${location.pathname}${location.search}`)} replace />;
   }
   return (
-    <Center mih="100dvh" p="lg">
+    <Center mih="100dvh" p="lg" style={{ flexDirection: 'column', gap: 16 }}>
+      <ServiceStatusBanner />
       <QueryError
         title="Could not load your session"
         error={me.error}

@@ -2,6 +2,7 @@ import { Card, Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconHeartbeat } from '@tabler/icons-react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ServiceStatusBanner } from '../../components/ui/service-status-banner';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { safeRedirectTarget } from '../paths';
 
@@ -14,6 +15,7 @@ export function SignInRoute() {
   return (
     <Center component="main" mih="100dvh" p="md" className="app-main">
       <Stack w="100%" maw={420} gap="lg">
+        <ServiceStatusBanner />
         <Stack align="center" gap="xs">
           <ThemeIcon size={52} radius="xl" aria-hidden>
             <IconHeartbeat size={30} />

@@ -39,6 +39,12 @@ function enterDose(dailyDoseMcg: string) {
   fireEvent.change(screen.getByRole('combobox', { name: /Reason/ }), { target: { value: 'titration_up' } });
 }
 
+const DATABASE_DOWN = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database is unavailable, so nothing was saved. Try again in a moment; what you entered is kept.',
+  details: [],
+};
+
 const reviewButton = () => screen.getByRole('button', { name: 'Review change' }) as HTMLButtonElement;
 
 describe('DoseChangeForm', () => {
@@ -125,5 +131,21 @@ describe('DoseChangeForm', () => {
     fireEvent.click(reviewButton());
     expect(await screen.findByText('Increase of 31.0 % exceeds the 30 % limit (INCREASE_LIMIT_SPINAL)')).toBeTruthy();
     expect(screen.getByText('Some entries need attention. Check the marked fields.')).toBeTruthy();
+  });
+
+  it('keeps the typed dose and reason when the save fails because the database is down', async () => {
+    mockApi(
+      on('POST', `${ADJUSTMENTS}/preview`, () => json(200, SERVER_DOSE_PREVIEW)),
+      on('POST', ADJUSTMENTS, () => json(503, DATABASE_DOWN)),
+    );
+    const { onRecorded } = renderForm('nurse');
+    enterDose('110');
+    fireEvent.click(reviewButton());
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and save' }));
+
+    expect(await screen.findByText(DATABASE_DOWN.message)).toBeTruthy();
+    expect((screen.getByLabelText(/New daily dose/) as HTMLInputElement).value).toBe('110');
+    expect((screen.getByRole('combobox', { name: /Reason/ }) as HTMLSelectElement).value).toBe('titration_up');
+    expect(onRecorded).not.toHaveBeenCalled();
   });
 });

@@ -115,6 +115,35 @@ describe('RefillForm', () => {
     });
   });
 
+  it('keeps every typed value when the save fails because the database is down', async () => {
+    mockApi(
+      previewAnswers,
+      on('POST', FILLS, () =>
+        json(503, {
+          code: 'DATABASE_UNAVAILABLE',
+          message:
+            'The database is unavailable, so nothing was saved. Try again in a moment; what you entered is kept.',
+          details: [],
+        }),
+      ),
+    );
+    const { onRecorded } = renderForm();
+    typeWorkedRefill();
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    expect(await screen.findByText(/The database is unavailable, so nothing was saved/)).toBeTruthy();
+
+    const value = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    expect(value(/Refill performed at/)).toBe(isoToDateTimeLocal(WORKED_REFILL.performedAt));
+    expect(value(/Residual withdrawn/)).toBe(String(WORKED_REFILL.residualWithdrawnMl));
+    expect(value(/Volume added/)).toBe(String(WORKED_REFILL.volumeAddedMl));
+    expect(value(/Daily dose/)).toBe(String(WORKED_REFILL.dailyDoseMcg));
+    expect(value(/Lot number/)).toBe(WORKED_REFILL.lotNumber);
+    expect(value(/Lot expiry/)).toBe(WORKED_REFILL.lotExpiresOn);
+    expect((screen.getByRole('combobox', { name: /Concentration/ }) as HTMLSelectElement).value).toBe('1000');
+    expect((screen.getByRole('button', { name: 'Save refill' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(onRecorded).not.toHaveBeenCalled();
+  });
+
   it('says someone else changed the pump on a 409, and offers to reload it', async () => {
     mockApi(
       previewAnswers,

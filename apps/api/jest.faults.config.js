@@ -1,0 +1,15 @@
+/**
+ * The fault tier (`npm run test:faults`): the BUILT API (`node dist/main.js`) as a child process on
+ * an embedded PostgreSQL in a fresh /tmp folder, killed and starved of its database on purpose.
+ * Run `npm run build` first (the npm script does). See test-faults/.
+ */
+import base from './jest.config.js';
+
+export default {
+  ...base,
+  testMatch: ['<rootDir>/test-faults/**/*.fault-spec.ts'],
+  globalSetup: undefined,
+  globalTeardown: undefined,
+  testTimeout: 150_000,
+  maxWorkers: 1,
+};
