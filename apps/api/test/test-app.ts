@@ -84,12 +84,21 @@ export async function createIsolatedDatabase(): Promise<string> {
 }
 
 /** The real application on the run's test database (or the one given), with an adjustable clock. */
-export async function createTestApp(options: { databaseUrl?: string; clock?: TestClock } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { databaseUrl?: string; clock?: TestClock; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const url = options.databaseUrl ?? runDatabaseUrl();
   await migrateOnce(url);
   const clock = options.clock ?? new TestClock();
-  // The scheduler stays off: tests run its tick themselves, at the time they choose.
-  const config = loadConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', FLAG_CHECK_INTERVAL_SECONDS: '0' });
+  // The scheduler stays off: tests run its tick themselves, at the time they choose. Every answer is
+  // checked against the OpenAPI document: a mismatch turns into a 500 (openapi/response-validator.ts).
+  const config = loadConfig({
+    LOG_LEVEL: 'error',
+    WEB_DIST_DIR: '/nonexistent',
+    FLAG_CHECK_INTERVAL_SECONDS: '0',
+    VALIDATE_RESPONSES: 'true',
+    ...options.env,
+  });
   const app = await createApp(config, url, clock);
   await app.init();
   return { app, server: app.getHttpServer() as App, dataSource: app.get(DataSource), clock };

@@ -7,20 +7,25 @@ import {
   type Role,
   type UpdateUserRequest,
   type UserResponse,
+  userResponseSchema,
+  pageOf,
 } from '@itb/contracts';
 import { z } from 'zod';
 import { ALL_ROLES, Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { UsersService } from './users.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
 const userListQuerySchema = z.object({ role: roleSchema.optional() });
 
+@DocumentedTag('Users', "The clinic's staff accounts.")
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   /** Every role lists its clinic's users (nurses pick the ordering specialist). */
+  @Documented({ operationId: 'listUsers', summary: "List the clinic's users", response: pageOf(userResponseSchema) })
   @Get()
   @Allow(...ALL_ROLES)
   async list(
@@ -30,6 +35,12 @@ export class UsersController {
     return { items: await this.users.list(user.clinicId, query.role), nextCursor: null };
   }
 
+  @Documented({
+    operationId: 'createUser',
+    summary: 'Create a user',
+    response: userResponseSchema,
+    errors: ['CONFLICT'],
+  })
   @Post()
   @Allow('admin')
   create(
@@ -39,6 +50,12 @@ export class UsersController {
     return this.users.create(user, body);
   }
 
+  @Documented({
+    operationId: 'updateUser',
+    summary: 'Change a user (role, active, name)',
+    response: userResponseSchema,
+    errors: ['STALE_VERSION', 'RULE_VIOLATION'],
+  })
   @Patch(':id')
   @Allow('admin')
   update(
