@@ -1,6 +1,6 @@
-// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres) and
-// end-to-end (Playwright, Chromium) — every step runs, and the last line is the CI summary
-// `N passed, N failed` summed over the three runners.
+// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres), fuzz (Jest +
+// fast-check from the OpenAPI document) and end-to-end (Playwright, Chromium) — every step runs,
+// and the last line is the CI summary `N passed, N failed` summed over the runners.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,6 +67,19 @@ try {
     },
   );
 
+  run(
+    'fuzz tests (fast-check from the OpenAPI document, real PostgreSQL)',
+    'npx',
+    ['jest', '-c', 'jest.fuzz.config.js', '--json', `--outputFile=${path.join(reports, 'jest-fuzz.json')}`],
+    {
+      cwd: path.join(root, 'apps/api'),
+      env: {
+        TEST_DATABASE_URL: database.url,
+        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+      },
+    },
+  );
+
   const built = run('build', 'npm', ['run', 'build', '--silent']);
   let chromium = null;
   try {
@@ -102,10 +115,12 @@ if (vitest) {
   counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
 const jest = readJson(path.join(reports, 'jest.json'));
-if (jest) {
-  counts.passed += jest.numPassedTests;
-  counts.failed += jest.numFailedTests;
-  counts.skipped += jest.numPendingTests + jest.numTodoTests;
+const fuzz = readJson(path.join(reports, 'jest-fuzz.json'));
+for (const report of [jest, fuzz]) {
+  if (!report) continue;
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + report.numTodoTests;
 }
 const playwright = readJson(path.join(reports, 'playwright.json'));
 if (playwright) {
@@ -116,6 +131,7 @@ if (playwright) {
 for (const [name, report] of [
   ['vitest', vitest],
   ['jest', jest],
+  ['jest (fuzz)', fuzz],
   ['playwright', playwright],
 ]) {
   if (!report) failures.push(`${name} wrote no report`);
