@@ -160,5 +160,5 @@ describe('a client generated with openapi-typescript from the served document', 
 
     const timeline = await client.fillTimeline(api, first.id);
     expect(timeline).toEqual([`fill ${refill.id}`, `fill ${pumpA.currentFill!.id}`]);
-  });
+  }, 180_000); // a whole tsc program: ~20 s alone, minutes on a loaded machine
 });
