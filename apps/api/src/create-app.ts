@@ -17,6 +17,9 @@ import { docsAccess } from './openapi/docs-access.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { responseValidator } from './openapi/response-validator.js';
 
+/** Built once per process: it depends on the code only. */
+let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
   info: ['log', 'warn', 'error', 'fatal'],
@@ -51,7 +54,7 @@ export async function createApp(
   );
   app.use(cookieParser());
   app.use(httpContextMiddleware);
-  const openApi = buildOpenApiDocument(CONTROLLERS);
+  const openApi = (openApiDocument ??= buildOpenApiDocument(CONTROLLERS));
   if (config.validateResponses) app.use(responseValidator(openApi));
   app.useBodyParser('json', { limit: '100kb' });
   app.setGlobalPrefix('api');
