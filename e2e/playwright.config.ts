@@ -61,6 +61,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: { ...database, PORT: String(PORT), SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    // Every answer the browser gets is checked against the OpenAPI document (a mismatch becomes a 500).
+    env: { ...database, PORT: String(PORT), SEED_DEMO: 'true', LOG_LEVEL: 'warn', VALIDATE_RESPONSES: 'true' },
   },
 });

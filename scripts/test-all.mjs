@@ -1,7 +1,7 @@
-// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres), the fault
-// tier (Jest, the built API killed and starved of its database) and end-to-end (Playwright,
-// Chromium) — every step runs, and the last line is the CI summary `N passed, N failed` summed
-// over the runners' reports.
+// `npm test`: lint, type-check, unit (Vitest), API integration (Jest, real Postgres), fuzz (Jest +
+// fast-check from the OpenAPI document), the fault tier (Jest, the built API killed and starved of its
+// database) and end-to-end (Playwright, Chromium) — every step runs, and the last line is the CI
+// summary `N passed, N failed` summed over the runners' reports.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,6 +68,19 @@ try {
     },
   );
 
+  run(
+    'fuzz tests (fast-check from the OpenAPI document, real PostgreSQL)',
+    'npx',
+    ['jest', '-c', 'jest.fuzz.config.js', '--json', `--outputFile=${path.join(reports, 'jest-fuzz.json')}`],
+    {
+      cwd: path.join(root, 'apps/api'),
+      env: {
+        TEST_DATABASE_URL: database.url,
+        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+      },
+    },
+  );
+
   const built = run('build', 'npm', ['run', 'build', '--silent']);
   if (built) {
     run(
@@ -115,7 +128,8 @@ if (vitest) {
 }
 const jest = readJson(path.join(reports, 'jest.json'));
 const jestFaults = readJson(path.join(reports, 'jest-faults.json'));
-for (const report of [jest, jestFaults]) {
+const fuzz = readJson(path.join(reports, 'jest-fuzz.json'));
+for (const report of [jest, fuzz, jestFaults]) {
   if (!report) continue;
   counts.passed += report.numPassedTests;
   counts.failed += report.numFailedTests;
@@ -131,6 +145,7 @@ for (const [name, report] of [
   ['vitest', vitest],
   ['jest', jest],
   ['jest (fault tier)', jestFaults],
+  ['jest (fuzz)', fuzz],
   ['playwright', playwright],
 ]) {
   if (!report) failures.push(`${name} wrote no report`);

@@ -51,32 +51,35 @@ import { PumpsService } from './modules/pumps/pumps.service.js';
 import { UsersController } from './modules/users/users.controller.js';
 import { UsersService } from './modules/users/users.service.js';
 
+/** Every controller the API serves; the OpenAPI document is built from the same list. */
+export const CONTROLLERS = [
+  AuthController,
+  PasswordsController,
+  HealthController,
+  UsersController,
+  ClinicsController,
+  PatientsController,
+  PumpsController,
+  FillsController,
+  DoseAdjustmentsController,
+  PumpEventsController,
+  FlagsController,
+  AppointmentsController,
+  RefillQueueController,
+  ReportsController,
+  TimelineController,
+  EmergencyCardController,
+  PumpHistoryController,
+  AuditController,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
-      controllers: [
-        AuthController,
-        PasswordsController,
-        HealthController,
-        UsersController,
-        ClinicsController,
-        PatientsController,
-        PumpsController,
-        FillsController,
-        DoseAdjustmentsController,
-        PumpEventsController,
-        FlagsController,
-        AppointmentsController,
-        RefillQueueController,
-        ReportsController,
-        TimelineController,
-        EmergencyCardController,
-        PumpHistoryController,
-        AuditController,
-      ],
+      controllers: [...CONTROLLERS],
       providers: [
         { provide: AppConfigToken, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },

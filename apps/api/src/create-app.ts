@@ -4,16 +4,23 @@ import path from 'node:path';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { AppModule } from './app.module.js';
+import { AppModule, CONTROLLERS } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { setCursorSecret } from './common/cursor.js';
 import { httpContextMiddleware } from './common/http-context.middleware.js';
 import { jsonBodyOnly, originGuard } from './common/write-guard.middleware.js';
 import type { AppConfig } from './config/config.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { docsAccess } from './openapi/docs-access.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { responseValidator } from './openapi/response-validator.js';
+
+/** Built once per process: it depends on the code only. */
+let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -52,18 +59,20 @@ export async function createApp(
   );
   app.use(cookieParser());
   app.use(httpContextMiddleware);
+  const openApi = (openApiDocument ??= buildOpenApiDocument(CONTROLLERS));
+  if (config.validateResponses) app.use(responseValidator(openApi));
   app.use(originGuard(config.allowedOrigins));
   app.use(jsonBodyOnly);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('ITB Clinic API')
-    .setDescription('Intrathecal baclofen pump clinic: patients, pumps, fills, flags, refill queue.')
-    .setVersion('0.1.0')
-    .addCookieAuth('itb_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  // The viewer (Swagger UI) at /api/docs and the document at /api/docs-json, generated from the routes and
+  // the zod contracts (openapi/openapi-document.ts); committed as apps/api/openapi.json.
+  app.use(
+    ['/api/docs', '/api/docs-json', '/api/docs-yaml'],
+    docsAccess(app.get(SessionsService), config.isApiDocsPublic),
+  );
+  SwaggerModule.setup('api/docs', app, openApi as unknown as OpenAPIObject);
 
   serveDashboard(app, config.webDistDir);
   return app;

@@ -79,11 +79,13 @@ export async function createTestApp(
 ): Promise<TestContext> {
   const url = await appDatabaseUrl(options.databaseUrl ?? runDatabaseUrl());
   const clock = options.clock ?? new TestClock();
-  // The scheduler stays off: tests run its tick themselves, at the time they choose.
+  // The scheduler stays off: tests run its tick themselves, at the time they choose. Every answer is
+  // checked against the OpenAPI document: a mismatch turns into a 500 (openapi/response-validator.ts).
   const config = loadConfig({
     LOG_LEVEL: 'error',
     WEB_DIST_DIR: '/nonexistent',
     FLAG_CHECK_INTERVAL_SECONDS: '0',
+    VALIDATE_RESPONSES: 'true',
     ...options.env,
   });
   const app = await createApp(config, url, clock);

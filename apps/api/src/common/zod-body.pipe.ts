@@ -5,7 +5,8 @@ import { AppError } from './app-error.js';
 
 /** Validates a body or query with a contract schema; answers 400 with the fields at fault. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T) {}
+  /** Public so the OpenAPI document is built from the very schema that validates. */
+  constructor(readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
     // PostgreSQL text cannot hold NUL: refuse it in any field of any body or query, whatever its schema.

@@ -50,6 +50,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   FLAG_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  API_DOCS_PUBLIC: z.enum(['true', 'false']).default('false'),
+  VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -72,6 +74,10 @@ export interface AppConfig {
   webDistDir: string;
   /** How often each instance checks whether the hourly flag evaluation is due; 0 turns the scheduler off. */
   flagCheckIntervalSeconds: number;
+  /** `/api/docs` and `/api/docs-json` without a session. */
+  isApiDocsPublic: boolean;
+  /** Tests only: every answer is checked against the OpenAPI document (openapi/response-validator.ts). */
+  validateResponses: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -102,5 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
     flagCheckIntervalSeconds: e.FLAG_CHECK_INTERVAL_SECONDS,
+    isApiDocsPublic: e.API_DOCS_PUBLIC === 'true',
+    validateResponses: e.VALIDATE_RESPONSES === 'true',
   };
 }

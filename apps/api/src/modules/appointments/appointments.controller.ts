@@ -8,17 +8,26 @@ import {
   type Page,
   type UpdateAppointmentRequest,
   updateAppointmentRequestSchema,
+  appointmentResponseSchema,
+  pageOf,
 } from '@itb/contracts';
 import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { AppointmentsService } from './appointments.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
+@DocumentedTag('Appointments', 'Bookings: refills, dose reviews, interrogations; check-in and outcomes.')
 @Controller('appointments')
 export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
+  @Documented({
+    operationId: 'listAppointments',
+    summary: 'List appointments',
+    response: pageOf(appointmentResponseSchema),
+  })
   @Get()
   @Allow(...ALL_ROLES)
   list(
@@ -28,6 +37,12 @@ export class AppointmentsController {
     return this.appointments.list(user.clinicId, query);
   }
 
+  @Documented({
+    operationId: 'createAppointment',
+    summary: 'Book an appointment',
+    response: appointmentResponseSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'],
+  })
   @Post()
   @Allow(...CLINICAL_ROLES)
   @Idempotent()
@@ -38,6 +53,12 @@ export class AppointmentsController {
     return this.appointments.create(user, body);
   }
 
+  @Documented({
+    operationId: 'updateAppointment',
+    summary: "Change an appointment's status, or move it",
+    response: appointmentResponseSchema,
+    errors: ['STALE_VERSION', 'CONFLICT', 'RULE_VIOLATION'],
+  })
   @Patch(':id')
   @Allow(...CLINICAL_ROLES)
   update(

@@ -1,11 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { type AuditEventResponse, type AuditQuery, auditQuerySchema, type Page } from '@itb/contracts';
+import {
+  type AuditEventResponse,
+  type AuditQuery,
+  auditQuerySchema,
+  type Page,
+  auditEventResponseSchema,
+  pageOf,
+} from '@itb/contracts';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentUser } from '../../common/access.decorators.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { ZodPipe } from '../../common/zod-body.pipe.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
 interface AuditRow {
   id: string;
@@ -25,6 +33,7 @@ interface AuditRow {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+@DocumentedTag('Audit', 'Who changed what and when, newest first.')
 @Controller('audit-events')
 export class AuditController {
   constructor(
@@ -33,6 +42,11 @@ export class AuditController {
   ) {}
 
   /** Newest first, keyset by id; dates are the clinic's. Administrators only. */
+  @Documented({
+    operationId: 'listAuditEvents',
+    summary: 'List audit events',
+    response: pageOf(auditEventResponseSchema),
+  })
   @Get()
   @Allow('admin')
   async list(

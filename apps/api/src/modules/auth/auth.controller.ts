@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { loginRequestSchema, type LoginRequest, type MeResponse } from '@itb/contracts';
+import { loginRequestSchema, type LoginRequest, type MeResponse, meResponseSchema } from '@itb/contracts';
 import type { Request, Response } from 'express';
 import { ALL_ROLES, Allow, CurrentUser, Public } from '../../common/access.decorators.js';
 import { SESSION_COOKIE } from '../../common/access.guard.js';
@@ -9,7 +9,9 @@ import { AppConfigToken, type AppConfig } from '../../config/app-config.provider
 import { Inject } from '@nestjs/common';
 import { AuthService } from './auth.service.js';
 import { SESSION_ABSOLUTE_HOURS } from './sessions.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
+@DocumentedTag('Auth', 'Sign in and out; the session cookie.')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -17,6 +19,12 @@ export class AuthController {
     @Inject(AppConfigToken) private readonly config: AppConfig,
   ) {}
 
+  @Documented({
+    operationId: 'login',
+    summary: 'Sign in: sets the session cookie',
+    response: meResponseSchema,
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
+  })
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -36,6 +44,7 @@ export class AuthController {
     return me;
   }
 
+  @Documented({ operationId: 'logout', summary: 'Sign out: ends the session', response: null })
   @Post('logout')
   @Allow(...ALL_ROLES)
   @HttpCode(204)
@@ -44,6 +53,7 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @Documented({ operationId: 'getMe', summary: 'The signed-in user and clinic', response: meResponseSchema })
   @Get('me')
   @Allow(...ALL_ROLES)
   me(@CurrentUser() user: SessionUser): Promise<MeResponse> {

@@ -5,17 +5,28 @@ import {
   type DoseAdjustmentRequest,
   type DoseAdjustmentResponse,
   type DoseAdjustmentResult,
+  doseAdjustmentResponseSchema,
+  doseAdjustmentResultSchema,
+  doseAdjustmentPreviewSchema,
+  pageOf,
 } from '@itb/contracts';
 import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { DoseAdjustmentsService } from './dose-adjustments.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
+@DocumentedTag('Dose adjustments', 'Daily-dose changes between refills, checked against titration limits.')
 @Controller('pumps/:id/dose-adjustments')
 export class DoseAdjustmentsController {
   constructor(private readonly adjustments: DoseAdjustmentsService) {}
 
+  @Documented({
+    operationId: 'listDoseAdjustments',
+    summary: "List a pump's dose changes",
+    response: pageOf(doseAdjustmentResponseSchema),
+  })
   @Get()
   @Allow(...ALL_ROLES)
   async list(
@@ -25,6 +36,12 @@ export class DoseAdjustmentsController {
     return { items: await this.adjustments.list(user.clinicId, pumpId), nextCursor: null };
   }
 
+  @Documented({
+    operationId: 'recordDoseAdjustment',
+    summary: 'Record a dose change',
+    response: doseAdjustmentResultSchema,
+    errors: ['STALE_VERSION', 'RULE_VIOLATION'],
+  })
   @Post()
   @Allow(...CLINICAL_ROLES)
   @Idempotent()
@@ -36,6 +53,12 @@ export class DoseAdjustmentsController {
     return this.adjustments.record(user, pumpId, body);
   }
 
+  @Documented({
+    operationId: 'previewDoseAdjustment',
+    summary: 'Check a dose change without recording it',
+    response: doseAdjustmentPreviewSchema,
+    errors: ['RULE_VIOLATION'],
+  })
   @Post('preview')
   @Allow(...CLINICAL_ROLES)
   @HttpCode(200)

@@ -10,17 +10,22 @@ import {
   type Page,
   type ResolveFlagRequest,
   resolveFlagRequestSchema,
+  flagResponseSchema,
+  pageOf,
 } from '@itb/contracts';
 import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/access.decorators.js';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { FlagsService } from './flags.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
+@DocumentedTag('Flags', 'Risk flags raised by the rules or by a clinician, and their follow-up.')
 @Controller()
 export class FlagsController {
   constructor(private readonly flags: FlagsService) {}
 
+  @Documented({ operationId: 'listFlags', summary: 'List flags', response: pageOf(flagResponseSchema) })
   @Get('flags')
   @Allow(...ALL_ROLES)
   list(
@@ -30,12 +35,19 @@ export class FlagsController {
     return this.flags.list(user.clinicId, query);
   }
 
+  @Documented({ operationId: 'getFlag', summary: 'One flag', response: flagResponseSchema })
   @Get('flags/:id')
   @Allow(...ALL_ROLES)
   get(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<FlagResponse> {
     return this.flags.get(user.clinicId, id);
   }
 
+  @Documented({
+    operationId: 'raiseFlag',
+    summary: 'Raise a flag for clinical signs',
+    response: flagResponseSchema,
+    errors: ['RULE_VIOLATION'],
+  })
   @Post('patients/:id/flags')
   @Allow(...CLINICAL_ROLES)
   @Idempotent()
@@ -47,6 +59,12 @@ export class FlagsController {
     return this.flags.raiseManual(user, patientId, body);
   }
 
+  @Documented({
+    operationId: 'acknowledgeFlag',
+    summary: 'Acknowledge a flag',
+    response: flagResponseSchema,
+    errors: ['CONFLICT'],
+  })
   @Post('flags/:id/acknowledge')
   @HttpCode(200)
   @Allow(...CLINICAL_ROLES)
@@ -59,6 +77,12 @@ export class FlagsController {
     return this.flags.acknowledge(user, id, body);
   }
 
+  @Documented({
+    operationId: 'resolveFlag',
+    summary: 'Resolve a manual flag',
+    response: flagResponseSchema,
+    errors: ['CONFLICT', 'RULE_VIOLATION'],
+  })
   @Post('flags/:id/resolve')
   @HttpCode(200)
   @Allow('specialist')

@@ -8,17 +8,27 @@ import {
   type ProjectionResponse,
   type PumpResponse,
   type UpdatePumpRequest,
+  pumpResponseSchema,
+  projectionSchema,
 } from '@itb/contracts';
 import { ALL_ROLES, Allow, CurrentUser } from '../../common/access.decorators.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { PumpsService } from './pumps.service.js';
+import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
+@DocumentedTag('Pumps', 'Implants, the reservoir projection, explants.')
 @Controller()
 export class PumpsController {
   constructor(private readonly pumps: PumpsService) {}
 
   /** Nurses implant too: bringing an existing patient's pump and fill into the clinic. */
+  @Documented({
+    operationId: 'implantPump',
+    summary: 'Record an implant with its first fill',
+    response: pumpResponseSchema,
+    errors: ['CONFLICT', 'RULE_VIOLATION'],
+  })
   @Post('patients/:id/pumps')
   @Allow('specialist', 'nurse')
   implant(
@@ -29,18 +39,35 @@ export class PumpsController {
     return this.pumps.implant(user, patientId, body);
   }
 
+  @Documented({
+    operationId: 'getPump',
+    summary: 'One pump with its current fill and projection',
+    response: pumpResponseSchema,
+  })
   @Get('pumps/:id')
   @Allow(...ALL_ROLES)
   get(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<PumpResponse> {
     return this.pumps.get(user.clinicId, id);
   }
 
+  @Documented({
+    operationId: 'getPumpProjection',
+    summary: 'When the reservoir reaches the alarm and empties',
+    response: projectionSchema,
+    errors: ['RULE_VIOLATION'],
+  })
   @Get('pumps/:id/projection')
   @Allow(...ALL_ROLES)
   projection(@CurrentUser() user: SessionUser, @Param('id', IdPipe) id: string): Promise<ProjectionResponse> {
     return this.pumps.projection(user.clinicId, id);
   }
 
+  @Documented({
+    operationId: 'updatePump',
+    summary: "Change a pump's details",
+    response: pumpResponseSchema,
+    errors: ['STALE_VERSION', 'RULE_VIOLATION'],
+  })
   @Patch('pumps/:id')
   @Allow('specialist')
   update(
@@ -51,6 +78,12 @@ export class PumpsController {
     return this.pumps.update(user, id, body);
   }
 
+  @Documented({
+    operationId: 'explantPump',
+    summary: 'Record an explant',
+    response: pumpResponseSchema,
+    errors: ['STALE_VERSION', 'CONFLICT', 'RULE_VIOLATION'],
+  })
   @Post('pumps/:id/explant')
   @Allow('specialist')
   @HttpCode(200)
