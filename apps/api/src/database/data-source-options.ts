@@ -11,6 +11,7 @@ import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/17642000000
 import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
+import { ClinicalSafety1764600000000 } from './migrations/1764600000000-clinical-safety.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   SchedulingQueueReports1764300000000,
   FlagLookupByPump1764400000000,
   BolusEvents1764500000000,
+  ClinicalSafety1764600000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */
