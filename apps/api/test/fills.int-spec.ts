@@ -95,7 +95,7 @@ describe('refills', () => {
   it('uses the new concentration from the refill on: 1000 mcg/mL doubles the daily volume', async () => {
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send(refill({ concentrationMcgPerMl: 1000 }))
+      .send(refill({ concentrationMcgPerMl: 1000, bridgeBolusMl: null }))
       .expect(201);
     // 500 mcg/day at 1000 mcg/mL = 0.5 mL/day: (20 − 2) / 0.5 = 36 days to the alarm.
     expect(res.body.projection.dailyVolumeMl).toBe(0.5);
