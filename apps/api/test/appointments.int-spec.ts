@@ -93,6 +93,16 @@ describe('appointments', () => {
     const appointment = (await clinic.as.nurse.get(`/api/appointments?patientId=${patientId}`).expect(200)).body
       .items as AppointmentResponse[];
     expect(appointment.find((a) => a.id === booked.id)?.status).toBe('booked');
+    // Nor does the queue show it as the next appointment: the pump needs booking again.
+    const queue = (await clinic.as.specialist.get('/api/refill-queue').expect(200)).body.items as {
+      pumpId: string;
+      nextAppointment: unknown;
+      worstFlag: { code: string } | null;
+    }[];
+    expect(queue.find((r) => r.pumpId === pump.id)).toMatchObject({
+      nextAppointment: null,
+      worstFlag: { code: 'MISSED_REFILL_APPOINTMENT' },
+    });
   });
 
   it('fulfils the arrived refill appointment of the day with the fill', async () => {
