@@ -95,6 +95,7 @@ describe('property: at most one scheduling flag per pump', () => {
                 lotExpiresOn: '2030-01-01',
                 primingBolusMl: null,
                 confirmShortInterval: true,
+                confirmRepeatRefill: true,
               };
               const preview = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills/preview`).send(body);
               if (preview.status === 200) {
