@@ -1,3 +1,4 @@
+import { PUMP_ALARM_TYPES } from '@itb/domain';
 import { z } from 'zod';
 import {
   idSchema,
@@ -19,6 +20,13 @@ const volumeMl = (label: string, min: 'positive' | 'nonnegative') => {
   return bounded.max(100, `${label} must be at most 100 mL`).multipleOf(0.01, 'must have at most 2 decimals');
 };
 
+/** A bridge or priming bolus, mL: what it takes from the reservoir. */
+const bolusMl = z
+  .number({ error: 'must be a number of mL' })
+  .positive('must be above 0 mL (null when none was given)')
+  .max(10, 'must be at most 10 mL')
+  .multipleOf(0.01, 'must have at most 2 decimals');
+
 export const fillRequestSchema = z
   .object({
     performedAt: instantSchema,
@@ -37,6 +45,19 @@ export const fillRequestSchema = z
       .multipleOf(0.1, 'must have at most 1 decimal')
       .nullable()
       .optional(),
+    /** Patient-activated boluses since the last refill, mL, as the controller reports them (optional). */
+    patientBolusesDeliveredMl: volumeMl('patient boluses', 'nonnegative').nullable().optional(),
+    /**
+     * Asked at every concentration change: the bridge bolus given, mL, or null for none. It drains the new
+     * fill (a pump event). Required when the concentration changes.
+     */
+    bridgeBolusMl: bolusMl.nullable().optional(),
+    /** Asked when the pump had run dry: the priming bolus given, mL, or null for none. Required then. */
+    primingBolusMl: bolusMl.nullable().optional(),
+    /** An alarm under 14 days away, or a refill-by on or before the fill date, needs this to be true. */
+    confirmShortInterval: z.boolean().optional(),
+    /** A refill within 10 minutes of the pump's last fill is refused as a likely double entry unless this is true. */
+    confirmRepeatRefill: z.boolean().optional(),
     notes: optionalText(2000),
     /** Required from a specialist when the new dose is beyond the titration limits. */
     overrideReason: optionalText(500),
@@ -57,6 +78,11 @@ export const doseLimitCheckSchema = z.object({
   limitCode: z.string().nullable(),
   message: z.string().nullable(),
   isAboveWarningDose: z.boolean(),
+  /** The dose the change is measured from, when it is an earlier one of the 24 h window (lowest or highest). */
+  fromDailyDoseMcg: z.number(),
+  isAgainstEarlierDose: z.boolean(),
+  /** Under 18 at the change: the children's (cerebral) limit applies. */
+  isChild: z.boolean(),
 });
 export type DoseLimitCheckResponse = z.infer<typeof doseLimitCheckSchema>;
 
@@ -77,9 +103,19 @@ export const fillResponseSchema = z.object({
   lotNumber: z.string(),
   lotExpiresOn: z.string(),
   notes: z.string().nullable(),
+  /** Withdrawn + left in the reservoir: what the pump held; reconciliation uses it. Null for first fills. */
+  residualFoundMl: z.number().nullable(),
+  patientBolusesDeliveredMl: z.number().nullable(),
   expectedResidualMl: z.number().nullable(),
   discrepancyMl: z.number().nullable(),
   deliveryErrorPct: z.number().nullable(),
+  /** Set when the concentration changed with drug left in the reservoir. */
+  mixedConcentrationMcgPerMl: z.number().nullable(),
+  realDailyDoseMcg: z.number().nullable(),
+  /** Set when the refill found the pump dry. */
+  emptySince: z.string().nullable(),
+  bridgeBolusGiven: z.boolean().nullable(),
+  primingBolusGiven: z.boolean().nullable(),
   alarmAt: z.string(),
   emptyAt: z.string(),
   refillBy: z.string(),
@@ -90,6 +126,24 @@ export type FillResponse = z.infer<typeof fillResponseSchema>;
 export const fillResultSchema = fillResponseSchema.extend({
   projection: projectionSchema,
   doseCheck: doseLimitCheckSchema.nullable(),
+  /** What else the refill was checked for (DESIGN.md "The reservoir engine"). */
+  checks: z.object({
+    leftInReservoirMl: z.number(),
+    isConcentrationChange: z.boolean(),
+    /** The refill found the pump dry: since when and for how long. */
+    withoutDrug: z.object({ emptySince: z.string(), hoursWithoutDrug: z.number(), message: z.string() }).nullable(),
+    /** Why the interval is short (needs confirmShortInterval), or null. */
+    shortInterval: z.string().nullable(),
+    isAtOrBelowAlarm: z.boolean(),
+    /** The pump was filled less than 10 minutes before this refill (a double entry?), or null. */
+    recentFill: z.string().nullable(),
+    /** Answers the refill still needs before it can be recorded. */
+    needs: z.object({
+      bridgeBolusAnswer: z.boolean(),
+      primingBolusAnswer: z.boolean(),
+      shortIntervalConfirmation: z.boolean(),
+    }),
+  }),
   warnings: z.array(z.string()),
 });
 export type FillResult = z.infer<typeof fillResultSchema>;
@@ -168,24 +222,38 @@ export type DoseAdjustmentPreview = z.infer<typeof doseAdjustmentPreviewSchema>;
 export const PUMP_EVENT_TYPES = [
   'interrogation',
   'mri',
-  'alarm_low_reservoir',
-  'alarm_critical',
+  ...PUMP_ALARM_TYPES,
+  'pump_stopped',
+  'pump_restarted',
   'catheter_revision',
   'pump_replacement',
   'explant',
   'bolus',
+  'bridge_bolus',
+  'priming_bolus',
 ] as const;
+/** The boluses: each takes its volume from the reservoir. */
+export const BOLUS_EVENT_TYPES = ['bolus', 'bridge_bolus', 'priming_bolus'] as const;
 export const pumpEventTypeSchema = z.enum(PUMP_EVENT_TYPES);
 export type PumpEventType = z.infer<typeof pumpEventTypeSchema>;
 export const PUMP_EVENT_LABELS: Record<PumpEventType, string> = {
   interrogation: 'Interrogation',
   mri: 'MRI scan',
   alarm_low_reservoir: 'Low-reservoir alarm heard',
+  alarm_eri: 'Replacement (ERI) alarm heard',
+  alarm_empty_reservoir: 'Empty-reservoir alarm heard (critical)',
+  alarm_end_of_service: 'End-of-service alarm heard (critical)',
+  alarm_motor_stall: 'Motor-stall alarm heard (critical)',
+  alarm_critical_memory: 'Critical memory-error alarm heard (critical)',
   alarm_critical: 'Critical alarm heard',
+  pump_stopped: 'Pump stopped',
+  pump_restarted: 'Pump restarted',
   catheter_revision: 'Catheter revision',
   pump_replacement: 'Pump replacement',
   explant: 'Explant',
-  bolus: 'Bolus (one-off)',
+  bolus: 'Clinician bolus',
+  bridge_bolus: 'Bridge bolus (concentration change)',
+  priming_bolus: 'Priming bolus',
 };
 
 export const pumpEventRequestSchema = z
@@ -202,7 +270,7 @@ export const pumpEventRequestSchema = z
     notes: optionalText(2000),
   })
   .strict()
-  .refine((e) => (e.type === 'bolus') === (e.volumeMl !== undefined), {
+  .refine((e) => (BOLUS_EVENT_TYPES as readonly string[]).includes(e.type) === (e.volumeMl !== undefined), {
     path: ['volumeMl'],
     message: 'is required for a bolus, and only for a bolus',
   });

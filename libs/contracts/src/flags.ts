@@ -101,8 +101,13 @@ export type FlagResponse = z.infer<typeof flagResponseSchema>;
 export const FLAG_CODE_LABELS: Record<FlagCode, string> = {
   RESERVOIR_EMPTY: 'Reservoir empty',
   REFILL_OVERDUE: 'Refill overdue',
+  APPOINTMENT_AFTER_EMPTY: 'Appointment after empty',
   REFILL_DUE_UNSCHEDULED: 'Refill due, not booked',
   APPOINTMENT_AFTER_ALARM: 'Appointment after alarm',
+  PUMP_ALARM_RECORDED: 'Pump alarm recorded',
+  PUMP_STOPPED: 'Pump stopped',
+  WITHDRAWAL_WATCH: 'Withdrawal watch',
+  DOSE_ESCALATION: 'Dose escalation',
   DRUG_STABILITY_EXCEEDED: 'Drug stability exceeded',
   RESIDUAL_DISCREPANCY: 'Residual discrepancy',
   MISSED_REFILL_APPOINTMENT: 'Missed refill appointment',

@@ -44,6 +44,8 @@ export const initialFillSchema = z
     drugProduct: trimmed(100),
     lotNumber: trimmed(40),
     lotExpiresOn: localDateSchema,
+    /** An alarm under 14 days away needs this to be true (DESIGN.md "Entry checks"). */
+    confirmShortInterval: z.boolean().optional(),
   })
   .strict();
 export type InitialFillRequest = z.infer<typeof initialFillSchema>;
@@ -111,7 +113,20 @@ export const currentFillSchema = z.object({
   lotExpiresOn: z.string(),
   /** One-off boluses given since this fill: they drain the reservoir too. */
   boluses: z.array(z.object({ at: z.string(), volumeMl: z.number() })),
+  /** A recorded empty-reservoir alarm since this fill: the next refill is a dry one. */
+  emptyAlarmAt: z.string().nullable(),
 });
+
+/**
+ * The programmed doses a new dose is checked against (DESIGN.md "Dose-change limits": the 24 h before the
+ * change, across fills): every step from the one in force 24 h before the last change on, and the implant's
+ * first fill (no increase within 24 h of it).
+ */
+export const doseHistorySchema = z.object({
+  firstFillAt: z.string(),
+  steps: z.array(z.object({ at: z.string(), dailyDoseMcg: z.number() })),
+});
+export type DoseHistoryResponse = z.infer<typeof doseHistorySchema>;
 
 export const pumpResponseSchema = z.object({
   id: idSchema,
@@ -129,6 +144,7 @@ export const pumpResponseSchema = z.object({
   currentDailyDoseMcg: z.number().nullable(),
   version: z.number(),
   currentFill: currentFillSchema.nullable(),
+  doseHistory: doseHistorySchema.nullable(),
   projection: projectionSchema.nullable(),
 });
 export type PumpResponse = z.infer<typeof pumpResponseSchema>;

@@ -7,7 +7,12 @@ import { type DrainInput, roundTo } from './reservoir.js';
 
 export type SpasticityOrigin = 'spinal' | 'cerebral' | 'mixed';
 export type DoseChangeDirection = 'increase' | 'decrease' | 'none';
-export type DoseLimitCode = 'INCREASE_LIMIT_SPINAL' | 'INCREASE_LIMIT_CEREBRAL' | 'DECREASE_LIMIT';
+export type DoseLimitCode =
+  | 'INCREASE_LIMIT_SPINAL'
+  | 'INCREASE_LIMIT_CEREBRAL'
+  | 'INCREASE_LIMIT_CHILD'
+  | 'DECREASE_LIMIT'
+  | 'NO_INCREASE_AFTER_IMPLANT';
 
 // CLINICAL.md "Dosing": "Titration, at most once per 24 h: spinal origin +10–30 %".
 export const MAX_INCREASE_PCT_SPINAL = 30;
@@ -27,6 +32,8 @@ export interface DoseChangeInput {
   previousDailyDoseMcg: number;
   newDailyDoseMcg: number;
   spasticityOrigin: SpasticityOrigin;
+  /** Under 18 at the change: children take the cerebral-origin limit (CLINICAL.md "Dosing"). */
+  isChild?: boolean;
 }
 
 export interface DoseChangeCheck {
@@ -44,7 +51,9 @@ export interface DoseChangeCheck {
   isAboveMaximumDose: boolean;
 }
 
-function increaseLimitOf(origin: SpasticityOrigin): { limitPct: number; code: DoseLimitCode } {
+function increaseLimitOf(origin: SpasticityOrigin, isChild: boolean): { limitPct: number; code: DoseLimitCode } {
+  // CLINICAL.md "Dosing": "cerebral origin and children +5–15 %".
+  if (isChild) return { limitPct: MAX_INCREASE_PCT_CEREBRAL, code: 'INCREASE_LIMIT_CHILD' };
   switch (origin) {
     case 'spinal':
       return { limitPct: MAX_INCREASE_PCT_SPINAL, code: 'INCREASE_LIMIT_SPINAL' };
@@ -58,6 +67,7 @@ export function checkDoseChange({
   previousDailyDoseMcg,
   newDailyDoseMcg,
   spasticityOrigin,
+  isChild = false,
 }: DoseChangeInput): DoseChangeCheck {
   if (!(previousDailyDoseMcg > 0)) throw new RangeError('previousDailyDoseMcg must be above 0');
   if (!(newDailyDoseMcg >= 0)) throw new RangeError('newDailyDoseMcg must be 0 or more');
@@ -81,7 +91,7 @@ export function checkDoseChange({
   }
   const isIncrease = next > previous;
   const { limitPct, code } = isIncrease
-    ? increaseLimitOf(spasticityOrigin)
+    ? increaseLimitOf(spasticityOrigin, isChild)
     : { limitPct: MAX_DECREASE_PCT, code: 'DECREASE_LIMIT' as const };
   // Excess in "previous × %" units: an exact integer, positive when beyond the limit.
   const excessScaled = isIncrease ? next * 100 - previous * (100 + limitPct) : previous * (100 - limitPct) - next * 100;
@@ -98,19 +108,22 @@ export function checkDoseChange({
   };
 }
 
-function originPhrase(origin: SpasticityOrigin): string {
-  return `${origin}-origin spasticity`;
+function originPhrase(origin: SpasticityOrigin, isChild: boolean): string {
+  return isChild ? 'children' : `${origin}-origin spasticity`;
 }
 
 /**
  * One sentence for a clinician, without a final full stop (callers append to it), e.g.
  * "Increase of 40.0 % exceeds the 30 % limit for spinal-origin spasticity by 10.0 %".
  */
-export function describeDoseCheck(check: DoseChangeCheck, spasticityOrigin: SpasticityOrigin): string {
+export function describeDoseCheck(check: DoseChangeCheck, spasticityOrigin: SpasticityOrigin, isChild = false): string {
   if (check.direction === 'none' || check.limitPct === null) return 'No change of daily dose';
+  if (check.limitCode === 'NO_INCREASE_AFTER_IMPLANT') {
+    return `Increase of ${Math.abs(check.changePct).toFixed(1)} % within 24 h of the implant's first fill, when no increase is allowed`;
+  }
   const isIncrease = check.direction === 'increase';
   const change = `${isIncrease ? 'Increase' : 'Decrease'} of ${Math.abs(check.changePct).toFixed(1)} %`;
-  const limit = `the ${check.limitPct} % limit${isIncrease ? ` for ${originPhrase(spasticityOrigin)}` : ''}`;
+  const limit = `the ${check.limitPct} % limit${isIncrease ? ` for ${originPhrase(spasticityOrigin, isChild)}` : ''}`;
   return check.isWithinLimit
     ? `${change} is within ${limit}`
     : `${change} exceeds ${limit} by ${check.excessPct.toFixed(1)} %`;
@@ -137,38 +150,122 @@ export function programmedDoseAt(drain: DrainInput, at: Date): number {
   return dose;
 }
 
-export interface DayDoseCheck {
-  /** The dose the change is measured from: the one just before it, or the one 24 h earlier. */
+/** A programmed daily dose in force from an instant: set by a fill (also the first) or a dose adjustment. */
+export interface ProgrammedDose {
+  at: Date;
+  dailyDoseMcg: number;
+}
+
+/** The limits are per 24 h (CLINICAL.md "Dosing": "Titration, at most once per 24 h"). */
+export const DOSE_LIMIT_WINDOW_MS = 24 * 3_600_000;
+/** CLINICAL.md "Dosing": "no increase in the first 24 h" after the implant. */
+export const NO_INCREASE_AFTER_IMPLANT_MS = 24 * 3_600_000;
+
+export interface WindowDoseInput {
+  /** Every programmed dose step of the pump (fills and adjustments, any order) up to the change. */
+  steps: readonly ProgrammedDose[];
+  /** The implant's first fill: no increase at all within 24 h of it. */
+  firstFillAt: Date;
+  newDailyDoseMcg: number;
+  at: Date;
+  spasticityOrigin: SpasticityOrigin;
+  /** Under 18 at the change (libs/domain age-bands): the cerebral-origin limits apply. */
+  isChild: boolean;
+}
+
+export interface WindowDoseCheck {
+  /** The dose the change is measured from: the lowest in the window for an increase, the highest for a decrease. */
   fromDailyDoseMcg: number;
-  /** The dose just before the change (what the pump is programmed with when it is made). */
+  /** The dose in force just before the change. */
   previousDailyDoseMcg: number;
-  isAgainstDayBefore: boolean;
+  /** The lowest and highest programmed doses in force at any moment of the 24 h before the change. */
+  lowestInWindowMcg: number;
+  highestInWindowMcg: number;
+  /** True when the dose it is measured from is not the one just before (an earlier dose in the window). */
+  isAgainstEarlierDose: boolean;
+  /** True when the change falls within 24 h of the implant's first fill (no increase allowed then). */
+  isWithinDayOfImplant: boolean;
   check: DoseChangeCheck;
 }
 
-const DAY_MS = 86_400_000;
+/** The programmed dose in force at an instant: the last step at or before it (null before the first). */
+export function doseInForceAt(steps: readonly ProgrammedDose[], at: Date): number | null {
+  let found: ProgrammedDose | null = null;
+  for (const step of steps) {
+    if (step.at.getTime() <= at.getTime() && (!found || step.at.getTime() >= found.at.getTime())) found = step;
+  }
+  return found ? found.dailyDoseMcg : null;
+}
 
 /**
- * The limits are per 24 h (DESIGN.md "Dose-change limits"): a new dose is checked against the dose
- * just before it and against the dose 24 h earlier (not before the current fill), so small steps
- * cannot add up past a limit within a day. The first limit exceeded is the one reported.
+ * DESIGN.md "Dose-change limits": the window is the 24 h before the change, across fills. Every dose in
+ * force at any moment of it counts (set by an adjustment, by a refill or by the fill before it); an
+ * increase is measured from the lowest of them and a decrease from the highest, so no sequence of refills
+ * and adjustments passes a limit within 24 h. Children take the cerebral limits; no increase at all
+ * within 24 h of the implant's first fill. The first limit exceeded is the one reported.
  */
-export function checkDoseChangeWithinDay(
-  drain: DrainInput,
-  newDailyDoseMcg: number,
-  effectiveAt: Date,
-  spasticityOrigin: SpasticityOrigin,
-): DayDoseCheck {
-  const previous = programmedDoseAt(drain, new Date(effectiveAt.getTime() - 1));
-  const dayBeforeAt = Math.max(effectiveAt.getTime() - DAY_MS, drain.fill.performedAt.getTime());
-  const dayBefore = programmedDoseAt(drain, new Date(dayBeforeAt));
-  const against = (from: number, isAgainstDayBefore: boolean): DayDoseCheck => ({
+export function checkDoseChangeInWindow(input: WindowDoseInput): WindowDoseCheck {
+  const { steps, newDailyDoseMcg, at, isChild, firstFillAt } = input;
+  const atMs = at.getTime();
+  const windowStartMs = atMs - DOSE_LIMIT_WINDOW_MS;
+  const before = steps.filter((s) => s.at.getTime() < atMs);
+  const previous = doseInForceAt(before, new Date(atMs - 1));
+  if (previous === null) throw new RangeError('no programmed dose before the change');
+  const atStart = doseInForceAt(before, new Date(windowStartMs));
+  const inWindow = [
+    ...(atStart === null ? [] : [atStart]),
+    ...before.filter((s) => s.at.getTime() > windowStartMs).map((s) => s.dailyDoseMcg),
+  ];
+  const lowest = Math.min(...inWindow);
+  const highest = Math.max(...inWindow);
+  const isWithinDayOfImplant = atMs - firstFillAt.getTime() < NO_INCREASE_AFTER_IMPLANT_MS;
+  const against = (from: number): WindowDoseCheck => ({
     fromDailyDoseMcg: from,
     previousDailyDoseMcg: previous,
-    isAgainstDayBefore,
-    check: checkDoseChange({ previousDailyDoseMcg: from, newDailyDoseMcg, spasticityOrigin }),
+    lowestInWindowMcg: lowest,
+    highestInWindowMcg: highest,
+    isAgainstEarlierDose: from !== previous,
+    isWithinDayOfImplant,
+    check: checkDoseChange({
+      previousDailyDoseMcg: from,
+      newDailyDoseMcg,
+      spasticityOrigin: input.spasticityOrigin,
+      isChild,
+    }),
   });
-  const checks = [against(previous, false)];
-  if (dayBefore !== previous) checks.push(against(dayBefore, true));
+  const checks: WindowDoseCheck[] = [against(previous)];
+  if (newDailyDoseMcg > lowest) checks.push(against(lowest));
+  if (newDailyDoseMcg < highest) checks.push(against(highest));
+  if (isWithinDayOfImplant && newDailyDoseMcg > lowest) {
+    const base = against(lowest);
+    checks.unshift({
+      ...base,
+      check: { ...base.check, ...NO_INCREASE_AFTER_IMPLANT_CHECK, excessPct: Math.max(0.1, base.check.changePct) },
+    });
+  }
   return checks.find((c) => !c.check.isWithinLimit) ?? checks[0]!;
+}
+
+const NO_INCREASE_AFTER_IMPLANT_CHECK = {
+  limitPct: 0,
+  isWithinLimit: false,
+  limitCode: 'NO_INCREASE_AFTER_IMPLANT',
+} as const;
+
+/**
+ * The window check in one sentence, naming the dose it is measured from when that is not the one just
+ * before: "Increase of 69.0 % from 400 mcg/day (the lowest dose in force in the 24 h before) exceeds …".
+ */
+export function describeWindowDoseCheck(
+  w: WindowDoseCheck,
+  spasticityOrigin: SpasticityOrigin,
+  isChild: boolean,
+): string {
+  const sentence = describeDoseCheck(w.check, spasticityOrigin, isChild);
+  if (!w.isAgainstEarlierDose || w.check.direction === 'none') return sentence;
+  const which = w.check.direction === 'increase' ? 'lowest' : 'highest';
+  return sentence.replace(
+    ' %',
+    ` % from ${w.fromDailyDoseMcg} mcg/day (the ${which} dose in force in the 24 h before)`,
+  );
 }

@@ -9,3 +9,5 @@ export * from './reservoir.js';
 export * from './reservoir-history.js';
 export * from './risk-rules.js';
 export * from './scheduling.js';
+export * from './refill-checks.js';
+export * from './refill-assessment.js';

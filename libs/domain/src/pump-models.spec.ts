@@ -3,14 +3,15 @@ import { PUMP_CATALOGUE, PUMP_MODELS, resolvePumpVolumes } from './pump-models.j
 
 describe('PUMP_CATALOGUE', () => {
   it.each([
-    // CLINICAL.md "Pumps": SynchroMed II, 2 mL manufacturer-recommended residual, shut-down at 7 years.
-    ['synchromed_ii_20', 20, 2.0, 7],
-    ['synchromed_ii_40', 40, 2.0, 7],
+    // CLINICAL.md "Pumps": SynchroMed II, 2 mL manufacturer-recommended residual; battery 5–7 years,
+    // so ERI is estimated at the conservative 5 ("Battery").
+    ['synchromed_ii_20', 20, 2.0, 5],
+    ['synchromed_ii_40', 40, 2.0, 5],
     // CLINICAL.md "Pumps": Prometra II, the controller's next refill is at 3.0 mL; battery 10+ years.
     ['prometra_ii_20', 20, 3.0, 10],
     ['prometra_ii_40', 40, 3.0, 10],
-  ] as const)('%s holds %i mL with the alarm at %f mL', (model, reservoirMl, alarmMl, serviceLifeYears) => {
-    expect(PUMP_CATALOGUE[model]).toMatchObject({ reservoirMl, alarmMl, serviceLifeYears });
+  ] as const)('%s holds %i mL with the alarm at %f mL', (model, reservoirMl, alarmMl, eriEstimateYears) => {
+    expect(PUMP_CATALOGUE[model]).toMatchObject({ reservoirMl, alarmMl, eriEstimateYears });
   });
 
   it('leaves every volume of `other` to the clinic', () => {

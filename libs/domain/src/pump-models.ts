@@ -17,17 +17,21 @@ export interface PumpModelSpec {
   /** Undefined for `other`: the clinic must give the capacity. */
   reservoirMl?: number;
   alarmMl?: number;
-  /** Nominal service life, for an end-of-service estimate when no ERI date is known. */
-  serviceLifeYears?: number;
+  /**
+   * The shortest typical battery life, years from implant: the conservative estimate of the elective
+   * replacement indicator (ERI) when interrogation has given no ERI date.
+   */
+  eriEstimateYears?: number;
 }
 
 export const PUMP_CATALOGUE: Record<PumpModel, PumpModelSpec> = {
-  // CLINICAL.md: SynchroMed II 8637-20 / 8637-40, alarm 2 mL, automatic shut-down at 7 years.
-  synchromed_ii_20: { label: 'SynchroMed II 20 mL', reservoirMl: 20, alarmMl: 2.0, serviceLifeYears: 7 },
-  synchromed_ii_40: { label: 'SynchroMed II 40 mL', reservoirMl: 40, alarmMl: 2.0, serviceLifeYears: 7 },
+  // CLINICAL.md: SynchroMed II 8637-20 / 8637-40, alarm 2 mL; battery typically 5–7 years, so without
+  // an interrogated ERI date the product estimates ERI at 5 years ("Battery", the conservative end).
+  synchromed_ii_20: { label: 'SynchroMed II 20 mL', reservoirMl: 20, alarmMl: 2.0, eriEstimateYears: 5 },
+  synchromed_ii_40: { label: 'SynchroMed II 40 mL', reservoirMl: 40, alarmMl: 2.0, eriEstimateYears: 5 },
   // CLINICAL.md: Prometra II 13827 / 16827, refill date at 3.0 mL, battery 10+ years.
-  prometra_ii_20: { label: 'Prometra II 20 mL', reservoirMl: 20, alarmMl: 3.0, serviceLifeYears: 10 },
-  prometra_ii_40: { label: 'Prometra II 40 mL', reservoirMl: 40, alarmMl: 3.0, serviceLifeYears: 10 },
+  prometra_ii_20: { label: 'Prometra II 20 mL', reservoirMl: 20, alarmMl: 3.0, eriEstimateYears: 10 },
+  prometra_ii_40: { label: 'Prometra II 40 mL', reservoirMl: 40, alarmMl: 3.0, eriEstimateYears: 10 },
   other: { label: 'Other pump' },
 };
 

@@ -20,6 +20,10 @@ export interface HistoryFill {
   drain: DrainInput;
   /** What was withdrawn at this fill from the previous one, mL; null for the first fill. */
   residualWithdrawnMl: number | null;
+  /** Withdrawn + left in the reservoir (what the pump held); defaults to the withdrawn volume. */
+  residualFoundMl?: number | null;
+  /** Patient-activated boluses the controller reported at this refill, mL. */
+  patientBolusesDeliveredMl?: number | null;
 }
 
 export interface ReservoirHistoryInput {
@@ -143,7 +147,12 @@ function fillPointOf(fill: HistoryFill, previous: HistoryFill | undefined): Fill
       isDiscrepant: false,
     };
   }
-  const comparison = compareResidual(previous.drain, fill.drain.fill.performedAt, fill.residualWithdrawnMl);
+  const comparison = compareResidual(
+    previous.drain,
+    fill.drain.fill.performedAt,
+    fill.residualFoundMl ?? fill.residualWithdrawnMl,
+    fill.patientBolusesDeliveredMl ?? 0,
+  );
   return {
     ...base,
     isInitial: false,

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DrainInput, type FillState, instantAtVolume, MS_PER_DAY, volumeAt } from './reservoir.js';
+import {
+  compareResidual,
+  type DrainInput,
+  type FillState,
+  instantAtVolume,
+  MS_PER_DAY,
+  volumeAt,
+} from './reservoir.js';
 
 const BASE_MS = Date.parse('2026-01-01T00:00:00Z');
 const MAX_DOSE_MCG = 3000;
@@ -127,6 +134,36 @@ describe('reservoir properties', () => {
           expect(volumeAt(input, new Date(instant.getTime() - 1))).toBeGreaterThan(targetMl - toleranceMl);
         }
       }),
+    );
+  });
+});
+
+describe('property: an unused bolus allowance never changes the expected residual', () => {
+  // Issue 11 acceptance 2: the allowance is a worst case for the alarm, never an expectation.
+  it('compareResidual gives the same numbers with any allowance or none', () => {
+    fc.assert(
+      fc.property(
+        drainArb(true),
+        offsetArb,
+        fc.integer({ min: 0, max: 4000 }),
+        fc.option(fc.integer({ min: 1, max: 5000 }).map((d) => d / 10)),
+        (drain, offsetMs, foundCentiMl, allowance) => {
+          const refillAt = after(drain.fill, offsetMs);
+          const found = foundCentiMl / 100;
+          const without = compareResidual(
+            { ...drain, fill: { ...drain.fill, patientBolusMcgPerDay: null } },
+            refillAt,
+            found,
+          );
+          const withAllowance = compareResidual(
+            { ...drain, fill: { ...drain.fill, patientBolusMcgPerDay: allowance } },
+            refillAt,
+            found,
+          );
+          expect(withAllowance).toEqual(without);
+        },
+      ),
+      { seed: 2, numRuns: 300 },
     );
   });
 });

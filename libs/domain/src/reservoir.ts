@@ -191,18 +191,31 @@ export interface ResidualComparison {
   deliveryErrorPct: number | null;
 }
 
+/** The programme alone: the same fill with its patient bolus allowance left out (an allowance is a worst case, not an expectation). */
+export function withoutAllowance(input: DrainInput): DrainInput {
+  return { ...input, fill: { ...input.fill, patientBolusMcgPerDay: null } };
+}
+
 /**
- * Compares the residual withdrawn at a refill with what the previous fill should have left.
- * DESIGN.md "Expected residual".
+ * Compares the residual found at a refill with what the previous fill should have left. DESIGN.md
+ * "Expected residual": each dose segment at its programmed dose (the bolus allowance is NOT included),
+ * less every bolus recorded (clinician and bridge boluses as events in the drain; patient-activated
+ * boluses as the total mL the controller reports). Counting the allowance would invent under-delivery
+ * and hide over-infusion.
  */
-export function compareResidual(previous: DrainInput, refillAt: Date, actualResidualMl: number): ResidualComparison {
-  const expected = roundTo(volumeAt(previous, refillAt), 2);
+export function compareResidual(
+  previous: DrainInput,
+  refillAt: Date,
+  residualFoundMl: number,
+  patientBolusesMl = 0,
+): ResidualComparison {
+  const expected = roundTo(Math.max(0, volumeAt(withoutAllowance(previous), refillAt) - patientBolusesMl), 2);
   const startMl = previous.fill.reservoirVolumeAfterMl;
   const deliveredExpected = startMl - expected;
-  const deliveredActual = startMl - actualResidualMl;
+  const deliveredActual = startMl - residualFoundMl;
   return {
     expectedResidualMl: expected,
-    discrepancyMl: roundTo(actualResidualMl - expected, 2),
+    discrepancyMl: roundTo(residualFoundMl - expected, 2),
     deliveryErrorPct:
       deliveredExpected > 0 ? roundTo(((deliveredActual - deliveredExpected) / deliveredExpected) * 100, 1) : null,
   };

@@ -1,31 +1,50 @@
-import { daysBetween, type LocalDate, toLocalDate, toLocalDateTime } from './local-date.js';
+import { addDays, daysBetween, type LocalDate, toLocalDate, toLocalDateTime } from './local-date.js';
 import { PUMP_CATALOGUE, type PumpModel } from './pump-models.js';
 import { MS_PER_DAY, roundTo } from './reservoir.js';
+import { describeHours } from './refill-checks.js';
 
 /**
  * The withdrawal-risk rules of DESIGN.md "Withdrawal-risk rules": pure functions of a pump's state,
  * its clinic's settings and now. The API persists what they return; nothing here knows about storage.
  */
-export const RISK_RULE_CODES = [
+
+/** The scheduling rules, in precedence order: a pump carries at most one of them, the first that holds. */
+export const SCHEDULING_RULE_CODES = [
   'RESERVOIR_EMPTY',
   'REFILL_OVERDUE',
-  'REFILL_DUE_UNSCHEDULED',
+  'APPOINTMENT_AFTER_EMPTY',
+  'MISSED_REFILL_APPOINTMENT',
   'APPOINTMENT_AFTER_ALARM',
+  'REFILL_DUE_UNSCHEDULED',
+] as const;
+
+export const RISK_RULE_CODES = [
+  ...SCHEDULING_RULE_CODES,
+  'PUMP_ALARM_RECORDED',
+  'PUMP_STOPPED',
   'DRUG_STABILITY_EXCEEDED',
   'RESIDUAL_DISCREPANCY',
-  'MISSED_REFILL_APPOINTMENT',
   'POST_MRI_CHECK_PENDING',
   'PUMP_REPLACEMENT_DUE',
   'RAPID_DOSE_REDUCTION',
+  'WITHDRAWAL_WATCH',
+  'DOSE_ESCALATION',
 ] as const;
 export type RiskRuleCode = (typeof RISK_RULE_CODES)[number];
+export type SchedulingRuleCode = (typeof SCHEDULING_RULE_CODES)[number];
+
+export const isSchedulingRule = (code: string): code is SchedulingRuleCode =>
+  (SCHEDULING_RULE_CODES as readonly string[]).includes(code);
 
 export const FLAG_SEVERITIES = ['critical', 'high', 'moderate'] as const;
 export type FlagSeverity = (typeof FLAG_SEVERITIES)[number];
 export const SEVERITY_RANK: Record<FlagSeverity, number> = { critical: 3, high: 2, moderate: 1 };
 
-/** Rules whose flag stays open until a clinician resolves it, whatever happens next. */
-export const MANUALLY_RESOLVED_RULES: readonly RiskRuleCode[] = ['RESIDUAL_DISCREPANCY'];
+/**
+ * Rules whose flag stays open until a clinician resolves it, whatever happens next; a clinician's
+ * resolution holds for the fill it was about (the hourly pass never reopens it for that fill).
+ */
+export const MANUALLY_RESOLVED_RULES: readonly RiskRuleCode[] = ['RESIDUAL_DISCREPANCY', 'WITHDRAWAL_WATCH'];
 
 /**
  * Over-infusion: delivery more than 14.5 % off the programmed rate, with at least 1.0 mL unaccounted
@@ -38,9 +57,64 @@ export const DISCREPANCY_ALERT_ML = 1.0;
 export const REPLACEMENT_NOTICE_DAYS = 180;
 export const REPLACEMENT_URGENT_DAYS = 90;
 
-/** A fall of more than 20 % within 48 h (DESIGN.md; CLINICAL.md "Withdrawal": abrupt reduction). */
+/**
+ * A fall of more than 20 % below the highest dose of the previous 72 h (DESIGN.md RAPID_DOSE_REDUCTION;
+ * CLINICAL.md "Withdrawal": "the severe syndrome develops over 24–72 h", "reductions 10–20 %").
+ */
 export const RAPID_REDUCTION_PCT = 20;
-export const RAPID_REDUCTION_WINDOW_MS = 48 * 3_600_000;
+export const RAPID_REDUCTION_WINDOW_HOURS = 72;
+/** CLINICAL.md "Withdrawal": the severe syndrome develops over 24–72 h — the watch after a dry pump's refill. */
+export const WITHDRAWAL_WATCH_HOURS = 72;
+/** A rise of more than 50 % in 30 days (DESIGN.md DOSE_ESCALATION; CLINICAL.md "Dosing": large increases may mean catheter malfunction). */
+export const DOSE_ESCALATION_PCT = 50;
+export const DOSE_ESCALATION_WINDOW_DAYS = 30;
+/** A low-reservoir alarm more than 7 days before the projected alarm means early emptying (DESIGN.md PUMP_ALARM_RECORDED). */
+export const EARLY_LOW_RESERVOIR_ALARM_DAYS = 7;
+/** A booked refill passes by itself 4 h after its start, or when its clinic day is over (DESIGN.md). */
+export const BOOKING_MISSED_AFTER_HOURS = 4;
+
+/**
+ * Alarms a pump sounds (DESIGN.md "Pump event"; CLINICAL.md "Pumps": critical alarms are empty
+ * reservoir, end of service, motor stall, critical memory error; low reservoir and ERI are not).
+ */
+export const PUMP_ALARM_TYPES = [
+  'alarm_low_reservoir',
+  'alarm_eri',
+  'alarm_empty_reservoir',
+  'alarm_end_of_service',
+  'alarm_motor_stall',
+  'alarm_critical_memory',
+  'alarm_critical',
+] as const;
+export type PumpAlarmType = (typeof PUMP_ALARM_TYPES)[number];
+export const CRITICAL_PUMP_ALARMS: readonly PumpAlarmType[] = [
+  'alarm_empty_reservoir',
+  'alarm_end_of_service',
+  'alarm_motor_stall',
+  'alarm_critical_memory',
+  'alarm_critical',
+];
+const ALARM_WORDS: Record<PumpAlarmType, string> = {
+  alarm_low_reservoir: 'Low-reservoir alarm',
+  alarm_eri: 'Replacement (ERI) alarm',
+  alarm_empty_reservoir: 'Empty-reservoir alarm',
+  alarm_end_of_service: 'End-of-service alarm',
+  alarm_motor_stall: 'Motor-stall alarm',
+  alarm_critical_memory: 'Critical memory-error alarm',
+  alarm_critical: 'Critical alarm',
+};
+
+/**
+ * A booked (or arrived) refill appointment counts as booked only while it can still happen: once its
+ * clinic day is over, or it started more than 4 hours ago, with no fill since, it is missed by itself.
+ * (The risk-state SQL applies the same test; keep them together.)
+ */
+export function isBookingMissed(startsAt: Date, now: Date, timeZone: string): boolean {
+  return (
+    now.getTime() >= startsAt.getTime() + BOOKING_MISSED_AFTER_HOURS * 3_600_000 ||
+    toLocalDate(now, timeZone) > toLocalDate(startsAt, timeZone)
+  );
+}
 
 export interface PumpRiskState {
   model: PumpModel;
@@ -49,18 +123,27 @@ export interface PumpRiskState {
   alarmAt: Date;
   emptyAt: Date;
   refillBy: LocalDate;
+  lastFillId: string;
   lastFillAt: Date;
   /** The residual comparison of the last fill when it was a refill; null after the first fill. */
   lastRefill: { discrepancyMl: number; deliveryErrorPct: number | null } | null;
+  /** The last fill refilled a pump that had run dry: since when it was empty; null otherwise. */
+  lastFillEmptySince: Date | null;
   currentDailyDoseMcg: number;
-  /** The highest programmed dose in force at any time in the 48 h before now (null: no change then). */
-  highestDoseLast48hMcg: number | null;
-  /** The earliest booked (or arrived) refill appointment not yet fulfilled. */
+  /** The highest programmed dose in force at any moment of the 72 h before now (fills and adjustments). */
+  highestDoseLast72hMcg: number | null;
+  /** The lowest programmed dose in force at any moment of the 30 days before now. */
+  lowestDoseLast30dMcg: number | null;
+  /** The earliest booked (or arrived) refill appointment since the fill that can still happen. */
   nextRefillAppointmentAt: Date | null;
-  /** The latest refill appointment marked no-show. */
-  lastNoShowRefillAt: Date | null;
+  /** The latest refill appointment since the fill that was missed: marked no-show, or passed by itself. */
+  lastMissedRefillAt: Date | null;
   lastMriAt: Date | null;
   lastInterrogationAt: Date | null;
+  /** The latest pump alarm recorded. */
+  lastAlarm: { at: Date; type: PumpAlarmType } | null;
+  /** The latest `pump_stopped` event with no restart after it. */
+  stoppedAt: Date | null;
 }
 
 export interface RiskSettings {
@@ -77,26 +160,43 @@ export interface RiskFinding {
   facts: Record<string, string | number>;
 }
 
-/** Every rule that holds now, most severe first. */
+type Rule = (state: PumpRiskState, settings: RiskSettings, now: Date) => RiskFinding | null;
+
+/**
+ * Every rule that holds now, most severe first. Of the scheduling rules only the first that holds in
+ * precedence order is returned: one late refill is one fact, not three flags.
+ */
 export function evaluateRiskRules(state: PumpRiskState, settings: RiskSettings, now: Date): RiskFinding[] {
-  const findings = RULES.map((rule) => rule(state, settings, now)).filter((f): f is RiskFinding => f !== null);
+  const scheduling = SCHEDULING_RULES.map((rule) => rule(state, settings, now)).find((f) => f !== null) ?? null;
+  const others = OTHER_RULES.map((rule) => rule(state, settings, now)).filter((f): f is RiskFinding => f !== null);
+  const findings = scheduling ? [scheduling, ...others] : others;
   return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
-
-type Rule = (state: PumpRiskState, settings: RiskSettings, now: Date) => RiskFinding | null;
 
 const ago = (from: Date, now: Date) => {
   const days = Math.floor((now.getTime() - from.getTime()) / MS_PER_DAY);
   return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 };
 
+/** The facts every scheduling flag carries: the appointment (or its absence), the alarm and the empty instants. */
+const schedulingFacts = (s: PumpRiskState) => ({
+  alarmAt: s.alarmAt.toISOString(),
+  emptyAt: s.emptyAt.toISOString(),
+  appointmentAt: s.nextRefillAppointmentAt?.toISOString() ?? 'none',
+});
+
+const bookingPhrase = (s: PumpRiskState, timeZone: string) =>
+  s.nextRefillAppointmentAt
+    ? `refill booked for ${toLocalDateTime(s.nextRefillAppointmentAt, timeZone)}`
+    : 'no refill booked';
+
 const reservoirEmpty: Rule = (s, { timeZone }, now) =>
   now >= s.emptyAt
     ? {
         code: 'RESERVOIR_EMPTY',
         severity: 'critical',
-        summary: `Reservoir projected empty at ${toLocalDateTime(s.emptyAt, timeZone)}, ${ago(s.emptyAt, now)}`,
-        facts: { emptyAt: s.emptyAt.toISOString() },
+        summary: `Reservoir projected empty since ${toLocalDateTime(s.emptyAt, timeZone)} (${describeHours(Math.floor((now.getTime() - s.emptyAt.getTime()) / 3_600_000))} without drug); ${bookingPhrase(s, timeZone)}`,
+        facts: schedulingFacts(s),
       }
     : null;
 
@@ -105,43 +205,120 @@ const refillOverdue: Rule = (s, { timeZone }, now) =>
     ? {
         code: 'REFILL_OVERDUE',
         severity: 'critical',
-        summary: `Low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}, ${ago(s.alarmAt, now)}`,
-        facts: { alarmAt: s.alarmAt.toISOString() },
+        summary: `Low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}, ${ago(s.alarmAt, now)}; empty at ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
+        facts: schedulingFacts(s),
       }
     : null;
 
-const refillDueUnscheduled: Rule = (s, { timeZone, dueSoonWindowDays }, now) => {
-  const daysToRefillBy = daysBetween(toLocalDate(now, timeZone), s.refillBy);
-  if (daysToRefillBy > dueSoonWindowDays) return null;
-  const alarmDate = toLocalDate(s.alarmAt, timeZone);
-  const booked = s.nextRefillAppointmentAt && toLocalDate(s.nextRefillAppointmentAt, timeZone) <= alarmDate;
-  if (booked) return null;
+const appointmentAfterEmpty: Rule = (s, { timeZone }) =>
+  s.nextRefillAppointmentAt && s.nextRefillAppointmentAt > s.emptyAt
+    ? {
+        code: 'APPOINTMENT_AFTER_EMPTY',
+        severity: 'critical',
+        summary: `Refill booked for ${toLocalDateTime(s.nextRefillAppointmentAt, timeZone)}, after the reservoir is projected empty at ${toLocalDateTime(s.emptyAt, timeZone)}`,
+        facts: schedulingFacts(s),
+      }
+    : null;
+
+const missedRefillAppointment: Rule = (s, { timeZone }) =>
+  s.lastMissedRefillAt && s.lastMissedRefillAt > s.lastFillAt
+    ? {
+        code: 'MISSED_REFILL_APPOINTMENT',
+        severity: 'high',
+        summary: `Refill appointment at ${toLocalDateTime(s.lastMissedRefillAt, timeZone)} missed, no refill since; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
+        facts: { ...schedulingFacts(s), missedAt: s.lastMissedRefillAt.toISOString() },
+      }
+    : null;
+
+/** The local date the drug-stability limit falls on: local date of the fill + maxDrugDaysInPump. */
+export function stabilityLimitDate(
+  lastFillAt: Date,
+  settings: Pick<RiskSettings, 'timeZone' | 'maxDrugDaysInPump'>,
+): LocalDate {
+  return addDays(toLocalDate(lastFillAt, settings.timeZone), settings.maxDrugDaysInPump);
+}
+
+const appointmentAfterAlarm: Rule = (s, settings) => {
+  const next = s.nextRefillAppointmentAt;
+  if (!next) return null;
+  const { timeZone } = settings;
+  const limitDate = stabilityLimitDate(s.lastFillAt, settings);
+  const isAfterAlarm = next > s.alarmAt;
+  const isAfterStability = toLocalDate(next, timeZone) > limitDate;
+  if (!isAfterAlarm && !isAfterStability) return null;
+  const reason = isAfterAlarm
+    ? `after the low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`
+    : `after the ${settings.maxDrugDaysInPump}-day drug-stability limit (${limitDate})`;
   return {
-    code: 'REFILL_DUE_UNSCHEDULED',
+    code: 'APPOINTMENT_AFTER_ALARM',
     severity: 'high',
-    summary: `Refill due by ${s.refillBy} and no refill booked on or before the alarm date ${alarmDate}`,
-    facts: { refillBy: s.refillBy, alarmDate, daysToRefillBy },
+    summary: `Refill booked for ${toLocalDateTime(next, timeZone)}, ${reason}`,
+    facts: { ...schedulingFacts(s), stabilityLimitOn: limitDate },
   };
 };
 
-const appointmentAfterAlarm: Rule = (s, { timeZone }) =>
-  s.nextRefillAppointmentAt && s.nextRefillAppointmentAt > s.alarmAt
+const refillDueUnscheduled: Rule = (s, { timeZone, dueSoonWindowDays }, now) => {
+  if (s.nextRefillAppointmentAt) return null;
+  const daysToRefillBy = daysBetween(toLocalDate(now, timeZone), s.refillBy);
+  if (daysToRefillBy > dueSoonWindowDays) return null;
+  return {
+    code: 'REFILL_DUE_UNSCHEDULED',
+    severity: 'high',
+    summary: `Refill due by ${s.refillBy} and no refill booked; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`,
+    facts: { ...schedulingFacts(s), refillBy: s.refillBy, daysToRefillBy },
+  };
+};
+
+const SCHEDULING_RULES: Rule[] = [
+  reservoirEmpty,
+  refillOverdue,
+  appointmentAfterEmpty,
+  missedRefillAppointment,
+  appointmentAfterAlarm,
+  refillDueUnscheduled,
+];
+
+const pumpAlarmRecorded: Rule = (s, { timeZone }) => {
+  const alarm = s.lastAlarm;
+  if (!alarm || alarm.at <= s.lastFillAt) return null;
+  if (s.lastInterrogationAt && s.lastInterrogationAt > alarm.at) return null;
+  const isCritical = CRITICAL_PUMP_ALARMS.includes(alarm.type);
+  const isEarlyLow =
+    alarm.type === 'alarm_low_reservoir' &&
+    s.alarmAt.getTime() - alarm.at.getTime() > EARLY_LOW_RESERVOIR_ALARM_DAYS * MS_PER_DAY;
+  const why = isEarlyLow
+    ? `, ${Math.floor((s.alarmAt.getTime() - alarm.at.getTime()) / MS_PER_DAY)} days before the projected alarm: early emptying (over-infusion or pocket fill?)`
+    : '';
+  return {
+    code: 'PUMP_ALARM_RECORDED',
+    severity: isCritical || isEarlyLow ? 'critical' : 'high',
+    summary: `${ALARM_WORDS[alarm.type]} at ${toLocalDateTime(alarm.at, timeZone)}${why}; no interrogation or refill since`,
+    facts: {
+      alarmType: alarm.type,
+      recordedAlarmAt: alarm.at.toISOString(),
+      projectedAlarmAt: s.alarmAt.toISOString(),
+    },
+  };
+};
+
+const pumpStopped: Rule = (s, { timeZone }) =>
+  s.stoppedAt
     ? {
-        code: 'APPOINTMENT_AFTER_ALARM',
-        severity: 'high',
-        summary: `Refill booked for ${toLocalDateTime(s.nextRefillAppointmentAt, timeZone)}, after the alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`,
-        facts: { appointmentAt: s.nextRefillAppointmentAt.toISOString(), alarmAt: s.alarmAt.toISOString() },
+        code: 'PUMP_STOPPED',
+        severity: 'critical',
+        summary: `Pump recorded as stopped at ${toLocalDateTime(s.stoppedAt, timeZone)} and not restarted: no drug is being delivered`,
+        facts: { stoppedAt: s.stoppedAt.toISOString() },
       }
     : null;
 
-const drugStabilityExceeded: Rule = (s, { timeZone, maxDrugDaysInPump }, now) => {
-  const limitAt = new Date(s.lastFillAt.getTime() + maxDrugDaysInPump * MS_PER_DAY);
-  return now >= limitAt
+const drugStabilityExceeded: Rule = (s, settings, now) => {
+  const limitOn = stabilityLimitDate(s.lastFillAt, settings);
+  return toLocalDate(now, settings.timeZone) >= limitOn
     ? {
         code: 'DRUG_STABILITY_EXCEEDED',
         severity: 'high',
-        summary: `Drug in the pump since ${toLocalDateTime(s.lastFillAt, timeZone)}: past the ${maxDrugDaysInPump}-day stability limit`,
-        facts: { lastFillAt: s.lastFillAt.toISOString(), limitAt: limitAt.toISOString(), maxDrugDaysInPump },
+        summary: `Drug in the pump since ${toLocalDateTime(s.lastFillAt, settings.timeZone)}: the ${settings.maxDrugDaysInPump}-day stability limit is ${limitOn}`,
+        facts: { lastFillAt: s.lastFillAt.toISOString(), limitOn, maxDrugDaysInPump: settings.maxDrugDaysInPump },
       }
     : null;
 };
@@ -162,6 +339,7 @@ const residualDiscrepancy: Rule = (s, { timeZone }) =>
         severity: 'high',
         summary: `Refill at ${toLocalDateTime(s.lastFillAt, timeZone)}: residual ${s.lastRefill.discrepancyMl > 0 ? '+' : ''}${s.lastRefill.discrepancyMl} mL off expected, delivery error ${s.lastRefill.deliveryErrorPct} %`,
         facts: {
+          fillId: s.lastFillId,
           fillAt: s.lastFillAt.toISOString(),
           discrepancyMl: s.lastRefill.discrepancyMl,
           deliveryErrorPct: s.lastRefill.deliveryErrorPct ?? 0,
@@ -169,34 +347,27 @@ const residualDiscrepancy: Rule = (s, { timeZone }) =>
       }
     : null;
 
-const missedRefillAppointment: Rule = (s, { timeZone }) =>
-  s.lastNoShowRefillAt && s.lastNoShowRefillAt > s.lastFillAt
-    ? {
-        code: 'MISSED_REFILL_APPOINTMENT',
-        severity: 'high',
-        summary: `Did not attend the refill at ${toLocalDateTime(s.lastNoShowRefillAt, timeZone)}; no refill since`,
-        facts: { appointmentAt: s.lastNoShowRefillAt.toISOString() },
-      }
-    : null;
+const postMriCheckPending: Rule = (s, { timeZone }) => {
+  if (!s.lastMriAt || (s.lastInterrogationAt && s.lastInterrogationAt > s.lastMriAt)) return null;
+  const isPrometra = s.model.startsWith('prometra');
+  return {
+    code: 'POST_MRI_CHECK_PENDING',
+    severity: 'high',
+    summary: isPrometra
+      ? `MRI at ${toLocalDateTime(s.lastMriAt, timeZone)} and no pump interrogation since (Prometra: the reservoir must have been emptied before the scan)`
+      : `MRI at ${toLocalDateTime(s.lastMriAt, timeZone)} and no pump interrogation since (the rotor can stall)`,
+    facts: { mriAt: s.lastMriAt.toISOString() },
+  };
+};
 
-const postMriCheckPending: Rule = (s, { timeZone }) =>
-  s.lastMriAt && (!s.lastInterrogationAt || s.lastInterrogationAt <= s.lastMriAt)
-    ? {
-        code: 'POST_MRI_CHECK_PENDING',
-        severity: 'high',
-        summary: `MRI at ${toLocalDateTime(s.lastMriAt, timeZone)} and no pump interrogation since (the rotor can stall)`,
-        facts: { mriAt: s.lastMriAt.toISOString() },
-      }
-    : null;
-
-/** The ERI date when interrogation gave one, or the model's end-of-service estimate from the implant date. */
+/** The ERI date when interrogation gave one, or the model's conservative estimate from the implant date. */
 export function replacementDueOn(
   model: PumpModel,
   implantedOn: LocalDate,
   eriDate: LocalDate | null,
 ): LocalDate | null {
   if (eriDate) return eriDate;
-  const years = PUMP_CATALOGUE[model].serviceLifeYears;
+  const years = PUMP_CATALOGUE[model].eriEstimateYears;
   if (years === undefined) return null;
   const year = Number(implantedOn.slice(0, 4)) + years;
   const monthDay = implantedOn.slice(5);
@@ -211,40 +382,74 @@ const pumpReplacementDue: Rule = (s, { timeZone }, now) => {
   const daysLeft = daysBetween(toLocalDate(now, timeZone), dueOn);
   if (daysLeft > REPLACEMENT_NOTICE_DAYS) return null;
   const severity: FlagSeverity = daysLeft <= 0 ? 'critical' : daysLeft <= REPLACEMENT_URGENT_DAYS ? 'high' : 'moderate';
-  const source = s.eriDate ? 'ERI date' : 'estimated end of service';
+  const years = PUMP_CATALOGUE[s.model].eriEstimateYears;
+  const source = s.eriDate
+    ? `ERI date ${dueOn}`
+    : `Estimated ERI ${dueOn} (${years} years from implant, the shortest typical battery life; interrogate the pump to confirm)`;
   return {
     code: 'PUMP_REPLACEMENT_DUE',
     severity,
     summary:
       daysLeft <= 0
-        ? `Pump ${source} ${dueOn} has passed: replace now`
-        : `Pump ${source} ${dueOn}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: plan the replacement`,
+        ? `${source} has passed: replace now`
+        : `${source}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: plan the replacement`,
     facts: { dueOn, daysLeft, source: s.eriDate ? 'eri' : 'estimate' },
   };
 };
 
 const rapidDoseReduction: Rule = (s) => {
-  const from = s.highestDoseLast48hMcg;
+  const from = s.highestDoseLast72hMcg;
   if (from === null || from <= 0) return null;
   const fallPct = ((from - s.currentDailyDoseMcg) / from) * 100;
   if (fallPct <= RAPID_REDUCTION_PCT) return null;
   return {
     code: 'RAPID_DOSE_REDUCTION',
     severity: 'moderate',
-    summary: `Daily dose fell from ${from} to ${s.currentDailyDoseMcg} mcg/day (−${roundTo(fallPct, 1)} %) within 48 h: watch for withdrawal`,
+    summary: `Daily dose fell from ${from} to ${s.currentDailyDoseMcg} mcg/day (−${roundTo(fallPct, 1)} %) within 72 h: watch for withdrawal`,
     facts: { fromMcg: from, toMcg: s.currentDailyDoseMcg, fallPct: roundTo(fallPct, 1) },
   };
 };
 
-const RULES: Rule[] = [
-  reservoirEmpty,
-  refillOverdue,
-  refillDueUnscheduled,
-  appointmentAfterAlarm,
+const doseEscalation: Rule = (s) => {
+  const from = s.lowestDoseLast30dMcg;
+  if (from === null || from <= 0) return null;
+  const risePct = ((s.currentDailyDoseMcg - from) / from) * 100;
+  if (risePct <= DOSE_ESCALATION_PCT) return null;
+  return {
+    code: 'DOSE_ESCALATION',
+    severity: 'moderate',
+    summary: `Daily dose rose from ${from} to ${s.currentDailyDoseMcg} mcg/day (+${roundTo(risePct, 1)} %) within 30 days: consider a catheter problem`,
+    facts: { fromMcg: from, toMcg: s.currentDailyDoseMcg, risePct: roundTo(risePct, 1) },
+  };
+};
+
+const withdrawalWatch: Rule = (s, { timeZone }, now) => {
+  const since = s.lastFillEmptySince;
+  if (!since) return null;
+  const watchUntil = new Date(s.lastFillAt.getTime() + WITHDRAWAL_WATCH_HOURS * 3_600_000);
+  if (now >= watchUntil) return null;
+  const hours = Math.floor((s.lastFillAt.getTime() - since.getTime()) / 3_600_000);
+  return {
+    code: 'WITHDRAWAL_WATCH',
+    severity: 'high',
+    summary: `Refilled at ${toLocalDateTime(s.lastFillAt, timeZone)} after ${describeHours(hours)} without drug (empty since ${toLocalDateTime(since, timeZone)}): watch for withdrawal until ${toLocalDateTime(watchUntil, timeZone)}`,
+    facts: {
+      fillId: s.lastFillId,
+      emptySince: since.toISOString(),
+      hoursWithoutDrug: hours,
+      watchUntil: watchUntil.toISOString(),
+    },
+  };
+};
+
+const OTHER_RULES: Rule[] = [
+  pumpAlarmRecorded,
+  pumpStopped,
   drugStabilityExceeded,
   residualDiscrepancy,
-  missedRefillAppointment,
   postMriCheckPending,
   pumpReplacementDue,
   rapidDoseReduction,
+  withdrawalWatch,
+  doseEscalation,
 ];

@@ -12,6 +12,7 @@ import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/17642000000
 import { SchedulingQueueReports1764300000000 } from './migrations/1764300000000-scheduling-queue-reports.js';
 import { FlagLookupByPump1764400000000 } from './migrations/1764400000000-flag-lookup-by-pump.js';
 import { BolusEvents1764500000000 } from './migrations/1764500000000-bolus-events.js';
+import { ClinicalSafety1764600000000 } from './migrations/1764600000000-clinical-safety.js';
 import { PatientCautionsMedicines1764610000000 } from './migrations/1764610000000-patient-cautions-medicines.js';
 import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-idempotency-claim-owner.js';
 import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   SchedulingQueueReports1764300000000,
   FlagLookupByPump1764400000000,
   BolusEvents1764500000000,
+  ClinicalSafety1764600000000,
   PatientCautionsMedicines1764610000000,
   IdempotencyClaimOwner1764620000000,
   LoginLimits1764630000000,

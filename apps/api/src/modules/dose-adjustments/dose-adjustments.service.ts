@@ -6,7 +6,14 @@ import type {
   DoseAdjustmentResponse,
   DoseAdjustmentResult,
 } from '@itb/contracts';
-import { checkDoseChangeWithinDay, project, type DrainInput } from '@itb/domain';
+import {
+  checkDoseChangeInWindow,
+  DOSE_LIMIT_WINDOW_MS,
+  type DrainInput,
+  isChildOn,
+  project,
+  toLocalDate,
+} from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -21,7 +28,7 @@ import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { UserEntity } from '../users/user.entity.js';
 import { userNames } from '../users/user-names.js';
 import { DoseAdjustmentEntity } from './dose-adjustment.entity.js';
-import { assessDoseChange, doseWarnings, enforceDoseLimit } from './dose-guard.js';
+import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from './dose-guard.js';
 
 interface Evaluation {
   draft: DoseAdjustmentEntity;
@@ -127,13 +134,22 @@ export class DoseAdjustmentsService {
     if (!orderedBy) throw AppError.rule('orderedById', 'must be an active specialist of this clinic');
     const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
 
-    // Limits are per 24 h (libs/domain checkDoseChangeWithinDay): against the dose just before and the dose a day earlier.
-    const day = checkDoseChangeWithinDay(state.drain, input.newDailyDoseMcg, effectiveAt, patient.spasticityOrigin);
-    const previous = day.previousDailyDoseMcg;
-    const doseCheck = assessDoseChange(day.fromDailyDoseMcg, input.newDailyDoseMcg, patient.spasticityOrigin);
+    // Limits are per 24 h across fills (libs/domain checkDoseChangeInWindow, DESIGN.md "Dose-change limits").
+    const clinic = await this.clinics.get(actor.clinicId, m);
+    const isChild = isChildOn(patient.birthDate, toLocalDate(effectiveAt, clinic.timeZone));
+    const window = checkDoseChangeInWindow({
+      steps: await this.pumps.doseStepsSince(m, pump.id, new Date(effectiveAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
+      firstFillAt: await this.pumps.firstFillAt(m, pump.id),
+      newDailyDoseMcg: input.newDailyDoseMcg,
+      at: effectiveAt,
+      spasticityOrigin: patient.spasticityOrigin,
+      isChild,
+    });
+    const previous = window.previousDailyDoseMcg;
+    const doseCheck = toDoseCheckResponse(window, input.newDailyDoseMcg, patient.spasticityOrigin, isChild);
     enforceDoseLimit(doseCheck, actor.role, input.overrideReason, 'newDailyDoseMcg');
 
-    const schedule = scheduleOf(await this.clinics.get(actor.clinicId, m));
+    const schedule = scheduleOf(clinic);
     const draft = m.create(DoseAdjustmentEntity, {
       id: randomUUID(),
       clinicId: actor.clinicId,

@@ -1,16 +1,21 @@
 import type { DoseLimitCheckResponse, Role, SpasticityOrigin } from '@itb/contracts';
-import { checkDoseChange, describeDoseCheck } from '@itb/domain';
+import { describeWindowDoseCheck, type WindowDoseCheck } from '@itb/domain';
 import { AppError } from '../../common/app-error.js';
 
-/** The titration-limit check of a change of daily dose (DESIGN.md "Dose-change limits"). */
-export function assessDoseChange(
-  previousDailyDoseMcg: number,
+/**
+ * The titration-limit check of a change of daily dose against the 24 h before it, across fills (DESIGN.md
+ * "Dose-change limits"; libs/domain checkDoseChangeInWindow), as the API answers it.
+ */
+export function toDoseCheckResponse(
+  window: WindowDoseCheck,
   newDailyDoseMcg: number,
   spasticityOrigin: SpasticityOrigin,
+  isChild: boolean,
+  prefix = '',
 ): DoseLimitCheckResponse {
-  const check = checkDoseChange({ previousDailyDoseMcg, newDailyDoseMcg, spasticityOrigin });
+  const { check } = window;
   return {
-    previousDailyDoseMcg,
+    previousDailyDoseMcg: window.previousDailyDoseMcg,
     newDailyDoseMcg,
     changePct: check.changePct,
     direction: check.direction,
@@ -18,14 +23,17 @@ export function assessDoseChange(
     isWithinLimit: check.isWithinLimit,
     excessPct: check.excessPct,
     limitCode: check.limitCode,
-    message: check.isWithinLimit ? null : describeDoseCheck(check, spasticityOrigin),
+    message: check.isWithinLimit ? null : `${prefix}${describeWindowDoseCheck(window, spasticityOrigin, isChild)}`,
     isAboveWarningDose: check.isAboveWarningDose,
+    fromDailyDoseMcg: window.fromDailyDoseMcg,
+    isAgainstEarlierDose: window.isAgainstEarlierDose,
+    isChild,
   };
 }
 
 /**
  * Beyond the limits only a specialist may record a change, with a written reason: a nurse, or a
- * specialist without a reason, gets a 422 that names the limit and the excess.
+ * specialist without a reason, gets a 422 that names the limit, the dose it is measured from and the excess.
  */
 export function enforceDoseLimit(
   check: DoseLimitCheckResponse,
@@ -41,7 +49,7 @@ export function enforceDoseLimit(
   }
   if (!overrideReason) {
     throw new AppError('RULE_VIOLATION', `${check.message}. Give an override reason to record it.`, [
-      { field: 'overrideReason', message: `is required: ${check.message}` },
+      { field: 'overrideReason', message: `is required: ${check.message} (${check.limitCode})` },
     ]);
   }
 }

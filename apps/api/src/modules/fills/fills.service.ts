@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FillPreview, FillRequest, FillResponse, FillResult, Page } from '@itb/contracts';
 import {
-  compareResidual,
-  project,
-  projectedDoseAt,
-  toLocalDate,
-  type Projection,
-  type ResidualComparison,
+  assessRefill,
+  BOLUS_AFTER_REFILL_MS,
+  describeHours,
+  DOSE_LIMIT_WINDOW_MS,
   isResidualDiscrepant,
+  type Projection,
+  type RefillAssessment,
+  type ResidualComparison,
+  toLocalDate,
+  toLocalDateTime,
 } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -19,18 +22,22 @@ import { AppointmentsService } from '../appointments/appointments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
-import { assessDoseChange, doseWarnings, enforceDoseLimit } from '../dose-adjustments/dose-guard.js';
+import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from '../dose-adjustments/dose-guard.js';
 import { PatientEntity } from '../patients/patient.entity.js';
 import { FillEntity } from '../pumps/fill.entity.js';
-import { drainInputOf, toProjectionResponse } from '../pumps/pump-mappers.js';
+import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
+import { toProjectionResponse } from '../pumps/pump-mappers.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { userNames } from '../users/user-names.js';
 import { fillAuditView, toFillResponse } from './fill-mappers.js';
 
+/** Two refills of one pump this close together are most likely one refill entered twice. */
+const REPEAT_REFILL_WINDOW_MS = 10 * 60_000;
+
 interface Evaluation {
   draft: FillEntity;
-  comparison: ResidualComparison;
+  assessment: RefillAssessment;
   projection: Projection;
   preview: FillPreview;
 }
@@ -78,15 +85,17 @@ export class FillsService {
     return (await this.evaluate(m, actor, pump, input)).preview;
   }
 
-  /** Fill, pump projection and audit row in one transaction; a stale pump version answers 409. */
+  /** Fill, its bolus events, pump projection and audit row in one transaction; a stale pump version answers 409. */
   async record(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillResult> {
     return this.dataSource.transaction(async (m) => {
       const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
       const expectedVersion = input.pumpVersion ?? pump.version;
       if (pump.version !== expectedVersion) throw AppError.stale('pump');
-      const { draft, projection, preview } = await this.evaluate(m, actor, pump, input);
+      const { draft, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
+      refuseUnanswered(assessment, input, preview.checks.recentFill);
       Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
       const fill = await m.save(draft);
+      const boluses = await this.recordRefillBoluses(m, actor, pump, fill, input);
       pump.currentFillId = fill.id;
       pump.currentDailyDoseMcg = fill.dailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
@@ -98,7 +107,7 @@ export class FillsService {
         entityType: 'fill',
         entityId: fill.id,
         patientId: pump.patientId,
-        after: fillAuditView(fill),
+        after: { ...fillAuditView(fill), boluses },
         reason: input.overrideReason ?? null,
       });
       const clinic = await this.clinics.get(actor.clinicId, m);
@@ -110,6 +119,34 @@ export class FillsService {
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill recorded' });
       return { ...preview, id: fill.id, performedById: actor.id, performedByName: actor.name };
     });
+  }
+
+  /** A bridge or priming bolus given at the refill: a pump event 1 s after it, draining the new fill. */
+  private async recordRefillBoluses(
+    m: EntityManager,
+    actor: SessionUser,
+    pump: PumpEntity,
+    fill: FillEntity,
+    input: FillRequest,
+  ): Promise<{ type: string; volumeMl: number }[]> {
+    const given = [
+      { type: 'bridge_bolus' as const, volumeMl: input.bridgeBolusMl },
+      { type: 'priming_bolus' as const, volumeMl: input.primingBolusMl },
+    ].filter((b): b is { type: 'bridge_bolus' | 'priming_bolus'; volumeMl: number } => typeof b.volumeMl === 'number');
+    for (const bolus of given) {
+      await m.save(
+        m.create(PumpEventEntity, {
+          clinicId: actor.clinicId,
+          pumpId: pump.id,
+          type: bolus.type,
+          occurredAt: new Date(fill.performedAt.getTime() + BOLUS_AFTER_REFILL_MS),
+          recordedBy: actor.id,
+          volumeMl: bolus.volumeMl,
+          notes: null,
+        }),
+      );
+    }
+    return given;
   }
 
   private async evaluate(
@@ -129,7 +166,7 @@ export class FillsService {
     if (performedAt <= lastChange) {
       throw AppError.rule(
         'performedAt',
-        `must be after the previous fill or dose change (${lastChange.toISOString()})`,
+        `must be after the previous fill or dose change (${toLocalDateTime(lastChange, clinic.timeZone)})`,
       );
     }
     const capacity = pump.reservoirMl;
@@ -141,21 +178,66 @@ export class FillsService {
     ] as const) {
       if (value > capacity) throw AppError.rule(field, `must be at most the reservoir capacity (${capacity} mL)`);
     }
+    if (volumeAfter < input.volumeAddedMl) {
+      throw AppError.rule('reservoirVolumeAfterMl', `must be at least the volume added (${input.volumeAddedMl} mL)`);
+    }
     if (input.lotExpiresOn < toLocalDate(performedAt, clinic.timeZone)) {
       throw AppError.rule('lotExpiresOn', 'is before the fill date: the lot had expired');
     }
     const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
-    const doseBefore = projectedDoseAt(
-      { ...state.drain, fill: { ...state.drain.fill, patientBolusMcgPerDay: 0 } },
-      performedAt,
+    const schedule = scheduleOf(clinic);
+    const assessment = assessRefill(
+      {
+        previous: state.drain,
+        emptyAlarmAt: await this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
+        doseSteps: await this.pumps.doseStepsSince(m, pump.id, new Date(performedAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
+        firstFillAt: await this.pumps.firstFillAt(m, pump.id),
+        alarmMl: pump.alarmMl,
+        schedule,
+        spasticityOrigin: patient.spasticityOrigin,
+        birthDate: patient.birthDate,
+      },
+      {
+        performedAt,
+        residualWithdrawnMl: input.residualWithdrawnMl,
+        volumeAddedMl: input.volumeAddedMl,
+        reservoirVolumeAfterMl: volumeAfter,
+        concentrationMcgPerMl: input.concentrationMcgPerMl,
+        dailyDoseMcg: input.dailyDoseMcg,
+        patientBolusMcgPerDay: input.patientBolusMcgPerDay ?? null,
+        patientBolusesDeliveredMl: input.patientBolusesDeliveredMl ?? null,
+        bridgeBolusMl: input.bridgeBolusMl,
+        primingBolusMl: input.primingBolusMl,
+      },
+      now,
     );
-    const doseCheck =
-      input.dailyDoseMcg === doseBefore
-        ? null
-        : assessDoseChange(doseBefore, input.dailyDoseMcg, patient.spasticityOrigin);
-    if (doseCheck) enforceDoseLimit(doseCheck, actor.role, input.overrideReason, 'dailyDoseMcg');
+    if (assessment.entry.isAtOrBelowAlarm) {
+      throw AppError.rule(
+        'reservoirVolumeAfterMl',
+        `leaves the reservoir at or below its ${pump.alarmMl} mL low-reservoir alarm volume: the pump would alarm at once`,
+      );
+    }
+    const doseCheck = assessment.dose
+      ? toDoseCheckResponse(
+          assessment.dose.window,
+          assessment.dose.checkedDailyDoseMcg,
+          patient.spasticityOrigin,
+          assessment.dose.isChild,
+          assessment.mix
+            ? `Real dose ${assessment.mix.realDailyDoseMcg} mcg/day (mixed ${assessment.mix.mixedConcentrationMcgPerMl} mcg/mL): `
+            : '',
+        )
+      : null;
+    if (doseCheck) {
+      enforceDoseLimit(
+        doseCheck,
+        actor.role,
+        input.overrideReason,
+        assessment.mix ? 'concentrationMcgPerMl' : 'dailyDoseMcg',
+      );
+    }
 
-    const comparison = compareResidual(state.drain, performedAt, input.residualWithdrawnMl);
+    const { comparison, projection } = assessment;
     const draft = m.create(FillEntity, {
       id: randomUUID(),
       clinicId: actor.clinicId,
@@ -164,10 +246,17 @@ export class FillsService {
       performedBy: actor.id,
       isInitial: false,
       residualWithdrawnMl: input.residualWithdrawnMl,
+      residualFoundMl: assessment.residualFoundMl,
+      patientBolusesDeliveredMl: input.patientBolusesDeliveredMl ?? null,
       volumeAddedMl: input.volumeAddedMl,
       reservoirVolumeAfterMl: volumeAfter,
       drugProduct: input.drugProduct,
       concentrationMcgPerMl: input.concentrationMcgPerMl,
+      mixedConcentrationMcgPerMl: assessment.mix?.mixedConcentrationMcgPerMl ?? null,
+      realDailyDoseMcg: assessment.mix?.realDailyDoseMcg ?? null,
+      emptySince: assessment.withoutDrug?.emptySince ?? null,
+      bridgeBolusGiven: assessment.isConcentrationChange ? typeof input.bridgeBolusMl === 'number' : null,
+      primingBolusGiven: assessment.withoutDrug ? typeof input.primingBolusMl === 'number' : null,
       lotNumber: input.lotNumber,
       lotExpiresOn: input.lotExpiresOn,
       dailyDoseMcg: input.dailyDoseMcg,
@@ -178,17 +267,75 @@ export class FillsService {
       expectedResidualMl: comparison.expectedResidualMl,
       discrepancyMl: comparison.discrepancyMl,
       deliveryErrorPct: comparison.deliveryErrorPct,
+      alarmAt: projection.alarmAt,
+      emptyAt: projection.emptyAt,
+      refillBy: projection.refillBy,
     });
-    const projection = project(drainInputOf(draft), pump.alarmMl, scheduleOf(clinic), now);
-    Object.assign(draft, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-    const warnings = [...(doseCheck ? doseWarnings(doseCheck) : []), ...residualWarnings(comparison)];
+    const withoutDrug = assessment.withoutDrug && {
+      emptySince: assessment.withoutDrug.emptySince.toISOString(),
+      hoursWithoutDrug: assessment.withoutDrug.hoursWithoutDrug,
+      message: `Empty since ${toLocalDateTime(assessment.withoutDrug.emptySince, clinic.timeZone)}: ${describeHours(assessment.withoutDrug.hoursWithoutDrug)} without drug`,
+    };
+    const warnings = [
+      ...(withoutDrug ? [`${withoutDrug.message}. Watch for withdrawal for 72 h after this refill.`] : []),
+      ...(assessment.mix
+        ? [
+            `Mixed concentration ${assessment.mix.mixedConcentrationMcgPerMl} mcg/mL (${assessment.mix.leftMl} mL of ${assessment.mix.previousConcentrationMcgPerMl} left, ${assessment.mix.addedMl} mL of ${assessment.mix.newConcentrationMcgPerMl} added): the patient gets ${assessment.mix.realDailyDoseMcg} mcg/day until the next refill, not ${input.dailyDoseMcg}.`,
+          ]
+        : []),
+      ...(assessment.entry.shortInterval ? [`${assessment.entry.shortInterval}: confirm the short interval.`] : []),
+      ...(doseCheck ? doseWarnings(doseCheck) : []),
+      ...residualWarnings(comparison),
+    ];
     const { id: _id, performedById: _p, performedByName: _n, ...fields } = toFillResponse(draft, '');
     return {
       draft,
-      comparison,
       projection,
-      preview: { ...fields, projection: toProjectionResponse(projection), doseCheck, warnings },
+      assessment,
+      preview: {
+        ...fields,
+        projection: toProjectionResponse(projection),
+        doseCheck,
+        checks: {
+          leftInReservoirMl: assessment.leftInReservoirMl,
+          isConcentrationChange: assessment.isConcentrationChange,
+          withoutDrug,
+          shortInterval: assessment.entry.shortInterval,
+          isAtOrBelowAlarm: assessment.entry.isAtOrBelowAlarm,
+          recentFill:
+            performedAt.getTime() - state.fill.performedAt.getTime() < REPEAT_REFILL_WINDOW_MS
+              ? `The pump was filled at ${toLocalDateTime(state.fill.performedAt, clinic.timeZone)}, less than 10 minutes before this refill`
+              : null,
+          needs: assessment.needs,
+        },
+        warnings,
+      },
     };
+  }
+}
+
+/** The questions a refill must answer before it is recorded (the preview only asks them). */
+function refuseUnanswered(assessment: RefillAssessment, input: FillRequest, recentFill: string | null): void {
+  if (recentFill && input.confirmRepeatRefill !== true) {
+    throw AppError.rule('confirmRepeatRefill', `must be true to record a second refill: ${recentFill}`);
+  }
+  if (assessment.needs.bridgeBolusAnswer) {
+    throw AppError.rule(
+      'bridgeBolusMl',
+      'is required at a concentration change: give the bridge bolus volume, or null when none was given',
+    );
+  }
+  if (assessment.needs.primingBolusAnswer && assessment.withoutDrug) {
+    throw AppError.rule(
+      'primingBolusMl',
+      `is required: the pump had run dry (${describeHours(assessment.withoutDrug.hoursWithoutDrug)} without drug); give the priming bolus volume, or null when none was given`,
+    );
+  }
+  if (assessment.needs.shortIntervalConfirmation && input.confirmShortInterval !== true) {
+    throw AppError.rule(
+      'confirmShortInterval',
+      `must be true to record this refill: ${assessment.entry.shortInterval}`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRiskRules, MANUALLY_RESOLVED_RULES, type RiskRuleCode } from '@itb/domain';
+import { FLAG_CODE_LABELS } from '@itb/contracts';
+import { evaluateRiskRules, isSchedulingRule, MANUALLY_RESOLVED_RULES, type RiskRuleCode } from '@itb/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { requestContext } from '../../common/request-context.js';
@@ -58,11 +59,20 @@ export class FlagEvaluator {
 
     const openByKey = new Map(open.map((f) => [`${f.pump_id}:${f.code}`, f]));
     const versionOf = new Map(rows.map((r) => [r.pumpId, r.pumpVersion]));
-    const raise = { pump: [] as string[], version: [] as number[], code: [] as string[], severity: [] as string[] };
+    const raise = {
+      pump: [] as string[],
+      version: [] as number[],
+      code: [] as string[],
+      severity: [] as string[],
+      fillId: [] as (string | null)[],
+    };
     const raiseDetails: string[] = [];
     const escalate = { id: [] as string[], severity: [] as string[], details: [] as string[] };
+    /** The scheduling flag each pump carries now: a lower one still open was superseded by it. */
+    const schedulingOf = new Map<string, RiskRuleCode>();
     for (const row of rows) {
       for (const f of evaluateRiskRules(row.state, row.settings, now)) {
+        if (isSchedulingRule(f.code)) schedulingOf.set(row.pumpId, f.code);
         const key = `${row.pumpId}:${f.code}`;
         const existing = openByKey.get(key);
         const details = JSON.stringify({ summary: f.summary, facts: f.facts });
@@ -71,6 +81,8 @@ export class FlagEvaluator {
           raise.version.push(row.pumpVersion);
           raise.code.push(f.code);
           raise.severity.push(f.severity);
+          // A clinician's resolution of a hand-resolved rule holds for the fill it was about.
+          raise.fillId.push(MANUALLY_RESOLVED_RULES.includes(f.code) ? String(f.facts.fillId ?? '') || null : null);
           raiseDetails.push(details);
         } else if (existing.severity !== f.severity) {
           escalate.id.push(existing.id);
@@ -82,7 +94,14 @@ export class FlagEvaluator {
     }
     // What is left open has no finding: its condition cleared (or its pump is no longer active).
     const cleared = [...openByKey.values()].filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
-    const resolve = { id: cleared.map((f) => f.id), version: cleared.map((f) => versionOf.get(f.pump_id) ?? null) };
+    const resolve = {
+      id: cleared.map((f) => f.id),
+      version: cleared.map((f) => versionOf.get(f.pump_id) ?? null),
+      note: cleared.map((f) => {
+        const surviving = schedulingOf.get(f.pump_id);
+        return isSchedulingRule(f.code) && surviving ? `Superseded by ${FLAG_CODE_LABELS[surviving]}` : cause.reason;
+      }),
+    };
     if (raise.pump.length + escalate.id.length + resolve.id.length === 0) {
       return { pumpsEvaluated: rows.length, raised: 0, escalated: 0, resolved: 0 };
     }
@@ -91,8 +110,13 @@ export class FlagEvaluator {
       `WITH raised AS (
          INSERT INTO flags AS fl (clinic_id, patient_id, pump_id, code, severity, raised_at, details)
          SELECT p.clinic_id, p.patient_id, p.id, t.code, t.severity, $1, t.details
-         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[]) AS t(pump_id, version, code, severity, details)
+         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $15::text[])
+              AS t(pump_id, version, code, severity, details, fill_id)
          JOIN pumps p ON p.id = t.pump_id AND p.version = t.version
+         WHERE t.fill_id IS NULL OR NOT EXISTS (
+           SELECT 1 FROM flags r
+           WHERE r.pump_id = t.pump_id AND r.code = t.code AND r.status = 'resolved' AND r.resolution = 'manual'
+             AND r.details->'facts'->>'fillId' = t.fill_id)
          ON CONFLICT (pump_id, code) WHERE status <> 'resolved' AND code <> 'manual' DO NOTHING
          RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
        ),
@@ -104,13 +128,13 @@ export class FlagEvaluator {
        ),
        resolved AS (
          UPDATE flags fl
-         SET status = 'resolved', resolved_at = $1, resolved_by = $12::uuid, resolved_note = $13::text,
+         SET status = 'resolved', resolved_at = $1, resolved_by = $12::uuid, resolved_note = t.note,
              resolution = 'auto', version = fl.version + 1
-         FROM unnest($10::uuid[], $11::int[]) AS t(id, pump_version)
+         FROM unnest($10::uuid[], $11::int[], $13::text[]) AS t(id, pump_version, note)
          JOIN pumps p ON true
          WHERE fl.id = t.id AND p.id = fl.pump_id AND fl.status <> 'resolved'
            AND (t.pump_version IS NULL OR p.version = t.pump_version)
-         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code
+         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code, fl.resolved_note
        ),
        audited AS (
          INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, after, reason, request_id)
@@ -124,7 +148,7 @@ export class FlagEvaluator {
          FROM escalated
          UNION ALL
          SELECT clinic_id, $12::uuid, 'flag.auto_resolve', 'flag', id::text, patient_id,
-                jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), $13::text, $14::text
+                jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), resolved_note, $14::text
          FROM resolved
          RETURNING 1
        )
@@ -145,8 +169,9 @@ export class FlagEvaluator {
         resolve.id,
         resolve.version,
         cause.actorId,
-        cause.reason,
+        resolve.note,
         requestContext.requestId() ?? null,
+        raise.fillId,
       ],
     )) as [{ raised: number; escalated: number; resolved: number }];
     return {

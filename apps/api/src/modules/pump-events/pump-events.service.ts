@@ -10,6 +10,7 @@ import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { isBolusEvent } from './bolus-events.js';
 import { PumpEventEntity } from './pump-event.entity.js';
 
 const toResponse = (e: PumpEventEntity): PumpEventResponse => ({
@@ -64,7 +65,7 @@ export class PumpEventsService {
           notes: input.notes ?? null,
         }),
       );
-      if (event.type === 'bolus') await this.reproject(m, pump, scheduleOf(clinic));
+      if (isBolusEvent(event.type)) await this.reproject(m, pump, scheduleOf(clinic));
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

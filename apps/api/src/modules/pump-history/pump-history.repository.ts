@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { BOLUS_EVENT_TYPES } from '@itb/contracts';
 import type { BolusVolume, HistoryFill } from '@itb/domain';
 import { type EntityManager, In } from 'typeorm';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
+import { isBolusEvent } from '../pump-events/bolus-events.js';
 import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
 import { FillEntity } from '../pumps/fill.entity.js';
 import { drainInputOf } from '../pumps/pump-mappers.js';
@@ -22,11 +24,11 @@ export class PumpHistoryRepository {
     const fills = await m.find(FillEntity, { where: { pumpId }, order: { performedAt: 'ASC', id: 'ASC' } });
     const adjustments = await m.find(DoseAdjustmentEntity, { where: { pumpId }, order: { effectiveAt: 'ASC' } });
     const events = await m.find(PumpEventEntity, {
-      where: { pumpId, type: In(['bolus', 'explant']) },
+      where: { pumpId, type: In([...BOLUS_EVENT_TYPES, 'explant']) },
       order: { occurredAt: 'ASC' },
     });
     const boluses: BolusVolume[] = events.flatMap((e) =>
-      e.type === 'bolus' && e.volumeMl !== null ? [{ at: e.occurredAt, volumeMl: e.volumeMl }] : [],
+      isBolusEvent(e.type) && e.volumeMl !== null ? [{ at: e.occurredAt, volumeMl: e.volumeMl }] : [],
     );
     const explant = events.find((e) => e.type === 'explant');
     return {
@@ -38,6 +40,8 @@ export class PumpHistoryRepository {
         return {
           id: fill.id,
           residualWithdrawnMl: fill.residualWithdrawnMl,
+          residualFoundMl: fill.residualFoundMl,
+          patientBolusesDeliveredMl: fill.patientBolusesDeliveredMl,
           drain: drainInputOf(
             fill,
             adjustments.filter((a) => a.fillId === fill.id),

@@ -23,6 +23,22 @@ export class FillEntity {
   @Column('numeric', { name: 'patient_bolus_mcg_per_day', nullable: true, transformer: numeric })
   patientBolusMcgPerDay: number | null;
   @Column('text', { nullable: true }) notes: string | null;
+  /** Withdrawn + left in the reservoir: what the pump held at this refill (null for first fills). */
+  @Column('numeric', { name: 'residual_found_ml', nullable: true, transformer: numeric })
+  residualFoundMl: number | null;
+  /** Patient-activated boluses since the last refill, mL, as the controller reported them. */
+  @Column('numeric', { name: 'patient_boluses_delivered_ml', nullable: true, transformer: numeric })
+  patientBolusesDeliveredMl: number | null;
+  /** A concentration change with drug left in the reservoir: the mix and the dose it really delivers. */
+  @Column('numeric', { name: 'mixed_concentration_mcg_per_ml', nullable: true, transformer: numeric })
+  mixedConcentrationMcgPerMl: number | null;
+  @Column('numeric', { name: 'real_daily_dose_mcg', nullable: true, transformer: numeric })
+  realDailyDoseMcg: number | null;
+  /** The refill found the pump dry: empty since this instant (projected, or a recorded empty alarm). */
+  @Column('timestamptz', { name: 'empty_since', nullable: true }) emptySince: Date | null;
+  /** Answers to "was a bridge bolus given?" (concentration change) and "a priming bolus?" (dry pump). */
+  @Column('boolean', { name: 'bridge_bolus_given', nullable: true }) bridgeBolusGiven: boolean | null;
+  @Column('boolean', { name: 'priming_bolus_given', nullable: true }) primingBolusGiven: boolean | null;
   @Column('numeric', { name: 'expected_residual_ml', nullable: true, transformer: numeric })
   expectedResidualMl: number | null;
   @Column('numeric', { name: 'discrepancy_ml', nullable: true, transformer: numeric }) discrepancyMl: number | null;

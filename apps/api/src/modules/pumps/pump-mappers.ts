@@ -1,4 +1,4 @@
-import type { ProjectionResponse, PumpResponse } from '@itb/contracts';
+import type { DoseHistoryResponse, ProjectionResponse, PumpResponse } from '@itb/contracts';
 import { type BolusVolume, PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
 import type { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import type { FillEntity } from './fill.entity.js';
@@ -36,6 +36,10 @@ export function toPumpResponse(
   fill: FillEntity | null,
   projection: Projection | null,
   boluses: readonly BolusVolume[] = [],
+  refillContext: { emptyAlarmAt: Date | null; doseHistory: DoseHistoryResponse | null } = {
+    emptyAlarmAt: null,
+    doseHistory: null,
+  },
 ): PumpResponse {
   return {
     id: pump.id,
@@ -63,7 +67,9 @@ export function toPumpResponse(
       lotNumber: fill.lotNumber,
       lotExpiresOn: fill.lotExpiresOn,
       boluses: boluses.map((b) => ({ at: b.at.toISOString(), volumeMl: b.volumeMl })),
+      emptyAlarmAt: refillContext.emptyAlarmAt?.toISOString() ?? null,
     },
+    doseHistory: refillContext.doseHistory,
     projection: projection && toProjectionResponse(projection),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
-import type { BolusVolume, DrainInput } from '@itb/domain';
+import type { BolusVolume, DrainInput, ProgrammedDose } from '@itb/domain';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
 import { drainInputOf } from './pump-mappers.js';
@@ -73,7 +73,7 @@ export class PumpsRepository {
     if (fills.length === 0) return [];
     const rows = (await m.query(
       `SELECT e.pump_id, e.occurred_at, e.volume_ml FROM pump_events e
-       WHERE e.type = 'bolus' AND e.pump_id = ANY($1::uuid[])
+       WHERE e.type IN ('bolus', 'bridge_bolus', 'priming_bolus') AND e.pump_id = ANY($1::uuid[])
        ORDER BY e.occurred_at`,
       [fills.map((f) => f.pumpId)],
     )) as { pump_id: string; occurred_at: Date; volume_ml: string }[];
@@ -82,6 +82,44 @@ export class PumpsRepository {
         .filter((r) => r.pump_id === f.pumpId && r.occurred_at > f.performedAt)
         .map((r) => ({ at: r.occurred_at, volumeMl: Number(r.volume_ml) })),
     );
+  }
+
+  /**
+   * The programmed dose steps of a pump, from fills (the first one too) and dose adjustments: the step in
+   * force at `since` and every one after it, oldest first (DESIGN.md "Dose-change limits": across fills).
+   */
+  async doseStepsSince(m: EntityManager, pumpId: string, since: Date): Promise<ProgrammedDose[]> {
+    const rows = (await m.query(
+      `WITH steps AS (
+         SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills WHERE pump_id = $1
+         UNION ALL
+         SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = $1
+       )
+       (SELECT at, dose FROM steps WHERE at <= $2 ORDER BY at DESC LIMIT 1)
+       UNION ALL
+       (SELECT at, dose FROM steps WHERE at > $2)
+       ORDER BY at`,
+      [pumpId, since],
+    )) as { at: Date; dose: string }[];
+    return rows.map((r) => ({ at: r.at, dailyDoseMcg: Number(r.dose) }));
+  }
+
+  /** The implant's first fill: no dose increase within 24 h of it. */
+  async firstFillAt(m: EntityManager, pumpId: string): Promise<Date> {
+    const [row] = (await m.query(`SELECT min(performed_at) AS at FROM fills WHERE pump_id = $1`, [pumpId])) as {
+      at: Date;
+    }[];
+    return row!.at;
+  }
+
+  /** The first empty-reservoir alarm recorded after an instant (the current fill), if any. */
+  async emptyAlarmSince(m: EntityManager, pumpId: string, since: Date): Promise<Date | null> {
+    const [row] = (await m.query(
+      `SELECT min(occurred_at) AS at FROM pump_events
+       WHERE pump_id = $1 AND type = 'alarm_empty_reservoir' AND occurred_at > $2`,
+      [pumpId, since],
+    )) as { at: Date | null }[];
+    return row?.at ?? null;
   }
 
   /** Saves a changed pump only if nobody else changed it since `expectedVersion` (optimistic lock). */

@@ -6,7 +6,15 @@ import type {
   PumpResponse,
   UpdatePumpRequest,
 } from '@itb/contracts';
-import { project, resolvePumpVolumes, toLocalDate, type ClinicSchedule, type Projection } from '@itb/domain';
+import {
+  DOSE_LIMIT_WINDOW_MS,
+  entryCheck,
+  project,
+  resolvePumpVolumes,
+  toLocalDate,
+  type ClinicSchedule,
+  type Projection,
+} from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -42,7 +50,31 @@ export class PumpsService {
   async describe(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<PumpResponse> {
     const state = await this.pumps.stateOf(m, pump);
     const projection = state && pump.status === 'active' ? this.projectState(state, pump, schedule) : null;
-    return toPumpResponse(pump, state?.fill ?? null, projection, state?.boluses);
+    return toPumpResponse(
+      pump,
+      state?.fill ?? null,
+      projection,
+      state?.boluses,
+      await this.refillContext(m, pump, state),
+    );
+  }
+
+  /**
+   * What a refill or dose-change form needs beyond the drain: the dose steps a new dose is checked against
+   * (from the one in force 24 h before the last change), the implant's first fill, and a recorded
+   * empty-reservoir alarm since the current fill.
+   */
+  private async refillContext(m: EntityManager, pump: PumpEntity, state: PumpState | null) {
+    if (!state || pump.status !== 'active') return { emptyAlarmAt: null, doseHistory: null };
+    const lastChangeAt = state.adjustments.at(-1)?.effectiveAt ?? state.fill.performedAt;
+    const steps = await this.pumps.doseStepsSince(m, pump.id, new Date(lastChangeAt.getTime() - DOSE_LIMIT_WINDOW_MS));
+    return {
+      emptyAlarmAt: await this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
+      doseHistory: {
+        firstFillAt: (await this.pumps.firstFillAt(m, pump.id)).toISOString(),
+        steps: steps.map((s) => ({ at: s.at.toISOString(), dailyDoseMcg: s.dailyDoseMcg })),
+      },
+    };
   }
 
   private projectState(state: PumpState, pump: PumpEntity, schedule: ClinicSchedule): Projection {
@@ -136,6 +168,26 @@ export class PumpsService {
         deliveryErrorPct: null,
       });
       const projection = project(drainInputOf(draft), pump.alarmMl, schedule, now);
+      // DESIGN.md "Entry checks", as for a refill.
+      const entry = entryCheck({
+        fillAt: performedAt,
+        volumeAfterMl: fill.volumeAddedMl,
+        alarmMl: pump.alarmMl,
+        projection,
+        timeZone: clinic.timeZone,
+      });
+      if (entry.isAtOrBelowAlarm) {
+        throw AppError.rule(
+          'initialFill.volumeAddedMl',
+          `leaves the reservoir at or below its ${pump.alarmMl} mL low-reservoir alarm volume`,
+        );
+      }
+      if (entry.shortInterval && fill.confirmShortInterval !== true) {
+        throw AppError.rule(
+          'initialFill.confirmShortInterval',
+          `must be true to record this fill: ${entry.shortInterval}`,
+        );
+      }
       Object.assign(draft, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
       const saved = await m.save(draft);
       await m.update(PumpEntity, pump.id, {
@@ -156,7 +208,7 @@ export class PumpsService {
         after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Pump implanted' });
-      return toPumpResponse(current, saved, projection);
+      return this.describe(m, current, schedule);
     });
   }
 
