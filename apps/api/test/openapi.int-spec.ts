@@ -83,7 +83,7 @@ describe('the OpenAPI document', () => {
     const documented = operations(served)
       .map(({ path, method }) => `${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`)
       .sort();
-    expect(documented).toHaveLength(42);
+    expect(documented).toHaveLength(48);
     expect(documented).toEqual(routerRoutes(ctx));
   });
 
@@ -156,7 +156,7 @@ describe('the OpenAPI document', () => {
         expect({ where, statuses }).toEqual({ where, statuses: expect.arrayContaining(['404']) });
       }
     }
-    expect(ids.size).toBe(42);
+    expect(ids.size).toBe(48);
   });
 
   it('documents the refill queue filters, the refill body and the timeline kinds from the contracts', () => {
@@ -188,9 +188,10 @@ describe('the OpenAPI document', () => {
       maximum: 100,
       multipleOf: 0.01,
     });
-    // 403: admins may not record a refill (specialist, nurse only).
+    // 403: admins may not record a refill (specialist, nurse only), and a cross-site Origin; 413 and 415 for
+    // any write's body; 503 while the database is down.
     const statuses = Object.keys(responsesOf(served, record)).sort();
-    expect(statuses).toEqual(['201', '400', '401', '403', '404', '409', '422', '500']);
+    expect(statuses).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503']);
     expect(errorCodesIn(responsesOf(served, record)['409']!)).toEqual(['CONFLICT', 'STALE_VERSION']);
     expect((record.parameters as oas31.ParameterObject[]).map((p) => `${p.in} ${p.name}`)).toEqual([
       'path id',
@@ -206,7 +207,7 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('declares the session cookie, required everywhere but sign-in and health', () => {
+  it('declares the session cookie, required everywhere but sign-in, health and invitation links', () => {
     expect(served.components!.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'itb_session' }),
     });
@@ -214,7 +215,14 @@ describe('the OpenAPI document', () => {
     const open = operations(served)
       .filter(({ op }) => Array.isArray(op.security) && op.security.length === 0)
       .map(({ op }) => op.operationId);
-    expect(open.sort()).toEqual(['getHealth', 'login']);
+    expect(open.sort()).toEqual([
+      'acceptInvitation',
+      'getHealth',
+      'getLiveness',
+      'getReadiness',
+      'login',
+      'lookUpInvitation',
+    ]);
   });
 
   it('needs a session to read /api/docs and /api/docs-json', async () => {
