@@ -26,8 +26,8 @@ const userName = async (page: Page) =>
 test('a nurse reports withdrawal signs; the specialist finds the critical flag, acknowledges it, and reports overdose signs', async ({
   page,
 }) => {
-  // Two users, each signing in and opening two screens: twice a one-user journey's time.
-  test.setTimeout(60_000);
+  // Two users, each signing in and opening two screens, and three reports: three times a one-user journey's time.
+  test.setTimeout(90_000);
   mkdirSync(SHOTS, { recursive: true });
   const signIn = new SignInPage(page);
   await signIn.signIn(DEMO.northsideNurse);

@@ -72,7 +72,8 @@ test('the wallet card page carries every item of the card list, at desktop width
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(front).toBeVisible();
   expect(await back.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
-  expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  // The navigation collapses with a transition: poll until the page has settled at phone width.
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
   await page.screenshot({ path: `${SHOTS}/card-390.png`, fullPage: true });
 
   // The longest card there can be: every caution, every medicine, a back-up. Still nothing cut off.

@@ -124,8 +124,12 @@ describe('patient timeline', () => {
     expect(rise).toMatchObject({ actor: { id: clinic.users.nurse.id }, reason: 'Night spasms' });
     expect(items.find((i) => i.kind === 'flag_resolved')).toMatchObject({
       actor: { id: clinic.users.specialist.id },
+      title: 'Flag resolved: Withdrawal signs',
       reason: 'Viral, settled',
       at: at(50.2),
+    });
+    expect(items.find((i) => i.kind === 'flag_raised')).toMatchObject({
+      title: 'Flag raised: Withdrawal signs (critical)',
     });
     expect(items.find((i) => i.kind === 'pump_event' && i.details.type === 'mri')).toMatchObject({
       reason: 'Knee MRI',

@@ -3,6 +3,7 @@ import {
   APPOINTMENT_TYPE_LABELS,
   DOSE_REASON_LABELS,
   FLAG_CODE_LABELS,
+  SIGN_KIND_LABELS,
   type Page,
   PUMP_EVENT_LABELS,
   TIMELINE_KINDS,
@@ -10,6 +11,7 @@ import {
   type TimelineKind,
   type TimelineQuery,
 } from '@itb/contracts';
+import { signKindOf } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { PatientsRepository } from '../patients/patients.repository.js';
@@ -57,17 +59,23 @@ const TIMELINE_SQL = `
     FROM appointments ap LEFT JOIN users cu ON cu.id = ap.clinician_id WHERE ap.patient_id = $1
     UNION ALL
     SELECT 'flag_raised', fl.id, fl.raised_at, fl.raised_by, fl.details->>'summary',
-           jsonb_build_object('code', fl.code, 'severity', fl.severity, 'status', fl.status)
+           jsonb_build_object('code', fl.code, 'kind', fl.details->>'kind', 'severity', fl.severity, 'status', fl.status)
     FROM flags fl WHERE fl.patient_id = $1
     UNION ALL
     SELECT 'flag_acknowledged', fl.id, fl.acknowledged_at, fl.acknowledged_by, fl.acknowledged_note,
-           jsonb_build_object('code', fl.code, 'severity', fl.severity)
+           jsonb_build_object('code', fl.code, 'kind', fl.details->>'kind', 'severity', fl.severity)
     FROM flags fl WHERE fl.patient_id = $1 AND fl.acknowledged_at IS NOT NULL
     UNION ALL
     SELECT 'flag_resolved', fl.id, fl.resolved_at, fl.resolved_by, fl.resolved_note,
-           jsonb_build_object('code', fl.code, 'severity', fl.severity, 'resolution', fl.resolution)
+           jsonb_build_object('code', fl.code, 'kind', fl.details->>'kind', 'severity', fl.severity, 'resolution', fl.resolution)
     FROM flags fl WHERE fl.patient_id = $1 AND fl.resolved_at IS NOT NULL
   ) t`;
+
+/** The rule's name; a manual flag names its report (stored ones without a kind were withdrawal reports). */
+const flagName = (d: Row['d']) =>
+  d.code === 'manual'
+    ? SIGN_KIND_LABELS[signKindOf({ kind: d.kind })]
+    : FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS];
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const mcg = (v: unknown) => `${Number(v).toLocaleString('en')} mcg/day`;
@@ -92,11 +100,11 @@ function titleOf(r: Row): string {
     case 'appointment':
       return `${APPOINTMENT_TYPE_LABELS[d.type as keyof typeof APPOINTMENT_TYPE_LABELS] ?? String(d.type)} appointment (${String(d.status)})`;
     case 'flag_raised':
-      return `Flag raised: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]} (${String(d.severity)})`;
+      return `Flag raised: ${flagName(d)} (${String(d.severity)})`;
     case 'flag_acknowledged':
-      return `Flag acknowledged: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]}`;
+      return `Flag acknowledged: ${flagName(d)}`;
     case 'flag_resolved':
-      return `Flag resolved${d.resolution === 'auto' ? ' automatically' : ''}: ${FLAG_CODE_LABELS[d.code as keyof typeof FLAG_CODE_LABELS]}`;
+      return `Flag resolved${d.resolution === 'auto' ? ' automatically' : ''}: ${flagName(d)}`;
   }
 }
 
