@@ -4,13 +4,14 @@ import {
   SERVER_DOSE_PREVIEW_BEFORE_RAISE,
   WORKED_ADJUSTMENTS,
   WORKED_CLINIC,
+  WORKED_PATIENT,
   WORKED_PUMP,
 } from '../testing/worked-pump.fixture';
 import { pumpBasisOf } from './pump-basis';
 import { previewDoseChange } from './dose-change-preview';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC);
+const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, WORKED_PATIENT, WORKED_CLINIC);
 
 describe('previewDoseChange', () => {
   it('names the spinal limit and the excess for a 40 % increase', () => {
@@ -30,7 +31,12 @@ describe('previewDoseChange', () => {
   });
 
   it('holds a cerebral-origin patient to 15 % and any patient to a 20 % decrease', () => {
-    const cerebral = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'cerebral', WORKED_CLINIC);
+    const cerebral = pumpBasisOf(
+      WORKED_PUMP,
+      WORKED_ADJUSTMENTS,
+      { ...WORKED_PATIENT, spasticityOrigin: 'cerebral' },
+      WORKED_CLINIC,
+    );
     const at = '2026-11-23T09:00:00.000Z';
     expect(previewDoseChange(cerebral, { effectiveAt: at, newDailyDoseMcg: 116 }, NOW).assessment?.message).toBe(
       'Increase of 16.0 % exceeds the 15 % limit for cerebral-origin spasticity by 1.0 %',
@@ -49,13 +55,13 @@ describe('previewDoseChange', () => {
       { effectiveAt: '2026-08-21T10:00:00.000Z', newDailyDoseMcg: 112 },
       NOW,
     );
-    expect(assessment?.isAgainstDayBefore).toBe(true);
+    expect(assessment?.isAgainstEarlierDose).toBe(true);
     expect(assessment?.fromDailyDoseMcg).toBe(85.5);
     expect(SERVER_DAY_BEFORE_LIMIT_MESSAGE).toBe(`${assessment?.message} (${assessment?.check.limitCode})`);
   });
 
   it("projects the new dose exactly as the server's preview did", () => {
-    const beforeRaise = pumpBasisOf(WORKED_PUMP, [], 'spinal', WORKED_CLINIC);
+    const beforeRaise = pumpBasisOf(WORKED_PUMP, [], WORKED_PATIENT, WORKED_CLINIC);
     const { projection } = previewDoseChange(
       beforeRaise,
       { effectiveAt: '2026-08-20T14:40:00.000Z', newDailyDoseMcg: 100 },
