@@ -37,6 +37,7 @@ export type Permission =
   | 'pump:implant'
   | 'fill:record'
   | 'dose:change'
+  | 'pump:event'
   | 'user:manage'
   | 'flag:raise'
   | 'flag:acknowledge'
@@ -53,6 +54,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pump:implant',
     'fill:record',
     'dose:change',
+    'pump:event',
     'flag:raise',
     'flag:acknowledge',
     'flag:resolve',
@@ -69,6 +71,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pump:implant',
     'fill:record',
     'dose:change',
+    'pump:event',
     'flag:raise',
     'flag:acknowledge',
     'queue:view',

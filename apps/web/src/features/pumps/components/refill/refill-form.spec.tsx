@@ -52,7 +52,8 @@ const SERVER_WAIT = { timeout: 3000 };
 
 const previewAnswers = on('POST', `${FILLS}/preview`, () => json(200, SERVER_REFILL_PREVIEW));
 
-describe('RefillForm', () => {
+// Each case types a whole refill into a real form: slow on a loaded machine.
+describe('RefillForm', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('flags a residual discrepancy in words and colour as the nurse types', () => {
