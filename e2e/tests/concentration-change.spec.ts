@@ -118,3 +118,43 @@ test('a concentration change with drug left in the reservoir: the nurse is refus
   });
   await specialistContext.close();
 });
+
+/*
+ * A pump that ran dry (issue 11, item 11): 20 mL at 0.2 mL/day empties 100 days after its fill; filled
+ * 102 days ago, it has been empty about 2 days. The refill form says so first, in red, and asks whether a
+ * priming bolus was given. Also looked at 390 px wide: the checks stay above the save button.
+ */
+test('a refill of a pump that ran dry says how long the patient has been without drug, at 390 px too', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await new SignInPage(page).signIn(DEMO.northsideNurse);
+  const { patientId } = await seedPatientWithPump(page.request, 102);
+  await page.goto(`/patients/${patientId}`);
+  const refill = new RefillFormPage(page);
+  await refill.open();
+  await refill.enter({
+    residualWithdrawnMl: '0',
+    volumeAddedMl: '20',
+    lotNumber: 'E2E-DRY',
+    lotExpiresOn: '2030-06-30',
+  });
+  const withoutDrug = page.getByTestId('without-drug');
+  await expect(withoutDrug).toContainText(/Empty since .* — 2 days( \d+ h)? without drug/);
+  await expect(page.getByRole('radiogroup', { name: /Was a priming bolus given/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/e2e-refill-dry-pump.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const checksBox = await page.getByTestId('refill-checks').boundingBox();
+  const saveBox = await page.getByRole('button', { name: 'Save refill' }).boundingBox();
+  expect(checksBox!.y + checksBox!.height).toBeLessThanOrEqual(saveBox!.y);
+  await page.screenshot({ path: `${SHOTS}/e2e-refill-dry-pump-390.png`, fullPage: true });
+
+  await page
+    .getByRole('radiogroup', { name: /Was a priming bolus given/ })
+    .getByLabel('No')
+    .check();
+  await refill.save();
+  await expect(page).toHaveURL(new RegExp(`/patients/${patientId}$`));
+  await expect(page.getByText('Withdrawal watch').first()).toBeVisible();
+});
