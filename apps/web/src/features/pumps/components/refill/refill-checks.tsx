@@ -41,26 +41,29 @@ function BolusQuestion({
   setValue,
   errors,
 }: BolusQuestionProps) {
-  const { field, fieldState } = useController({ control, name: answerName });
+  const {
+    field: { value, onChange, ref },
+    fieldState,
+  } = useController({ control, name: answerName });
   return (
     <Stack gap="xs">
       <Radio.Group
         label={question}
         description={description}
         withAsterisk
-        value={field.value ?? null}
-        onChange={(value) => {
-          field.onChange(value);
-          if (value === 'no') setValue(volumeName, null);
+        value={value ?? null}
+        onChange={(answer) => {
+          onChange(answer);
+          if (answer === 'no') setValue(volumeName, null);
         }}
         error={errorText(fieldState.error)}
       >
         <Group gap="lg" mt={4}>
-          <Radio value="no" label="No" ref={field.ref} />
+          <Radio value="no" label="No" ref={ref} />
           <Radio value="yes" label="Yes" />
         </Group>
       </Radio.Group>
-      {field.value === 'yes' && (
+      {value === 'yes' && (
         <TextInput
           label="Bolus volume (mL)"
           description="It is taken from the new fill"
