@@ -106,6 +106,9 @@ test('a concentration change with drug left in the reservoir: the nurse is refus
   const fills = (await (await specialist.request.get(`/api/pumps/${pumpId}/fills`)).json()) as {
     items: Record<string, unknown>[];
   };
+  // The patient's history says what happened: the mix, its real dose and the bridge bolus.
+  await expect(specialist.getByText(/mixed 725 mcg\/mL, real dose 580 mcg\/day/)).toBeVisible();
+  await expect(specialist.getByText('Bridge bolus (concentration change)').first()).toBeVisible();
   expect(fills.items).toHaveLength(2);
   expect(fills.items[0]).toMatchObject({
     residualWithdrawnMl: 11,
@@ -129,7 +132,7 @@ test('a refill of a pump that ran dry says how long the patient has been without
 }) => {
   mkdirSync(SHOTS, { recursive: true });
   await new SignInPage(page).signIn(DEMO.northsideNurse);
-  const { patientId } = await seedPatientWithPump(page.request, 102);
+  const { patientId, familyName } = await seedPatientWithPump(page.request, 102);
   await page.goto(`/patients/${patientId}`);
   const refill = new RefillFormPage(page);
   await refill.open();
@@ -157,4 +160,12 @@ test('a refill of a pump that ran dry says how long the patient has been without
   await refill.save();
   await expect(page).toHaveURL(new RegExp(`/patients/${patientId}$`));
   await expect(page.getByText('Withdrawal watch').first()).toBeVisible();
+  await expect(page.getByText(/refilled dry: 2 days( \d+ h)? without drug/)).toBeVisible();
+
+  // Today's clinic lists the patient on withdrawal watch.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('link', { name: "Today's clinic" }).click();
+  const watch = page.getByRole('region', { name: /^Withdrawal watch/ });
+  await expect(watch.getByText(new RegExp(familyName))).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/e2e-today-withdrawal-watch.png`, fullPage: true });
 });
