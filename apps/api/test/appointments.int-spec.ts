@@ -52,7 +52,8 @@ describe('appointments', () => {
       .send({ version: booked.body.version, startsAt: after(12 * DAY_MS) }) // Monday 22 June, after the alarm
       .expect(200);
     expect(moved.body.startsOn).toBe('2026-06-22');
-    expect(await openCodes()).toEqual(['APPOINTMENT_AFTER_ALARM', 'REFILL_DUE_UNSCHEDULED']);
+    // One scheduling flag per pump: booked after the alarm is the one fact, not also "due, not booked".
+    expect(await openCodes()).toEqual(['APPOINTMENT_AFTER_ALARM']);
     const [audit] = (await ctx.dataSource.query(
       `SELECT before->>'startsAt' AS before, after->>'startsAt' AS after FROM audit_events
        WHERE entity_id = $1 AND action = 'appointment.update'`,
@@ -76,7 +77,32 @@ describe('appointments', () => {
       .patch(`/api/appointments/${booked.id}`)
       .send({ version: booked.version, status: 'noshow' })
       .expect(200);
-    expect(await openCodes()).toEqual(['MISSED_REFILL_APPOINTMENT', 'REFILL_DUE_UNSCHEDULED']);
+    expect(await openCodes()).toEqual(['MISSED_REFILL_APPOINTMENT']);
+  });
+
+  it('counts a booked refill that passed unattended as missed, with nobody marking it', async () => {
+    const booked = (await book(after(2 * HOUR_MS)).expect(201)).body as AppointmentResponse;
+    expect(await openCodes()).toEqual([]);
+    // 4 h after its start the booking is missed by itself; the next evaluation (any write) says so.
+    ctx.clock.set(after(6 * HOUR_MS + 1));
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/events`)
+      .send({ type: 'interrogation', occurredAt: after(6 * HOUR_MS) })
+      .expect(201);
+    expect(await openCodes()).toEqual(['MISSED_REFILL_APPOINTMENT']);
+    const appointment = (await clinic.as.nurse.get(`/api/appointments?patientId=${patientId}`).expect(200)).body
+      .items as AppointmentResponse[];
+    expect(appointment.find((a) => a.id === booked.id)?.status).toBe('booked');
+    // Nor does the queue show it as the next appointment: the pump needs booking again.
+    const queue = (await clinic.as.specialist.get('/api/refill-queue').expect(200)).body.items as {
+      pumpId: string;
+      nextAppointment: unknown;
+      worstFlag: { code: string } | null;
+    }[];
+    expect(queue.find((r) => r.pumpId === pump.id)).toMatchObject({
+      nextAppointment: null,
+      worstFlag: { code: 'MISSED_REFILL_APPOINTMENT' },
+    });
   });
 
   it('fulfils the arrived refill appointment of the day with the fill', async () => {

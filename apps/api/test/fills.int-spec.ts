@@ -95,11 +95,34 @@ describe('refills', () => {
   it('uses the new concentration from the refill on: 1000 mcg/mL doubles the daily volume', async () => {
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send(refill({ concentrationMcgPerMl: 1000 }))
+      .send(refill({ concentrationMcgPerMl: 1000, bridgeBolusMl: null }))
       .expect(201);
     // 500 mcg/day at 1000 mcg/mL = 0.5 mL/day: (20 − 2) / 0.5 = 36 days to the alarm.
     expect(res.body.projection.dailyVolumeMl).toBe(0.5);
     expect(res.body.alarmAt).toBe(new Date(Date.parse(at(60)) + 36 * DAY_MS).toISOString());
+  });
+
+  it('refuses a second refill within 10 minutes of the first unless confirmed (a double entry)', async () => {
+    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    const fills = await countRows(ctx, 'fills', clinic.id);
+    // The same refill entered again 2 minutes later: 20 mL found in a pump filled 2 minutes ago.
+    const again = refill({
+      performedAt: new Date(Date.parse(at(60)) + 2 * 60_000).toISOString(),
+      residualWithdrawnMl: 20,
+    });
+    const refused = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(again).expect(422);
+    expect(refused.body.details[0]).toMatchObject({ field: 'confirmRepeatRefill' });
+    expect(refused.body.details[0].message).toContain('less than 10 minutes before this refill');
+    expect(await countRows(ctx, 'fills', clinic.id)).toBe(fills);
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...again, confirmRepeatRefill: true })
+      .expect(201);
+    // Ten minutes later it is an ordinary refill.
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send(refill({ performedAt: new Date(Date.parse(at(60)) + 12 * 60_000).toISOString(), residualWithdrawnMl: 20 }))
+      .expect(201);
   });
 
   it('replays a POST with the same Idempotency-Key: one record, the same answer', async () => {

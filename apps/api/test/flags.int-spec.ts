@@ -158,11 +158,10 @@ describe('flags', () => {
       .send({ type: 'mri', occurredAt: at(72.9) })
       .expect(201);
     const flags = await flagsOf();
-    expect(flags.map((f) => f.code).sort()).toEqual([
-      'POST_MRI_CHECK_PENDING',
-      'REFILL_DUE_UNSCHEDULED',
-      'REFILL_OVERDUE',
-    ]);
+    // One scheduling flag per pump: the overdue refill supersedes "due, not booked".
+    expect(flags.map((f) => f.code).sort()).toEqual(['POST_MRI_CHECK_PENDING', 'REFILL_OVERDUE']);
+    const superseded = (await flagsOf('&status=resolved')).find((f) => f.code === 'REFILL_DUE_UNSCHEDULED');
+    expect(superseded?.resolved).toMatchObject({ resolution: 'auto', note: 'Superseded by Refill overdue' });
     const mri = flags.find((f) => f.code === 'POST_MRI_CHECK_PENDING')!;
     const res = await clinic.as.specialist.post(`/api/flags/${mri.id}/resolve`).send({ note: 'done' }).expect(422);
     expect(res.body.message).toMatch(/resolves itself/);

@@ -49,6 +49,7 @@ describe('GET /api/pumps/:id/reservoir-history', () => {
         volumeAddedMl: 18,
         concentrationMcgPerMl: 1000,
         dailyDoseMcg: 480,
+        bridgeBolusMl: null,
         drugProduct: 'Lioresal Intrathecal',
         lotNumber: 'LOT-R1',
         lotExpiresOn: '2028-01-01',

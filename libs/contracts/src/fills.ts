@@ -42,6 +42,8 @@ export const fillRequestSchema = z
     primingBolusMl: bolusMl.nullable().optional(),
     /** An alarm under 14 days away, or a refill-by on or before the fill date, needs this to be true. */
     confirmShortInterval: z.boolean().optional(),
+    /** A refill within 10 minutes of the pump's last fill is refused as a likely double entry unless this is true. */
+    confirmRepeatRefill: z.boolean().optional(),
     notes: optionalText(2000),
     /** Required from a specialist when the new dose is beyond the titration limits. */
     overrideReason: optionalText(500),
@@ -119,6 +121,8 @@ export const fillResultSchema = fillResponseSchema.extend({
     /** Why the interval is short (needs confirmShortInterval), or null. */
     shortInterval: z.string().nullable(),
     isAtOrBelowAlarm: z.boolean(),
+    /** The pump was filled less than 10 minutes before this refill (a double entry?), or null. */
+    recentFill: z.string().nullable(),
     /** Answers the refill still needs before it can be recorded. */
     needs: z.object({
       bridgeBolusAnswer: z.boolean(),

@@ -5,7 +5,7 @@ import {
   evaluateRiskRules,
   isBookingMissed,
   isSchedulingRule,
-  PUMP_ALARM_TYPES,
+  type PUMP_ALARM_TYPES,
   isResidualDiscrepant,
   type PumpRiskState,
   replacementDueOn,

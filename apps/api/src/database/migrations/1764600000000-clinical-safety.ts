@@ -1,3 +1,4 @@
+import { compareResidual, type DrainInput } from '@itb/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const OLD_RULE_CODES = [
@@ -68,6 +69,7 @@ export class ClinicalSafety1764600000000 implements MigrationInterface {
       WHERE residual_withdrawn_ml IS NOT NULL`);
     await q.query(`ALTER TABLE fills ADD CONSTRAINT fills_found_with_withdrawn
       CHECK ((residual_withdrawn_ml IS NULL) = (residual_found_ml IS NULL))`);
+    await recomputeResidualsWithoutAllowance(q);
 
     await q.query(
       `ALTER TABLE pump_events DROP CONSTRAINT pump_events_volume_only_for_bolus, DROP CONSTRAINT pump_events_type_check`,
@@ -111,5 +113,65 @@ export class ClinicalSafety1764600000000 implements MigrationInterface {
         DROP COLUMN residual_found_ml, DROP COLUMN patient_boluses_delivered_ml,
         DROP COLUMN mixed_concentration_mcg_per_ml, DROP COLUMN real_daily_dose_mcg, DROP COLUMN empty_since,
         DROP COLUMN bridge_bolus_given, DROP COLUMN priming_bolus_given`);
+  }
+}
+
+interface StoredFill {
+  id: string;
+  pump_id: string;
+  performed_at: Date;
+  reservoir_volume_after_ml: string;
+  concentration_mcg_per_ml: string;
+  daily_dose_mcg: string;
+  residual_found_ml: string | null;
+}
+
+/**
+ * Refills after a fill with a patient bolus allowance were reconciled as if the whole allowance had been
+ * used. Recompute their expected residual, discrepancy and delivery error with the programme alone (DESIGN.md
+ * v2 "Expected residual"), with the reservoir engine as it stands when this migration runs. Only those
+ * refills change; every other stored number is already what the engine gives.
+ */
+async function recomputeResidualsWithoutAllowance(q: QueryRunner): Promise<void> {
+  const pairs = (await q.query(`
+    SELECT prev.id AS prev_id, cur.id AS cur_id
+    FROM fills prev
+    JOIN LATERAL (
+      SELECT f.* FROM fills f WHERE f.pump_id = prev.pump_id AND f.performed_at > prev.performed_at
+      ORDER BY f.performed_at LIMIT 1
+    ) cur ON true
+    WHERE prev.patient_bolus_mcg_per_day IS NOT NULL AND cur.residual_found_ml IS NOT NULL`)) as {
+    prev_id: string;
+    cur_id: string;
+  }[];
+  for (const { prev_id, cur_id } of pairs) {
+    const [prev, cur] = (await q.query(`SELECT * FROM fills WHERE id = ANY($1::uuid[]) ORDER BY performed_at`, [
+      [prev_id, cur_id],
+    ])) as [StoredFill, StoredFill];
+    const changes = (await q.query(
+      `SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE fill_id = $1 ORDER BY effective_at`,
+      [prev.id],
+    )) as { effective_at: Date; new_daily_dose_mcg: string }[];
+    const boluses = (await q.query(
+      `SELECT occurred_at, volume_ml FROM pump_events
+       WHERE pump_id = $1 AND type = 'bolus' AND occurred_at > $2 AND occurred_at <= $3`,
+      [prev.pump_id, prev.performed_at, cur.performed_at],
+    )) as { occurred_at: Date; volume_ml: string }[];
+    const drain: DrainInput = {
+      fill: {
+        performedAt: prev.performed_at,
+        reservoirVolumeAfterMl: Number(prev.reservoir_volume_after_ml),
+        concentrationMcgPerMl: Number(prev.concentration_mcg_per_ml),
+        dailyDoseMcg: Number(prev.daily_dose_mcg),
+        patientBolusMcgPerDay: null,
+      },
+      doseChanges: changes.map((c) => ({ effectiveAt: c.effective_at, newDailyDoseMcg: Number(c.new_daily_dose_mcg) })),
+      boluses: boluses.map((b) => ({ at: b.occurred_at, volumeMl: Number(b.volume_ml) })),
+    };
+    const comparison = compareResidual(drain, cur.performed_at, Number(cur.residual_found_ml));
+    await q.query(
+      `UPDATE fills SET expected_residual_ml = $2, discrepancy_ml = $3, delivery_error_pct = $4 WHERE id = $1`,
+      [cur.id, comparison.expectedResidualMl, comparison.discrepancyMl, comparison.deliveryErrorPct],
+    );
   }
 }

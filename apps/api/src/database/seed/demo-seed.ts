@@ -11,6 +11,7 @@ import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adju
 import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
 import { FillsService } from '../../modules/fills/fills.service.js';
 import { DEMO_CLINIC_DAYS } from './clinic-slots.js';
+import { seedSafetyStates } from './demo-safety-states.js';
 import { seedTodaysClinic } from './demo-today.js';
 import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
@@ -162,6 +163,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
     }
     const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: DEMO_CLINIC_DAYS };
     await seedFlaggedStates(app, clock, clinicStaff, seeded);
+    await seedSafetyStates(app, clock, clinicStaff, seeded);
     await seedTodaysClinic(app, clock, clinicStaff, seeded);
     logger.log({ msg: 'demo clinic seeded', clinicId: clinic.id, patients: PATIENTS_PER_CLINIC });
   }

@@ -32,6 +32,9 @@ import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { userNames } from '../users/user-names.js';
 import { fillAuditView, toFillResponse } from './fill-mappers.js';
 
+/** Two refills of one pump this close together are most likely one refill entered twice. */
+const REPEAT_REFILL_WINDOW_MS = 10 * 60_000;
+
 interface Evaluation {
   draft: FillEntity;
   assessment: RefillAssessment;
@@ -89,7 +92,7 @@ export class FillsService {
       const expectedVersion = input.pumpVersion ?? pump.version;
       if (pump.version !== expectedVersion) throw AppError.stale('pump');
       const { draft, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
-      refuseUnanswered(assessment, input);
+      refuseUnanswered(assessment, input, preview.checks.recentFill);
       Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
       const fill = await m.save(draft);
       const boluses = await this.recordRefillBoluses(m, actor, pump, fill, input);
@@ -299,6 +302,10 @@ export class FillsService {
           withoutDrug,
           shortInterval: assessment.entry.shortInterval,
           isAtOrBelowAlarm: assessment.entry.isAtOrBelowAlarm,
+          recentFill:
+            performedAt.getTime() - state.fill.performedAt.getTime() < REPEAT_REFILL_WINDOW_MS
+              ? `The pump was filled at ${toLocalDateTime(state.fill.performedAt, clinic.timeZone)}, less than 10 minutes before this refill`
+              : null,
           needs: assessment.needs,
         },
         warnings,
@@ -308,7 +315,10 @@ export class FillsService {
 }
 
 /** The questions a refill must answer before it is recorded (the preview only asks them). */
-function refuseUnanswered(assessment: RefillAssessment, input: FillRequest): void {
+function refuseUnanswered(assessment: RefillAssessment, input: FillRequest, recentFill: string | null): void {
+  if (recentFill && input.confirmRepeatRefill !== true) {
+    throw AppError.rule('confirmRepeatRefill', `must be true to record a second refill: ${recentFill}`);
+  }
   if (assessment.needs.bridgeBolusAnswer) {
     throw AppError.rule(
       'bridgeBolusMl',

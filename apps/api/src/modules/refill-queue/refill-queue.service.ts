@@ -85,7 +85,7 @@ export class RefillQueueService {
     for (;;) {
       const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after);
       if (candidates.length === 0) break;
-      rows.push(...(await this.details(candidates, query)));
+      rows.push(...(await this.details(candidates, query, now, clinic.timeZone)));
       if (rows.length > query.limit || candidates.length < CANDIDATE_BATCH) break;
       after = candidates[candidates.length - 1]!;
     }
@@ -182,11 +182,18 @@ export class RefillQueueService {
   }
 
   /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */
-  private async details(candidates: Candidate[], query: RefillQueueQuery): Promise<QueueRow[]> {
+  private async details(
+    candidates: Candidate[],
+    query: RefillQueueQuery,
+    now: Date,
+    timeZone: string,
+  ): Promise<QueueRow[]> {
     const params: unknown[] = [
       candidates.map((c) => c.id),
       candidates.map((c) => c.queue_key),
       candidates.map((c) => c.queue_rank),
+      now,
+      timeZone,
     ];
     const filters: string[] = [];
     if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
@@ -207,6 +214,9 @@ export class RefillQueueService {
          SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
          WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
            AND a.starts_at > (SELECT cf.performed_at FROM fills cf WHERE cf.id = p.current_fill_id)
+           -- Only a booking that can still happen counts (libs/domain isBookingMissed; risk-state.query.ts).
+           AND a.starts_at > $4::timestamptz - interval '4 hours'
+           AND (a.starts_at AT TIME ZONE $5::text)::date >= ($4::timestamptz AT TIME ZONE $5::text)::date
          ORDER BY a.starts_at LIMIT 1) na ON true
        LEFT JOIN LATERAL (
          SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
