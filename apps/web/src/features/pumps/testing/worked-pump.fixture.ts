@@ -190,6 +190,7 @@ export const SERVER_REFILL_PREVIEW: FillPreview = {
     withoutDrug: null,
     shortInterval: null,
     isAtOrBelowAlarm: false,
+    recentFill: null,
     needs: { bridgeBolusAnswer: true, primingBolusAnswer: false, shortIntervalConfirmation: false },
   },
   warnings: [],

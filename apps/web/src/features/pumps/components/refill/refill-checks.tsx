@@ -83,6 +83,8 @@ function BolusQuestion({
 
 interface RefillChecksProps {
   preview: RefillPreview;
+  /** The server's preview says the pump was filled minutes ago (a double entry?): confirm to save. */
+  recentFill: string | null;
   alarmMl: number;
   role: Role;
   timeZone: string;
@@ -155,6 +157,7 @@ function MixRows({ assessment, isBeyondLimit }: { assessment: Assessment; isBeyo
  */
 export function RefillChecks({
   preview,
+  recentFill,
   alarmMl,
   role,
   timeZone,
@@ -172,7 +175,8 @@ export function RefillChecks({
     entry.isAtOrBelowAlarm ||
     assessment.isConcentrationChange ||
     preview.dose !== null ||
-    entry.shortInterval !== null;
+    entry.shortInterval !== null ||
+    recentFill !== null;
   if (!hasAnything) return null;
   return (
     <Card component="section" aria-labelledby="refill-checks-title" data-testid="refill-checks">
@@ -241,6 +245,24 @@ export function RefillChecks({
               label="I confirm this short interval"
               error={errorText(errors.confirmShortInterval)}
               {...register('confirmShortInterval')}
+            />
+          </Alert>
+        )}
+        {recentFill && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Refilled minutes ago?"
+            data-testid="recent-fill"
+          >
+            <Text size="sm" mb="xs">
+              {recentFill}: this may be the same refill entered twice.
+            </Text>
+            <Checkbox
+              label="This is a second refill, record it"
+              error={errorText(errors.confirmRepeatRefill)}
+              {...register('confirmRepeatRefill')}
             />
           </Alert>
         )}

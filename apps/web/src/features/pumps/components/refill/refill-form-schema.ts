@@ -38,6 +38,7 @@ export function toFillRequest(values: RefillFormOutput): FillRequest {
     bridgeBolusMl,
     primingBolusMl,
     confirmShortInterval,
+    confirmRepeatRefill,
     reservoirVolumeAfterMl,
     patientBolusesDeliveredMl,
     ...rest
@@ -51,6 +52,7 @@ export function toFillRequest(values: RefillFormOutput): FillRequest {
     ...(bridge !== undefined ? { bridgeBolusMl: bridge } : {}),
     ...(priming !== undefined ? { primingBolusMl: priming } : {}),
     ...(confirmShortInterval ? { confirmShortInterval: true } : {}),
+    ...(confirmRepeatRefill ? { confirmRepeatRefill: true } : {}),
   };
 }
 
@@ -73,5 +75,6 @@ export function refillDefaults(basis: PumpBasis, now: Date): DefaultValues<Refil
     notes: '',
     overrideReason: '',
     confirmShortInterval: false,
+    confirmRepeatRefill: false,
   };
 }

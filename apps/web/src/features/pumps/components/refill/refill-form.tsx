@@ -37,6 +37,7 @@ const FIELDS: readonly FieldPath<RefillFormInput>[] = [
   'bridgeBolusMl',
   'primingBolusMl',
   'confirmShortInterval',
+  'confirmRepeatRefill',
   'overrideReason',
 ];
 
@@ -150,6 +151,7 @@ export function RefillForm({
       />
       <RefillChecks
         preview={preview}
+        recentFill={serverCheck.status === 'answered' ? serverCheck.preview.checks.recentFill : null}
         alarmMl={basis.alarmMl}
         role={role}
         timeZone={timeZone}

@@ -24,6 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   bridgeBolusMl: 'Bridge bolus',
   primingBolusMl: 'Priming bolus',
   confirmShortInterval: 'Short interval confirmation',
+  confirmRepeatRefill: 'Second refill confirmation',
   overrideReason: 'Override reason',
 };
 
