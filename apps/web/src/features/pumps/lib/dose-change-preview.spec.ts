@@ -81,3 +81,48 @@ describe('previewDoseChange', () => {
     expect(early.assessment).toBeNull();
   });
 });
+
+describe('previewDoseChange: the window rules of issue 11', () => {
+  it("gives a child (under 18 at the change) the children's 15 % limit", () => {
+    // Born 1 Jan 2012: 14 on 23 Nov 2026. 100 → 116 mcg/day is +16 %, 1 % beyond 15 %.
+    const child = pumpBasisOf(
+      WORKED_PUMP,
+      WORKED_ADJUSTMENTS,
+      { ...WORKED_PATIENT, birthDate: '2012-01-01' },
+      WORKED_CLINIC,
+    );
+    const { assessment } = previewDoseChange(
+      child,
+      { effectiveAt: '2026-11-23T09:00:00.000Z', newDailyDoseMcg: 116 },
+      NOW,
+    );
+    expect(assessment?.isChild).toBe(true);
+    expect(assessment?.message).toBe('Increase of 16.0 % exceeds the 15 % limit for children by 1.0 %');
+  });
+
+  it("allows no increase within 24 h of the implant's first fill", () => {
+    const implantedAt = '2026-11-23T00:00:00.000Z';
+    const fresh = pumpBasisOf(
+      {
+        ...WORKED_PUMP,
+        currentFill: { ...WORKED_PUMP.currentFill, performedAt: implantedAt, dailyDoseMcg: 100 },
+        doseHistory: { firstFillAt: implantedAt, steps: [{ at: implantedAt, dailyDoseMcg: 100 }] },
+      },
+      [],
+      WORKED_PATIENT,
+      WORKED_CLINIC,
+    );
+    // 100 → 105 nine hours after the first fill: +5 %, within the 30 % limit but inside the first 24 h.
+    const { assessment } = previewDoseChange(
+      fresh,
+      { effectiveAt: '2026-11-23T09:00:00.000Z', newDailyDoseMcg: 105 },
+      NOW,
+    );
+    expect(assessment?.isWithinDayOfImplant).toBe(true);
+    expect(assessment?.check.isWithinLimit).toBe(false);
+    expect(assessment?.check.limitCode).toBe('NO_INCREASE_AFTER_IMPLANT');
+    expect(assessment?.message).toBe(
+      "Increase of 5.0 % within 24 h of the implant's first fill, when no increase is allowed",
+    );
+  });
+});
