@@ -7,6 +7,9 @@ import { SignInPage } from '../pages/sign-in.page.js';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-web';
 
+// Two sessions, two refill forms and the server's checks: about 25 s alone, more on a loaded machine.
+test.setTimeout(120_000);
+
 /*
  * Issue 11, acceptance 3, worked by hand. The seeded pump holds 20 mL of 2,000 mcg/mL at 400 mcg/day
  * (0.2 mL/day), filled 30 days ago: the programme leaves 20 − 30 × 0.2 = 14 mL. The nurse withdraws
