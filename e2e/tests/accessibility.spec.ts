@@ -31,7 +31,8 @@ test('the sign-in screen has no serious accessibility violations', async ({ page
 });
 
 test("a nurse's screens have no serious accessibility violations", async ({ page }) => {
-  // Eight screens, each loaded, scanned and photographed: more than the default 30 s on a busy machine.
+  // Eight screens, each loaded, scanned and photographed (Today's clinic now has a withdrawal-watch list
+  // too): more than the default 30 s on a busy machine.
   test.setTimeout(90_000);
   await new SignInPage(page).signIn(DEMO.northsideNurse);
   const { patientId, familyName } = await seedPatientWithPump(page.request, 40);

@@ -38,6 +38,7 @@ export type Permission =
   | 'pump:implant'
   | 'fill:record'
   | 'dose:change'
+  | 'pump:event'
   | 'user:manage'
   | 'flag:raise'
   | 'flag:acknowledge'
@@ -55,6 +56,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pump:implant',
     'fill:record',
     'dose:change',
+    'pump:event',
     'flag:raise',
     'flag:acknowledge',
     'flag:resolve',
@@ -72,6 +74,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pump:implant',
     'fill:record',
     'dose:change',
+    'pump:event',
     'flag:raise',
     'flag:acknowledge',
     'queue:view',

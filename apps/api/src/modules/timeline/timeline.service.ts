@@ -11,7 +11,7 @@ import {
   type TimelineKind,
   type TimelineQuery,
 } from '@itb/contracts';
-import { signKindOf } from '@itb/domain';
+import { describeHours, signKindOf } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { PatientsRepository } from '../patients/patients.repository.js';
@@ -38,7 +38,11 @@ const TIMELINE_SQL = `
              'volumeAddedMl', f.volume_added_ml, 'concentrationMcgPerMl', f.concentration_mcg_per_ml,
              'dailyDoseMcg', f.daily_dose_mcg, 'expectedResidualMl', f.expected_residual_ml,
              'discrepancyMl', f.discrepancy_ml, 'deliveryErrorPct', f.delivery_error_pct,
-             'lotNumber', f.lot_number, 'pumpId', f.pump_id) AS d
+             'lotNumber', f.lot_number, 'pumpId', f.pump_id,
+             'leftInReservoirMl', greatest(0, f.reservoir_volume_after_ml - f.volume_added_ml),
+             'mixedConcentrationMcgPerMl', f.mixed_concentration_mcg_per_ml,
+             'realDailyDoseMcg', f.real_daily_dose_mcg,
+             'hoursWithoutDrug', floor(extract(epoch FROM f.performed_at - f.empty_since) / 3600)) AS d
     FROM fills f JOIN pumps p ON p.id = f.pump_id WHERE p.patient_id = $1
     UNION ALL
     SELECT 'dose_adjustment', a.id, a.effective_at, a.recorded_by,
@@ -87,9 +91,17 @@ function titleOf(r: Row): string {
       const what = `${num(d.volumeAddedMl)} mL of ${Number(d.concentrationMcgPerMl).toLocaleString('en')} mcg/mL at ${mcg(d.dailyDoseMcg)}`;
       if (d.isInitial) return `First fill: ${what}`;
       const off = num(d.discrepancyMl);
-      return `Refill: ${what}; residual ${num(d.residualWithdrawnMl)} mL (expected ${num(d.expectedResidualMl)} mL${
+      const left = num(d.leftInReservoirMl);
+      const hoursDry = num(d.hoursWithoutDrug);
+      // Issue 11: what a clinician must see in the history: drug left in the reservoir, the mix and its
+      // real dose, a pump refilled dry.
+      return `Refill: ${what}; residual ${num(d.residualWithdrawnMl)} mL${left ? ` + ${left} mL left in the reservoir` : ''} (expected ${num(d.expectedResidualMl)} mL${
         off === null ? '' : `, ${off > 0 ? '+' : ''}${off} mL`
-      })`;
+      })${
+        d.mixedConcentrationMcgPerMl === null || d.mixedConcentrationMcgPerMl === undefined
+          ? ''
+          : `; mixed ${num(d.mixedConcentrationMcgPerMl)} mcg/mL, real dose ${mcg(d.realDailyDoseMcg)}`
+      }${hoursDry === null ? '' : `; refilled dry: ${describeHours(hoursDry)} without drug`}`;
     }
     case 'dose_adjustment':
       return `Dose ${mcg(d.previousDailyDoseMcg)} → ${mcg(d.newDailyDoseMcg)} (${

@@ -1,13 +1,16 @@
 import type { MeResponse } from '@itb/contracts';
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, mockApi, on } from '../../features/pumps/testing/mock-api';
 import { WORKED_PUMP } from '../../features/pumps/testing/worked-pump.fixture';
 import { renderWithProviders } from '../../test-utils';
 import { PumpActions } from './pump-actions';
 
-const user = (role: MeResponse['role']) => ({ role }) as MeResponse;
+const user = (role: MeResponse['role']) => ({ role, clinic: { timeZone: 'Europe/London' } }) as MeResponse;
 
 describe('PumpActions', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('offers nurses and specialists a refill and a dose change on the active pump', () => {
     renderWithProviders(<PumpActions me={user('nurse')} patientId="p1" pump={WORKED_PUMP} />);
     expect(screen.getByRole('link', { name: 'Record refill' }).getAttribute('href')).toBe('/patients/p1/refill');
@@ -18,6 +21,41 @@ describe('PumpActions', () => {
     renderWithProviders(<PumpActions me={user('admin')} patientId="p1" pump={WORKED_PUMP} />);
     expect(screen.queryByRole('link', { name: 'Record refill' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Change dose' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record event' })).toBeNull();
+  });
+
+  it('records a pump alarm from the card, with the kind chosen', { timeout: 20_000 }, async () => {
+    const EVENTS = `/api/pumps/${WORKED_PUMP.id}/events`;
+    const api = mockApi(
+      on('POST', EVENTS, () =>
+        json(201, {
+          id: 'e1',
+          pumpId: WORKED_PUMP.id,
+          type: 'alarm_empty_reservoir',
+          occurredAt: '2026-11-23T08:00:00.000Z',
+          volumeMl: null,
+          notes: null,
+          recordedById: 'u1',
+          recordedByName: 'Nurse',
+        }),
+      ),
+    );
+    renderWithProviders(<PumpActions me={user('nurse')} patientId="p1" pump={WORKED_PUMP} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record event' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record pump event' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Record event' }));
+    expect(await within(dialog).findByText('Choose what happened')).toBeTruthy();
+    expect(api.callsTo('POST', EVENTS)).toHaveLength(0);
+
+    const select = within(dialog).getByRole('combobox', { name: /Event/ });
+    expect(within(select).getByRole('option', { name: 'Motor-stall alarm heard (critical)' })).toBeTruthy();
+    expect(within(select).getByRole('option', { name: 'Pump stopped' })).toBeTruthy();
+    fireEvent.change(select, { target: { value: 'alarm_empty_reservoir' } });
+    fireEvent.change(within(dialog).getByLabelText(/^When/), { target: { value: '2026-11-23T08:00' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Record event' }));
+    await waitFor(() => expect(api.callsTo('POST', EVENTS)).toHaveLength(1));
+    expect(api.callsTo('POST', EVENTS)[0]!.body).toMatchObject({ type: 'alarm_empty_reservoir' });
+    expect(api.callsTo('POST', EVENTS)[0]!.body).not.toHaveProperty('volumeMl');
   });
 
   it('offers nothing on an explanted pump', () => {

@@ -110,7 +110,7 @@ export function PumpChangeScreen({ title, permission, notAllowedReason, children
   const basis = pumpBasisOf(
     { ...pump, currentFill: pump.currentFill },
     adjustmentsQuery.data.items,
-    patient.spasticityOrigin,
+    patient,
     clinicQuery.data,
   );
   const reload = () => {

@@ -60,7 +60,13 @@ function stubApi({ appointments = [], flags = [] }: Answers) {
     if (call.path === '/api/flags') {
       return flags === 'fail'
         ? fail(500, 'INTERNAL', 'The server had a problem. Try again.')
-        : ok({ items: flags, nextCursor: null });
+        : ok({
+            // The API filters by code: the withdrawal-watch section asks for WITHDRAWAL_WATCH only.
+            items: flags.filter(
+              (f) => !call.search.get('code') || (f as { code: string }).code === call.search.get('code'),
+            ),
+            nextCursor: null,
+          });
     }
     return fail(404, 'NOT_FOUND', 'Not found');
   });
@@ -78,8 +84,11 @@ describe("Today's clinic", () => {
     const appointments = api.calls.find((call) => call.path === '/api/appointments')!;
     expect(appointments.search.get('from')).toBe(TODAY);
     expect(appointments.search.get('to')).toBe(TODAY);
-    const flags = api.calls.find((call) => call.path === '/api/flags')!;
+    const flags = api.calls.find((call) => call.path === '/api/flags' && !call.search.get('code'))!;
     expect(flags.search.get('status')).toBe('open');
+    const watch = api.calls.find((call) => call.path === '/api/flags' && call.search.get('code'))!;
+    expect(watch.search.get('code')).toBe('WITHDRAWAL_WATCH');
+    expect(watch.search.get('status')).toBe('open,acknowledged');
     expect(screen.getByText(/Monday 23 November 2026 · times in (GMT|BST) \(Europe\/London\)/)).toBeTruthy();
   });
 
@@ -130,6 +139,23 @@ describe("Today's clinic", () => {
       path: `/api/appointments/${BOOKED_REFILL.id}`,
       body: { version: 3, status: 'arrived' },
     });
+  });
+
+  it('keeps a patient on withdrawal watch after the flag is acknowledged, until it is resolved', async () => {
+    const watched = {
+      ...OPEN_FLAG,
+      id: '00000000-0000-4000-8000-0000000000ww',
+      code: 'WITHDRAWAL_WATCH',
+      severity: 'high',
+      status: 'acknowledged',
+    };
+    stubApi({ flags: [watched] });
+    renderWithProviders(<TodaysClinic me={me('specialist')} today={TODAY} />);
+    expect(await screen.findByRole('heading', { name: 'Withdrawal watch 1' })).toBeTruthy();
+    const watch = section(/^Withdrawal watch/);
+    expect(within(watch).getByText('Smith, Anna')).toBeTruthy();
+    fireEvent.click(within(watch).getByRole('button', { name: /^Resolve Withdrawal watch for Smith, Anna/ }));
+    expect(await screen.findByRole('dialog', { name: 'Resolve flag' })).toBeTruthy();
   });
 
   it('opens the acknowledge dialog from a flag', async () => {

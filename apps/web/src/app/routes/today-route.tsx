@@ -11,6 +11,7 @@ import { NotAllowed } from './not-allowed';
 import { TodayArrivalsSection } from './today-arrivals-section';
 import { TodayFlagsSection } from './today-flags-section';
 import { TodayRefillsSection } from './today-refills-section';
+import { TodayWithdrawalWatchSection } from './today-withdrawal-watch-section';
 
 /** Today's clinic for a user, on a given clinic date (`YYYY-MM-DD`). */
 export function TodaysClinic({ me, today }: { me: MeResponse; today: string }) {
@@ -37,6 +38,9 @@ export function TodaysClinic({ me, today }: { me: MeResponse; today: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <TodayRefillsSection me={me} today={today} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TodayWithdrawalWatchSection me={me} />
         </Grid.Col>
         <Grid.Col span={12}>
           <TodayFlagsSection me={me} />

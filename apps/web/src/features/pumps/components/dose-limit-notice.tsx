@@ -16,10 +16,14 @@ function beyondLimitAdvice(role: Role): string {
  * beyond (red), and a separate warning for a very high daily dose.
  */
 export function DoseLimitNotice({ assessment, role }: { assessment: DoseChangeAssessment; role: Role }) {
-  const { check, message, levelMessage, isAgainstDayBefore, fromDailyDoseMcg } = assessment;
-  const basis = isAgainstDayBefore
-    ? ` Measured against ${formatMcgPerDay(fromDailyDoseMcg)}, the dose 24 h earlier: limits apply per 24 h.`
-    : '';
+  const { check, message, levelMessage, isAgainstEarlierDose, isChild, previousDailyDoseMcg } = assessment;
+  // The message already names an earlier dose of the window; say why it is not the one just before.
+  const basis = [
+    isAgainstEarlierDose
+      ? ` Limits hold over the 24 h before the change, across fills (the dose just before is ${formatMcgPerDay(previousDailyDoseMcg)}).`
+      : '',
+    isChild ? " The patient is under 18: the children's limit applies." : '',
+  ].join('');
   return (
     <Stack gap="xs" data-testid="dose-limit-notice">
       {check.isWithinLimit ? (

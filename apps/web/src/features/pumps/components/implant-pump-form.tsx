@@ -29,6 +29,7 @@ const FIELDS: readonly FieldPath<ImplantFormInput>[] = [
   'initialFill.drugProduct',
   'initialFill.lotNumber',
   'initialFill.lotExpiresOn',
+  'initialFill.confirmShortInterval',
 ];
 
 const MODEL_OPTIONS = [
@@ -199,7 +200,12 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: Im
             />
           </SimpleGrid>
           <Stack mt="md">
-            <ImplantPreview control={control} clinic={clinic} />
+            <ImplantPreview
+              control={control}
+              register={register}
+              confirmError={errorText(errors.initialFill?.confirmShortInterval)}
+              clinic={clinic}
+            />
           </Stack>
         </Card>
 

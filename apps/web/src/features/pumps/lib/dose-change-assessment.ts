@@ -1,62 +1,72 @@
 import {
-  checkDoseChange,
-  checkDoseChangeWithinDay,
-  describeDoseCheck,
+  checkDoseChangeInWindow,
   describeDoseLevel,
+  describeWindowDoseCheck,
   type DoseChangeCheck,
-  programmedDoseAt,
+  isChildOn,
+  type RefillDoseCheck,
+  toLocalDate,
+  type WindowDoseCheck,
 } from '@itb/domain';
 import type { PumpBasis } from './pump-basis';
 
 export interface DoseChangeAssessment {
-  /** The dose the change is measured from (the one just before, or the one 24 h earlier). */
+  /** The dose the change is measured from: the one just before, or an earlier one of the 24 h window. */
   fromDailyDoseMcg: number;
+  /** The dose in force just before the change. */
+  previousDailyDoseMcg: number;
   toDailyDoseMcg: number;
-  isAgainstDayBefore: boolean;
+  /** Measured from an earlier dose of the 24 h window (the lowest for an increase, the highest for a decrease). */
+  isAgainstEarlierDose: boolean;
+  /** Within 24 h of the implant's first fill: no increase at all. */
+  isWithinDayOfImplant: boolean;
+  /** Under 18 at the change: the children's (cerebral) limit. */
+  isChild: boolean;
   check: DoseChangeCheck;
-  /** "Increase of 40.0 % exceeds the 30 % limit for spinal-origin spasticity by 10.0 %". */
+  /** "Increase of 69.0 % from 400 mcg/day (the lowest dose in force in the 24 h before) exceeds …". */
   message: string;
   /** Above 1,000 mcg/day (warning) or 3,000 (entry error); null below. */
   levelMessage: string | null;
 }
 
-function assess(
-  fromDailyDoseMcg: number,
-  newDailyDoseMcg: number,
+function fromWindow(
+  window: WindowDoseCheck,
+  toDailyDoseMcg: number,
+  isChild: boolean,
   basis: PumpBasis,
-  isAgainstDayBefore: boolean,
 ): DoseChangeAssessment {
-  const check = checkDoseChange({
-    previousDailyDoseMcg: fromDailyDoseMcg,
-    newDailyDoseMcg,
-    spasticityOrigin: basis.spasticityOrigin,
-  });
   return {
-    fromDailyDoseMcg,
-    toDailyDoseMcg: newDailyDoseMcg,
-    isAgainstDayBefore,
-    check,
-    message: describeDoseCheck(check, basis.spasticityOrigin),
-    levelMessage: describeDoseLevel(check),
+    fromDailyDoseMcg: window.fromDailyDoseMcg,
+    previousDailyDoseMcg: window.previousDailyDoseMcg,
+    toDailyDoseMcg,
+    isAgainstEarlierDose: window.isAgainstEarlierDose,
+    isWithinDayOfImplant: window.isWithinDayOfImplant,
+    isChild,
+    check: window.check,
+    message: describeWindowDoseCheck(window, basis.spasticityOrigin, isChild),
+    levelMessage: describeDoseLevel(window.check),
   };
 }
 
 /**
- * The titration-limit check of a dose change, the one the API makes (libs/domain
- * checkDoseChangeWithinDay): limits are per 24 h, so the new dose is measured against the dose just
- * before and the dose 24 h earlier; the first limit exceeded is the one reported.
+ * The titration-limit check of a dose change, the one the API makes (libs/domain checkDoseChangeInWindow):
+ * limits hold over the 24 h before the change across fills, children take the cerebral limit, and no
+ * increase is allowed within 24 h of the implant's first fill.
  */
 export function assessDoseChange(basis: PumpBasis, newDailyDoseMcg: number, effectiveAt: Date): DoseChangeAssessment {
-  const day = checkDoseChangeWithinDay(basis.drain, newDailyDoseMcg, effectiveAt, basis.spasticityOrigin);
-  return assess(day.fromDailyDoseMcg, newDailyDoseMcg, basis, day.isAgainstDayBefore);
+  const isChild = isChildOn(basis.birthDate, toLocalDate(effectiveAt, basis.schedule.timeZone));
+  const window = checkDoseChangeInWindow({
+    steps: basis.doseSteps,
+    firstFillAt: basis.firstFillAt,
+    newDailyDoseMcg,
+    at: effectiveAt,
+    spasticityOrigin: basis.spasticityOrigin,
+    isChild,
+  });
+  return fromWindow(window, newDailyDoseMcg, isChild, basis);
 }
 
-/** A refill that reprograms the dose is checked against the dose in force at the refill, as the API does. */
-export function assessRefillDose(
-  basis: PumpBasis,
-  newDailyDoseMcg: number,
-  performedAt: Date,
-): DoseChangeAssessment | null {
-  const previous = programmedDoseAt(basis.drain, performedAt);
-  return newDailyDoseMcg === previous ? null : assess(previous, newDailyDoseMcg, basis, false);
+/** A refill's dose check (libs/domain assessRefill): the programmed dose, or the real dose of a mixed reservoir. */
+export function refillDoseAssessment(basis: PumpBasis, dose: RefillDoseCheck | null): DoseChangeAssessment | null {
+  return dose ? fromWindow(dose.window, dose.checkedDailyDoseMcg, dose.isChild, basis) : null;
 }

@@ -1,5 +1,11 @@
-import type { ClinicResponse, DoseAdjustmentResponse, PumpResponse, SpasticityOrigin } from '@itb/contracts';
-import type { ClinicSchedule, DrainInput } from '@itb/domain';
+import type {
+  ClinicResponse,
+  DoseAdjustmentResponse,
+  PatientResponse,
+  PumpResponse,
+  SpasticityOrigin,
+} from '@itb/contracts';
+import type { ClinicSchedule, DrainInput, LocalDate, ProgrammedDose, RefillContext } from '@itb/domain';
 
 type CurrentFill = NonNullable<PumpResponse['currentFill']>;
 
@@ -18,13 +24,21 @@ export interface PumpBasis {
   /** The last fill or dose change: a new one must come after it. */
   lastChangeAt: Date;
   spasticityOrigin: SpasticityOrigin;
+  /** Children (under 18 at the change) take the cerebral limits. */
+  birthDate: LocalDate;
   schedule: ClinicSchedule;
+  /** The pump's programmed doses across fills, from the one in force 24 h before the last change. */
+  doseSteps: ProgrammedDose[];
+  /** The implant's first fill: no increase within 24 h of it. */
+  firstFillAt: Date;
+  /** A recorded empty-reservoir alarm since the current fill: the next refill is a dry one. */
+  emptyAlarmAt: Date | null;
 }
 
 export function pumpBasisOf(
   pump: PumpResponse & { currentFill: CurrentFill },
   adjustments: readonly DoseAdjustmentResponse[],
-  spasticityOrigin: SpasticityOrigin,
+  patient: Pick<PatientResponse, 'spasticityOrigin' | 'birthDate'>,
   clinic: Pick<ClinicResponse, 'timeZone' | 'refillLeadDays' | 'maxDrugDaysInPump'>,
 ): PumpBasis {
   const fill = pump.currentFill;
@@ -52,12 +66,37 @@ export function pumpBasisOf(
       boluses: fill.boluses.map((b) => ({ at: new Date(b.at), volumeMl: b.volumeMl })),
     },
     lastChangeAt: doseChanges.at(-1)?.effectiveAt ?? fillAt,
-    spasticityOrigin,
+    spasticityOrigin: patient.spasticityOrigin,
+    birthDate: patient.birthDate,
     schedule: {
       timeZone: clinic.timeZone,
       refillLeadDays: clinic.refillLeadDays,
       maxDrugDaysInPump: clinic.maxDrugDaysInPump,
     },
+    // The API sends the steps the window needs; without them (an older answer) the current fill and its
+    // changes are the steps, which covers every change made after the fill's first 24 h.
+    doseSteps: pump.doseHistory
+      ? pump.doseHistory.steps.map((s) => ({ at: new Date(s.at), dailyDoseMcg: s.dailyDoseMcg }))
+      : [
+          { at: fillAt, dailyDoseMcg: fill.dailyDoseMcg },
+          ...doseChanges.map((c) => ({ at: c.effectiveAt, dailyDoseMcg: c.newDailyDoseMcg })),
+        ],
+    firstFillAt: new Date(pump.doseHistory?.firstFillAt ?? fill.performedAt),
+    emptyAlarmAt: fill.emptyAlarmAt ? new Date(fill.emptyAlarmAt) : null,
+  };
+}
+
+/** What libs/domain's assessRefill needs besides the entry: the basis as the API builds it. */
+export function refillContextOf(basis: PumpBasis): RefillContext {
+  return {
+    previous: basis.drain,
+    emptyAlarmAt: basis.emptyAlarmAt,
+    doseSteps: basis.doseSteps,
+    firstFillAt: basis.firstFillAt,
+    alarmMl: basis.alarmMl,
+    schedule: basis.schedule,
+    spasticityOrigin: basis.spasticityOrigin,
+    birthDate: basis.birthDate,
   };
 }
 

@@ -4,13 +4,14 @@ import {
   SERVER_REFILL_PREVIEW,
   WORKED_ADJUSTMENTS,
   WORKED_CLINIC,
+  WORKED_PATIENT,
   WORKED_PUMP,
   WORKED_REFILL,
 } from '../testing/worked-pump.fixture';
 import { pumpBasisOf } from './pump-basis';
 import { previewRefill } from './refill-preview';
 
-const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC);
+const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, WORKED_PATIENT, WORKED_CLINIC);
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 describe('previewRefill', () => {
@@ -22,6 +23,8 @@ describe('previewRefill', () => {
       discrepancyMl: SERVER_REFILL_PREVIEW.discrepancyMl,
       deliveryErrorPct: SERVER_REFILL_PREVIEW.deliveryErrorPct,
       finding: 'within_tolerance',
+      residualFoundMl: 9.87,
+      leftInReservoirMl: 0,
     });
     expect(preview.projection?.alarmAt.toISOString()).toBe(SERVER_REFILL_PREVIEW.alarmAt);
     expect(preview.projection?.emptyAt.toISOString()).toBe(SERVER_REFILL_PREVIEW.emptyAt);
@@ -43,6 +46,8 @@ describe('previewRefill', () => {
       discrepancyMl: server.discrepancyMl,
       deliveryErrorPct: server.deliveryErrorPct,
       finding: 'over_infusion',
+      residualFoundMl: 8.5,
+      leftInReservoirMl: 0,
     });
     expect(server.warning).toContain('possible over-infusion');
     expect(preview.projection?.alarmAt.toISOString()).toBe(server.alarmAt);
@@ -51,14 +56,17 @@ describe('previewRefill', () => {
   });
 
   it('calls more residual than expected possible under-delivery', () => {
-    const preview = previewRefill(basis, { ...WORKED_REFILL, residualWithdrawnMl: 12 }, NOW);
-    expect(preview.residual?.discrepancyMl).toBe(1.86);
+    // 12.5 − 10.94 = +1.56 mL; delivered 6.0 against 7.56 expected: −20.6 %.
+    const preview = previewRefill(basis, { ...WORKED_REFILL, residualWithdrawnMl: 12.5 }, NOW);
+    expect(preview.residual?.discrepancyMl).toBe(1.56);
+    expect(preview.residual?.deliveryErrorPct).toBe(-20.6);
     expect(preview.residual?.finding).toBe('under_delivery');
   });
 
   it('shows nothing it cannot compute yet, and says why a refill time cannot be used', () => {
     expect(previewRefill(basis, {}, NOW)).toEqual({
       timingProblem: null,
+      assessment: null,
       residual: null,
       projection: null,
       dose: null,
@@ -70,13 +78,13 @@ describe('previewRefill', () => {
     expect(future.timingProblem).toMatch(/future/);
   });
 
-  it('computes the residual before the new fill is complete', () => {
+  it('waits for the volume added: the residual found depends on what was left in the reservoir', () => {
     const partial = previewRefill(
       basis,
       { performedAt: WORKED_REFILL.performedAt, residualWithdrawnMl: WORKED_REFILL.residualWithdrawnMl },
       NOW,
     );
-    expect(partial.residual?.expectedResidualMl).toBe(10.14);
+    expect(partial.residual).toBeNull();
     expect(partial.projection).toBeNull();
   });
 

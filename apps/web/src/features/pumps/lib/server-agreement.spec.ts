@@ -3,6 +3,7 @@ import {
   SERVER_REFILL_PREVIEW,
   WORKED_ADJUSTMENTS,
   WORKED_CLINIC,
+  WORKED_PATIENT,
   WORKED_PUMP,
   WORKED_REFILL,
 } from '../testing/worked-pump.fixture';
@@ -11,7 +12,7 @@ import { previewRefill } from './refill-preview';
 import { refillDisagreements } from './server-agreement';
 
 const client = previewRefill(
-  pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC),
+  pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, WORKED_PATIENT, WORKED_CLINIC),
   WORKED_REFILL,
   new Date('2026-11-23T10:00:00Z'),
 );
@@ -23,8 +24,8 @@ describe('refillDisagreements', () => {
   });
 
   it('names each number that differs, with both values', () => {
-    expect(refillDisagreements(client, { ...server, discrepancyMl: -0.28, refillBy: '2027-02-08' })).toEqual([
-      { label: 'Discrepancy', kind: 'signed_ml', server: -0.28, client: -0.27 },
+    expect(refillDisagreements(client, { ...server, discrepancyMl: -1.08, refillBy: '2027-02-08' })).toEqual([
+      { label: 'Discrepancy', kind: 'signed_ml', server: -1.08, client: -1.07 },
       { label: 'Refill by', kind: 'date', server: '2027-02-08', client: '2027-02-09' },
     ]);
   });

@@ -12,7 +12,9 @@ import type {
  * A worked case recorded against the real API (Northside demo clinic, 23 Nov 2026): a SynchroMed II
  * 20 mL filled on 3 Aug 2026 with 18.5 mL of 500 mcg/mL at 85.5 mcg/day plus a 10 mcg/day bolus
  * allowance, its dose raised to 100 mcg/day on 20 Aug. The `SERVER_*` answers below are what
- * `POST /api/pumps/:id/fills/preview` and `/dose-adjustments/preview` returned for it, copied verbatim.
+ * `POST /api/pumps/:id/fills/preview` and `/dose-adjustments/preview` returned for it, copied verbatim,
+ * except where marked "issue 11": those numbers changed with the clinical-safety rules and were worked
+ * by hand (the e2e journeys check the browser against the live server).
  */
 /** Northside's schedule: Europe/London, refill 5 days before the alarm, drug stable 180 days in the pump. */
 export const WORKED_CLINIC: Pick<ClinicResponse, 'timeZone' | 'refillLeadDays' | 'maxDrugDaysInPump'> = {
@@ -49,6 +51,15 @@ export const WORKED_PUMP: PumpResponse & { currentFill: NonNullable<PumpResponse
     lotNumber: 'L1',
     lotExpiresOn: '2027-01-01',
     boluses: [],
+    emptyAlarmAt: null,
+  },
+  // Issue 11: the steps a new dose is checked against (from the one in force 24 h before the last change).
+  doseHistory: {
+    firstFillAt: '2026-08-03T09:15:00.000Z',
+    steps: [
+      { at: '2026-08-03T09:15:00.000Z', dailyDoseMcg: 85.5 },
+      { at: '2026-08-20T14:40:00.000Z', dailyDoseMcg: 100 },
+    ],
   },
   projection: {
     volumeNowMl: 0,
@@ -129,6 +140,9 @@ const RAISE_TO_110_CHECK: DoseLimitCheckResponse = {
   limitCode: null,
   message: null,
   isAboveWarningDose: false,
+  fromDailyDoseMcg: 100,
+  isAgainstEarlierDose: false,
+  isChild: false,
 };
 
 /** The server's preview of WORKED_REFILL. */
@@ -146,9 +160,19 @@ export const SERVER_REFILL_PREVIEW: FillPreview = {
   lotNumber: 'L2',
   lotExpiresOn: '2027-06-30',
   notes: null,
-  expectedResidualMl: 10.14,
-  discrepancyMl: -0.27,
-  deliveryErrorPct: 3.2,
+  residualFoundMl: 9.87,
+  patientBolusesDeliveredMl: null,
+  // Issue 11: the programme only, no bolus allowance. 3 Aug 09:15 → 20 Aug 14:40 at 85.5/500 = 0.171 mL/day
+  // (17.226 d, 2.946 mL), then 100/500 = 0.2 mL/day to 12 Sep 16:05 (23.059 d, 4.612 mL): 18.5 − 7.558 = 10.94.
+  // Discrepancy 9.87 − 10.94 = −1.07; delivered 8.63 against 7.56 expected: +14.2 % (under 14.5 %: tolerated).
+  expectedResidualMl: 10.94,
+  discrepancyMl: -1.07,
+  deliveryErrorPct: 14.2,
+  mixedConcentrationMcgPerMl: null,
+  realDailyDoseMcg: null,
+  emptySince: null,
+  bridgeBolusGiven: false,
+  primingBolusGiven: null,
   alarmAt: '2027-02-14T05:10:27.273Z',
   emptyAt: '2027-03-04T09:32:16.364Z',
   refillBy: '2027-02-09',
@@ -162,23 +186,36 @@ export const SERVER_REFILL_PREVIEW: FillPreview = {
     isRefillByStabilityCapped: false,
   },
   doseCheck: RAISE_TO_110_CHECK,
+  checks: {
+    leftInReservoirMl: 0,
+    isConcentrationChange: true,
+    withoutDrug: null,
+    shortInterval: null,
+    isAtOrBelowAlarm: false,
+    recentFill: null,
+    needs: { bridgeBolusAnswer: true, primingBolusAnswer: false, shortIntervalConfirmation: false },
+  },
   warnings: [],
 };
 
 /** The server's preview of WORKED_REFILL with 8.5 mL withdrawn and a 20 mcg/day bolus allowance. */
 export const SERVER_DISCREPANT_REFILL_PREVIEW = {
-  expectedResidualMl: 10.14,
-  discrepancyMl: -1.64,
-  deliveryErrorPct: 19.6,
+  // Issue 11 (by hand): 8.5 − 10.94 = −2.44 mL; delivered 10.0 against 7.56 expected: +32.3 %.
+  expectedResidualMl: 10.94,
+  discrepancyMl: -2.44,
+  deliveryErrorPct: 32.3,
   alarmAt: '2027-01-21T10:32:41.538Z',
   emptyAt: '2027-02-05T19:46:32.308Z',
   refillBy: '2027-01-16',
-  warning: 'Residual discrepancy -1.64 mL (19.6 %): less residual than expected: possible over-infusion. Investigate.',
+  warning: 'Residual discrepancy -2.44 mL (32.3 %): less residual than expected: possible over-infusion. Investigate.',
 };
 
-/** The server's answer to raising the dose to 112 mcg/day on 21 Aug 10:00, under 24 h after the raise to 100. */
+/**
+ * The server's answer to raising the dose to 112 mcg/day on 21 Aug 10:00, under 24 h after the raise to 100
+ * (issue 11 wording: it names the earlier dose of the window it is measured from).
+ */
 export const SERVER_DAY_BEFORE_LIMIT_MESSAGE =
-  'Increase of 31.0 % exceeds the 30 % limit for spinal-origin spasticity by 1.0 % (INCREASE_LIMIT_SPINAL)';
+  'Increase of 31.0 % from 85.5 mcg/day (the lowest dose in force in the 24 h before) exceeds the 30 % limit for spinal-origin spasticity by 1.0 % (INCREASE_LIMIT_SPINAL)';
 
 /** The server's preview of the 20 Aug raise from 85.5 to 100 mcg/day, made before it was recorded. */
 export const SERVER_DOSE_PREVIEW_BEFORE_RAISE = {

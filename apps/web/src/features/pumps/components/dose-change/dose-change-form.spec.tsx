@@ -8,12 +8,13 @@ import {
   SPECIALIST_ID,
   WORKED_ADJUSTMENTS,
   WORKED_CLINIC,
+  WORKED_PATIENT,
   WORKED_PUMP,
 } from '../../testing/worked-pump.fixture';
 import { DoseChangeForm } from './dose-change-form';
 
 const ADJUSTMENTS = `/api/pumps/${WORKED_PUMP.id}/dose-adjustments`;
-const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC);
+const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, WORKED_PATIENT, WORKED_CLINIC);
 const LIMIT_MESSAGE = /Increase of 40\.0 % exceeds the 30 % limit for spinal-origin spasticity by 10\.0 %/;
 
 function renderForm(role: 'nurse' | 'specialist') {

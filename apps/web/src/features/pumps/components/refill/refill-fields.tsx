@@ -48,6 +48,13 @@ export function RefillFields({ basis, control, register, errors, currentDailyDos
             error={errorText(errors.residualWithdrawnMl)}
             {...register('residualWithdrawnMl', { setValueAs: toOptionalNumber })}
           />
+          <TextInput
+            label="Patient boluses reported by the controller (mL)"
+            description="Patient-activated doses since the last refill; leave empty if not read"
+            {...numberInputProps}
+            error={errorText(errors.patientBolusesDeliveredMl)}
+            {...register('patientBolusesDeliveredMl', { setValueAs: toNullableNumber })}
+          />
         </SimpleGrid>
       </Card>
 
@@ -63,6 +70,13 @@ export function RefillFields({ basis, control, register, errors, currentDailyDos
             {...numberInputProps}
             error={errorText(errors.volumeAddedMl)}
             {...register('volumeAddedMl', { setValueAs: toOptionalNumber })}
+          />
+          <TextInput
+            label="Volume in the reservoir after (mL)"
+            description="Only when drug was left in it: volume added + left; empty means none was left"
+            {...numberInputProps}
+            error={errorText(errors.reservoirVolumeAfterMl)}
+            {...register('reservoirVolumeAfterMl', { setValueAs: toOptionalNumber })}
           />
           <ConcentrationField control={control} name="concentrationMcgPerMl" />
           <TextInput

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isoToDateTimeLocal } from '../../../../lib/datetime-local';
 import { renderWithProviders } from '../../../../test-utils';
@@ -8,13 +8,14 @@ import {
   SERVER_REFILL_PREVIEW,
   WORKED_ADJUSTMENTS,
   WORKED_CLINIC,
+  WORKED_PATIENT,
   WORKED_PUMP,
   WORKED_REFILL,
 } from '../../testing/worked-pump.fixture';
 import { RefillForm } from './refill-form';
 
 const FILLS = `/api/pumps/${WORKED_PUMP.id}/fills`;
-const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, 'spinal', WORKED_CLINIC);
+const basis = pumpBasisOf(WORKED_PUMP, WORKED_ADJUSTMENTS, WORKED_PATIENT, WORKED_CLINIC);
 
 function renderForm(role: 'nurse' | 'specialist' = 'nurse') {
   const props = { onRecorded: vi.fn(), onCancel: vi.fn(), onReload: vi.fn() };
@@ -42,6 +43,8 @@ function typeWorkedRefill() {
   type(/Bolus allowance/, '');
   type(/Lot number/, WORKED_REFILL.lotNumber);
   type(/Lot expiry/, WORKED_REFILL.lotExpiresOn);
+  // 500 → 1,000 mcg/mL is a concentration change: the bridge-bolus question must be answered.
+  fireEvent.click(within(screen.getByRole('radiogroup', { name: /Was a bridge bolus given/ })).getByLabelText('No'));
 }
 
 /** The server check waits 400 ms after the last keystroke before it asks. */
@@ -49,7 +52,8 @@ const SERVER_WAIT = { timeout: 3000 };
 
 const previewAnswers = on('POST', `${FILLS}/preview`, () => json(200, SERVER_REFILL_PREVIEW));
 
-describe('RefillForm', () => {
+// Each case types a whole refill into a real form: slow on a loaded machine.
+describe('RefillForm', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('flags a residual discrepancy in words and colour as the nurse types', () => {
@@ -58,19 +62,23 @@ describe('RefillForm', () => {
     type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt));
     expect(screen.queryByTestId('preview-expected-residual')).toBeNull();
     type(/Residual withdrawn/, '8.5');
+    expect(screen.queryByTestId('preview-expected-residual')).toBeNull();
+    type(/Volume added/, '19');
     type(/Bolus allowance/, '20');
-    expect(screen.getByTestId('preview-expected-residual').textContent).toMatch(/^10\.14 mL/);
-    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-1.64 mL');
-    expect(screen.getByTestId('preview-delivery-error').textContent).toBe('+19.6%');
+    // The programme alone (no allowance): 10.94 mL expected, 8.5 found.
+    expect(screen.getByTestId('preview-residual-found').textContent).toBe('8.5 mL');
+    expect(screen.getByTestId('preview-expected-residual').textContent).toMatch(/^10\.94 mL/);
+    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-2.44 mL');
+    expect(screen.getByTestId('preview-delivery-error').textContent).toBe('+32.3%');
     expect(screen.getByText('Residual discrepancy: possible over-infusion')).toBeTruthy();
 
     type(/Residual withdrawn/, '9.87');
-    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-0.27 mL');
+    expect(screen.getByTestId('preview-discrepancy').textContent).toBe('-1.07 mL');
     expect(screen.queryByText(/Residual discrepancy:/)).toBeNull();
     expect(screen.getByText('Within tolerance')).toBeTruthy();
   });
 
-  it("shows the new dates and says when the server's numbers are the same", async () => {
+  it("shows the new dates and says when the server's numbers are the same", { timeout: 20_000 }, async () => {
     mockApi(previewAnswers);
     renderForm();
     typeWorkedRefill();
@@ -112,7 +120,10 @@ describe('RefillForm', () => {
       ...WORKED_REFILL,
       pumpVersion: WORKED_PUMP.version,
       patientBolusMcgPerDay: null,
+      bridgeBolusMl: null,
     });
+    expect(first!.body).not.toHaveProperty('bridgeBolusAnswer');
+    expect(first!.body).not.toHaveProperty('confirmShortInterval');
   });
 
   it('keeps every typed value when the save fails because the database is down', async () => {
@@ -195,5 +206,108 @@ describe('RefillForm', () => {
     typeWorkedRefill();
     fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
     expect(await screen.findByText('Before the fill date: the lot had expired')).toBeTruthy();
+  });
+});
+
+/*
+ * Issue 11's concentration change, worked by hand: 20 mL of 2,000 mcg/mL at 400 mcg/day since 1 Oct 2026
+ * 09:00 (0.2 mL/day); on 20 Nov 09:00 (50 days, 10 mL delivered) 7 mL is withdrawn and 3 mL left in the
+ * reservoir, then 17 mL of 500 mcg/mL added (20 mL after). Mixed (3 × 2,000 + 17 × 500) / 20 = 725 mcg/mL;
+ * the pump delivers 400/500 = 0.8 mL/day of it, so the real dose is 0.8 × 725 = 580 mcg/day: +45 % from 400,
+ * beyond the 30 % spinal limit.
+ */
+const MIXED_FILL_AT = '2026-10-01T09:00:00.000Z';
+const mixedBasis = pumpBasisOf(
+  {
+    ...WORKED_PUMP,
+    currentFill: {
+      ...WORKED_PUMP.currentFill,
+      performedAt: MIXED_FILL_AT,
+      reservoirVolumeAfterMl: 20,
+      concentrationMcgPerMl: 2000,
+      dailyDoseMcg: 400,
+      patientBolusMcgPerDay: null,
+    },
+    doseHistory: { firstFillAt: '2026-06-01T09:00:00.000Z', steps: [{ at: MIXED_FILL_AT, dailyDoseMcg: 400 }] },
+  },
+  [],
+  WORKED_PATIENT,
+  WORKED_CLINIC,
+);
+
+function renderMixed(role: 'nurse' | 'specialist') {
+  const props = { onRecorded: vi.fn(), onCancel: vi.fn(), onReload: vi.fn() };
+  renderWithProviders(
+    <RefillForm
+      patientId={WORKED_PUMP.patientId}
+      openedBasis={mixedBasis}
+      role={role}
+      timeZone="Europe/London"
+      {...props}
+    />,
+  );
+  type(/Refill performed at/, isoToDateTimeLocal('2026-11-20T09:00:00.000Z'));
+  type(/Residual withdrawn/, '7');
+  type(/Volume added/, '17');
+  type(/Volume in the reservoir after/, '20');
+  fireEvent.change(screen.getByRole('combobox', { name: /Concentration/ }), { target: { value: '500' } });
+  type(/Lot number/, 'L9');
+  type(/Lot expiry/, '2027-06-30');
+  return props;
+}
+
+describe('RefillForm at a concentration change with drug left in the reservoir', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const refused = on('POST', `${FILLS}/preview`, () =>
+    json(422, { code: 'RULE_VIOLATION', message: 'Real dose beyond the limit', details: [] }),
+  );
+
+  it(
+    'shows the residual found, the mixed concentration and the real dose, and stops a nurse',
+    { timeout: 20_000 },
+    () => {
+      const api = mockApi(refused);
+      renderMixed('nurse');
+      expect(screen.getByTestId('preview-residual-found').textContent).toMatch(/^10 mL withdrawn \+ 3 mL left/);
+      expect(screen.getByTestId('preview-expected-residual').textContent).toMatch(/^10 mL/);
+      expect(screen.getByTestId('preview-mixed-concentration').textContent).toBe('725 mcg/mL');
+      expect(screen.getByTestId('preview-real-dose').textContent).toMatch(/^580 mcg\/day programmed 400 mcg\/day/);
+      expect(screen.getByText(/Increase of 45\.0 % exceeds the 30 % limit for spinal-origin spasticity/)).toBeTruthy();
+      expect(screen.getByRole('radiogroup', { name: /Was a bridge bolus given/ })).toBeTruthy();
+      const save = screen.getByRole('button', { name: 'Save refill' }) as HTMLButtonElement;
+      expect(save.disabled).toBe(true);
+      fireEvent.click(save);
+      expect(api.callsTo('POST', FILLS)).toHaveLength(0);
+    },
+  );
+
+  it('asks a specialist for a reason and the bridge-bolus answer, then sends both', { timeout: 20_000 }, async () => {
+    const api = mockApi(
+      refused,
+      on('POST', FILLS, () =>
+        json(201, { ...SERVER_REFILL_PREVIEW, id: 'f2', performedById: 'u2', performedByName: 'Dr' }),
+      ),
+    );
+    const { onRecorded } = renderMixed('specialist');
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    expect(await screen.findByText('Answer: was a bridge bolus given?')).toBeTruthy();
+    expect(screen.getByText('Required above the titration limit')).toBeTruthy();
+    expect(api.callsTo('POST', FILLS)).toHaveLength(0);
+
+    const question = screen.getByRole('radiogroup', { name: /Was a bridge bolus given/ });
+    fireEvent.click(within(question).getByLabelText('Yes'));
+    type(/Bolus volume/, '0.25');
+    type(/Override reason/, 'Planned: bridging the catheter, watched for 24 h');
+    fireEvent.click(screen.getByRole('button', { name: 'Save refill' }));
+    await waitFor(() => expect(onRecorded).toHaveBeenCalledTimes(1));
+    expect(api.callsTo('POST', FILLS)[0]!.body).toMatchObject({
+      residualWithdrawnMl: 7,
+      volumeAddedMl: 17,
+      reservoirVolumeAfterMl: 20,
+      concentrationMcgPerMl: 500,
+      dailyDoseMcg: 400,
+      bridgeBolusMl: 0.25,
+      overrideReason: 'Planned: bridging the catheter, watched for 24 h',
+    });
   });
 });

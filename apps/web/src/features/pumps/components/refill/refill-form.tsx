@@ -10,14 +10,23 @@ import { previewRefill } from '../../lib/refill-preview';
 import { ChangeFormFooter, limitStateOf } from '../change-form-footer';
 import { ChangeFormLayout, isStalePumpError } from '../change-form-layout';
 import { RefillFields } from './refill-fields';
-import { refillDefaults, refillFormSchema, type RefillFormInput, type RefillFormOutput } from './refill-form-schema';
+import { RefillChecks } from './refill-checks';
+import {
+  refillDefaults,
+  refillFormSchema,
+  toFillRequest,
+  type RefillFormInput,
+  type RefillFormOutput,
+} from './refill-form-schema';
 import { RefillPreviewPanel } from './refill-preview-panel';
 import { useServerRefillCheck } from './use-server-refill-check';
 
 const FIELDS: readonly FieldPath<RefillFormInput>[] = [
   'performedAt',
   'residualWithdrawnMl',
+  'patientBolusesDeliveredMl',
   'volumeAddedMl',
+  'reservoirVolumeAfterMl',
   'concentrationMcgPerMl',
   'dailyDoseMcg',
   'patientBolusMcgPerDay',
@@ -25,6 +34,10 @@ const FIELDS: readonly FieldPath<RefillFormInput>[] = [
   'lotNumber',
   'lotExpiresOn',
   'notes',
+  'bridgeBolusMl',
+  'primingBolusMl',
+  'confirmShortInterval',
+  'confirmRepeatRefill',
   'overrideReason',
 ];
 
@@ -62,6 +75,7 @@ export function RefillForm({
     control,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors },
   } = useForm<RefillFormInput, unknown, RefillFormOutput>({
     resolver: zodResolver(refillFormSchema, { error: formErrorMap }),
@@ -76,13 +90,29 @@ export function RefillForm({
 
   const onSubmit = handleSubmit((body) => {
     if (limitState === 'blocked') return;
+    // The questions libs/domain says this refill must answer (the API refuses it otherwise).
+    const needs = preview.assessment?.needs;
+    let isUnanswered = false;
+    if (needs?.primingBolusAnswer && !body.primingBolusAnswer) {
+      setError('primingBolusAnswer', { type: 'required', message: 'Answer: was a priming bolus given?' });
+      isUnanswered = true;
+    }
+    if (needs?.bridgeBolusAnswer && !body.bridgeBolusAnswer) {
+      setError('bridgeBolusAnswer', { type: 'required', message: 'Answer: was a bridge bolus given?' });
+      isUnanswered = true;
+    }
+    if (needs?.shortIntervalConfirmation && !body.confirmShortInterval) {
+      setError('confirmShortInterval', { type: 'required', message: 'Confirm the short interval to save' });
+      isUnanswered = true;
+    }
     if (isBeyondLimit && !body.overrideReason) {
       setError('overrideReason', { type: 'required', message: 'is required above the titration limit' });
-      return;
+      isUnanswered = true;
     }
+    if (isUnanswered) return;
     setUnmatchedDetails([]);
     recordFill.mutate(
-      { body: { ...body, pumpVersion: basis.pumpVersion }, idempotencyKey },
+      { body: { ...toFillRequest(body), pumpVersion: basis.pumpVersion }, idempotencyKey },
       {
         onSuccess: onRecorded,
         onError: (error) => {
@@ -107,7 +137,6 @@ export function RefillForm({
           preview={preview}
           serverCheck={serverCheck}
           hasBolusAllowance={typeof values.patientBolusMcgPerDay === 'number' && values.patientBolusMcgPerDay > 0}
-          role={role}
           timeZone={timeZone}
         />
       }
@@ -119,6 +148,17 @@ export function RefillForm({
         errors={errors}
         currentDailyDoseMcg={currentDailyDoseMcg}
         timeZone={timeZone}
+      />
+      <RefillChecks
+        preview={preview}
+        recentFill={serverCheck.status === 'answered' ? serverCheck.preview.checks.recentFill : null}
+        alarmMl={basis.alarmMl}
+        role={role}
+        timeZone={timeZone}
+        control={control}
+        register={register}
+        setValue={setValue}
+        errors={errors}
       />
       <ChangeFormFooter
         limit={limitState}

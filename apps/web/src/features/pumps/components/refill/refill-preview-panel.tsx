@@ -1,9 +1,7 @@
-import type { Role } from '@itb/contracts';
 import { Card, Divider, Stack, Text, Title } from '@mantine/core';
 import type { PumpBasis } from '../../lib/pump-basis';
 import type { RefillPreview } from '../../lib/refill-preview';
 import { refillDisagreements } from '../../lib/server-agreement';
-import { DoseLimitNotice } from '../dose-limit-notice';
 import { TimingProblem } from '../timing-problem';
 import { ProjectionAfterRefill } from './projection-after-refill';
 import { ResidualCheck } from './residual-check';
@@ -13,7 +11,9 @@ import type { ServerRefillCheck } from './use-server-refill-check';
 const FIELD_LABELS: Record<string, string> = {
   performedAt: 'Refill performed at',
   residualWithdrawnMl: 'Residual withdrawn',
+  patientBolusesDeliveredMl: 'Patient boluses reported by the controller',
   volumeAddedMl: 'Volume added',
+  reservoirVolumeAfterMl: 'Volume in the reservoir after',
   concentrationMcgPerMl: 'Concentration',
   dailyDoseMcg: 'Daily dose',
   patientBolusMcgPerDay: 'Bolus allowance',
@@ -21,6 +21,10 @@ const FIELD_LABELS: Record<string, string> = {
   lotNumber: 'Lot number',
   lotExpiresOn: 'Lot expiry',
   notes: 'Notes',
+  bridgeBolusMl: 'Bridge bolus',
+  primingBolusMl: 'Priming bolus',
+  confirmShortInterval: 'Short interval confirmation',
+  confirmRepeatRefill: 'Second refill confirmation',
   overrideReason: 'Override reason',
 };
 
@@ -29,7 +33,6 @@ interface RefillPreviewPanelProps {
   preview: RefillPreview;
   serverCheck: ServerRefillCheck;
   hasBolusAllowance: boolean;
-  role: Role;
   timeZone: string;
 }
 
@@ -39,7 +42,6 @@ export function RefillPreviewPanel({
   preview,
   serverCheck,
   hasBolusAllowance,
-  role,
   timeZone,
 }: RefillPreviewPanelProps) {
   const disagreements = serverCheck.status === 'answered' ? refillDisagreements(preview, serverCheck.preview) : [];
@@ -49,7 +51,8 @@ export function RefillPreviewPanel({
         Live preview
       </Title>
       <Text size="xs" c="dimmed" mb="md">
-        Computed as you type, with the reservoir engine the server uses.
+        Computed as you type, with the reservoir engine the server uses. The refill checks and their questions are in
+        the form, above the save button.
       </Text>
       <Stack gap="md" aria-live="polite">
         <TimingProblem problem={preview.timingProblem} />
@@ -75,14 +78,6 @@ export function RefillPreviewPanel({
             timeZone={timeZone}
           />
         </div>
-        {preview.dose && (
-          <div>
-            <Title order={3} size="h6" mb="xs">
-              Dose change
-            </Title>
-            <DoseLimitNotice assessment={preview.dose} role={role} />
-          </div>
-        )}
         <Divider />
         <ServerCheck check={serverCheck} disagreements={disagreements} timeZone={timeZone} fieldLabels={FIELD_LABELS} />
       </Stack>

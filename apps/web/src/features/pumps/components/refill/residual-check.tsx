@@ -59,7 +59,8 @@ export function ResidualCheck({ residual, previousFillAt, timeZone }: ResidualCh
   if (!residual) {
     return (
       <Text size="sm" c="dimmed">
-        Enter the refill time and the residual withdrawn to compare it with what the pump should hold.
+        Enter the refill time, the residual withdrawn and the volume added to compare what the pump held with what the
+        programme should have left.
       </Text>
     );
   }
@@ -68,11 +69,21 @@ export function ResidualCheck({ residual, previousFillAt, timeZone }: ResidualCh
   return (
     <>
       <DataList size="sm" orientation="horizontal" labelWidth={150} mb="sm">
+        <PreviewRow label="Residual found" testId="preview-residual-found">
+          {formatMl(residual.residualFoundMl)}
+          {residual.leftInReservoirMl > 0 && (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              withdrawn + {formatMl(residual.leftInReservoirMl)} left in the reservoir
+            </Text>
+          )}
+        </PreviewRow>
         <PreviewRow label="Expected residual" testId="preview-expected-residual">
           {formatMl(residual.expectedResidualMl)}
           <Text span size="xs" c="dimmed">
             {' '}
-            left by the fill of {formatInstantDate(previousFillAt, timeZone)}
+            left by the programme since the fill of {formatInstantDate(previousFillAt, timeZone)} (the bolus allowance
+            is not counted; reported patient boluses are)
           </Text>
         </PreviewRow>
         <PreviewRow label="Discrepancy" testId="preview-discrepancy">

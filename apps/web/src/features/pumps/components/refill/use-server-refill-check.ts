@@ -1,7 +1,7 @@
 import type { FillPreview, FillRequest } from '@itb/contracts';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useFillPreview } from '../../api/preview-fill';
-import { refillFormSchema, type RefillFormInput } from './refill-form-schema';
+import { refillFormSchema, toFillRequest, type RefillFormInput } from './refill-form-schema';
 
 export type ServerRefillCheck =
   | { status: 'incomplete' }
@@ -17,7 +17,7 @@ const PREVIEW_DEBOUNCE_MS = 400;
  */
 export function useServerRefillCheck(pumpId: string, values: RefillFormInput): ServerRefillCheck {
   const parsed = refillFormSchema.safeParse(values);
-  const bodyJson = parsed.success ? JSON.stringify(parsed.data) : '';
+  const bodyJson = parsed.success ? JSON.stringify(toFillRequest(parsed.data)) : '';
   const [debouncedJson] = useDebouncedValue(bodyJson, PREVIEW_DEBOUNCE_MS);
   const body = debouncedJson ? (JSON.parse(debouncedJson) as FillRequest) : undefined;
   const query = useFillPreview(pumpId, body);
