@@ -137,7 +137,7 @@ describe('the OpenAPI document', () => {
       }
 
       // Every error answer is the shared ErrorBody, with codes that belong to its status.
-      const errors = Object.entries(responses).filter(([s]) => !s.startsWith('2'));
+      const errors = Object.entries(responses).filter(([s]) => !s.startsWith('2') && s !== '304');
       for (const [status, response] of errors) {
         const codes = errorCodesIn(response);
         expect(codes.length).toBeGreaterThan(0);
@@ -223,6 +223,13 @@ describe('the OpenAPI document', () => {
       'login',
       'lookUpInvitation',
     ]);
+  });
+
+  it('answers a repeated GET with its ETag 304, as documented', async () => {
+    const first = await clinic.as.nurse.get('/api/clinic').expect(200);
+    const again = await clinic.as.nurse.get('/api/clinic').set('If-None-Match', first.headers.etag!).expect(304);
+    expect(again.headers[CONTRACT_VIOLATION_HEADER.toLowerCase()]).toBeUndefined();
+    expect(served.paths!['/clinic']!.get!.responses!['304']).toEqual({ $ref: '#/components/responses/NotModified' });
   });
 
   it('needs a session to read /api/docs and /api/docs-json', async () => {

@@ -146,6 +146,8 @@ function successResponse(route: RouteInfo, doc: OperationDoc): ZodOpenApiRespons
   }
   return {
     [route.status]: { description, ...replayHeader, content: { 'application/json': { schema: doc.response } } },
+    // Express tags JSON answers with an ETag and answers a matching If-None-Match with an empty 304.
+    ...(route.method === 'get' ? { 304: { $ref: '#/components/responses/NotModified' } } : {}),
   };
 }
 
@@ -230,7 +232,12 @@ export function buildOpenApiDocument(controllers: readonly Type[]): oas31.OpenAP
     paths,
     components: {
       schemas: { ErrorBody: contracts.errorBodySchema },
-      responses: Object.fromEntries([...errorAnswers].sort(([a], [b]) => a.localeCompare(b))),
+      responses: {
+        NotModified: {
+          description: 'Not Modified: the answer still matches the ETag sent in `If-None-Match` (no body)',
+        },
+        ...Object.fromEntries([...errorAnswers].sort(([a], [b]) => a.localeCompare(b))),
+      },
       securitySchemes: {
         [SESSION_SCHEME]: {
           type: 'apiKey',

@@ -66,7 +66,8 @@ export function responseValidator(document: oas31.OpenAPIObject) {
 
   const check = (req: Request, status: number, body: unknown, contentType: string | undefined): string | null => {
     const route = (req.route as { path?: string } | undefined)?.path;
-    if (!route?.startsWith(API_PREFIX)) return null; // unknown paths (404 from the router) and the docs
+    // Unknown paths (the router's 404) and the document's own viewer are not operations.
+    if (!route?.startsWith(API_PREFIX) || route.startsWith(`${API_PREFIX}/docs`)) return null;
     const path = route.slice(API_PREFIX.length).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const method = req.method.toLowerCase();
     const operation = document.paths?.[path]?.[method as 'get'] as oas31.OperationObject | undefined;
