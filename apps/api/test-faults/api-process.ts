@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PASSWORD_FILE } from '../src/database/embedded-database.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MAIN_JS = path.join(apiDir, 'dist', 'main.js');
@@ -11,7 +12,11 @@ export const MAIN_JS = path.join(apiDir, 'dist', 'main.js');
 export const API_PORT = Number(process.env.FAULTS_PORT ?? 3360);
 export const PG_PORT = API_PORT + 1;
 export const BASE = `http://127.0.0.1:${API_PORT}`;
-export const DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/itb`;
+/** The embedded server's superuser, with the password the API generated for this data folder (kept in it, 0600). */
+export function databaseUrl(dataDir: string): string {
+  const password = readFileSync(path.join(dataDir, PASSWORD_FILE), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/itb`;
+}
 
 /** A data folder the embedded server's `postgres` user can reach when the tests run as root. */
 export function freshDataDir(): string {
@@ -81,6 +86,9 @@ export function postmasterPid(dataDir: string): number | undefined {
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    // A zombie (exited, not yet reaped by whichever process adopted it) is not running.
+    const state = /\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+    if (state === 'Z') return false;
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';

@@ -29,6 +29,12 @@ describe('isDatabaseUnavailable', () => {
     );
   });
 
+  it("recognises a transaction whose connection the server took away (TypeORM's released query runner)", async () => {
+    const { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } = await import('typeorm');
+    expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
+    expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
+  });
+
   it('leaves data errors alone', () => {
     expect(isDatabaseUnavailable({ driverError: { code: '23505' } })).toBe(false);
     expect(isDatabaseUnavailable({ code: '22P02' })).toBe(false);

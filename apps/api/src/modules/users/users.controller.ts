@@ -42,7 +42,7 @@ export class UsersController {
   /** The answer carries the new user's one-time invitation link: shown once, never stored. */
   @Documented({
     operationId: 'createUser',
-    summary: "Create a user; the answer carries their one-time invitation link",
+    summary: 'Create a user; the answer carries their one-time invitation link',
     response: userWithInvitationResponseSchema,
     errors: ['CONFLICT', 'RULE_VIOLATION'],
   })
