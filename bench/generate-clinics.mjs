@@ -38,10 +38,11 @@ export async function generateClinics(client, { pumps, clinics = 20 }) {
              abs(hashtext(pu.id::text || 'r')) % 40 = 0 AS discrepant
       FROM pumps pu JOIN users u ON u.clinic_id = pu.clinic_id
       JOIN clinics c ON c.id = pu.clinic_id WHERE c.name LIKE 'Bench clinic %')
-    INSERT INTO fills (clinic_id, pump_id, performed_at, performed_by, residual_withdrawn_ml, volume_added_ml,
-      reservoir_volume_after_ml, drug_product, concentration_mcg_per_ml, lot_number, lot_expires_on, daily_dose_mcg,
-      expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at, empty_at, refill_by)
-    SELECT clinic_id, pump_id, at, user_id, CASE WHEN discrepant THEN 6 ELSE 3.1 END, 20, 20, 'Lioresal Intrathecal',
+    INSERT INTO fills (clinic_id, pump_id, performed_at, performed_by, residual_withdrawn_ml, residual_found_ml,
+      volume_added_ml, reservoir_volume_after_ml, drug_product, concentration_mcg_per_ml, lot_number, lot_expires_on,
+      daily_dose_mcg, expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at, empty_at, refill_by)
+    SELECT clinic_id, pump_id, at, user_id, CASE WHEN discrepant THEN 6 ELSE 3.1 END,
+           CASE WHEN discrepant THEN 6 ELSE 3.1 END, 20, 20, 'Lioresal Intrathecal',
            2000, 'LOT-B', date '2030-01-01', 400, 3, CASE WHEN discrepant THEN 3 ELSE 0.1 END,
            CASE WHEN discrepant THEN -17.6 ELSE -0.6 END,
            at + interval '90 days', at + interval '100 days', (at + interval '85 days')::date
@@ -87,10 +88,11 @@ export async function generateClinics(client, { pumps, clinics = 20 }) {
  */
 export async function generateHistory(client) {
   await client.query(`
-    INSERT INTO fills (clinic_id, pump_id, performed_at, performed_by, residual_withdrawn_ml, volume_added_ml,
-      reservoir_volume_after_ml, drug_product, concentration_mcg_per_ml, lot_number, lot_expires_on, daily_dose_mcg,
-      expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at, empty_at, refill_by, due_refill_by, due_alarm_at)
-    SELECT f.clinic_id, f.pump_id, h.at, f.performed_by, 3, 20, 20, 'Lioresal Intrathecal', 2000, 'LOT-H',
+    INSERT INTO fills (clinic_id, pump_id, performed_at, performed_by, residual_withdrawn_ml, residual_found_ml,
+      volume_added_ml, reservoir_volume_after_ml, drug_product, concentration_mcg_per_ml, lot_number, lot_expires_on,
+      daily_dose_mcg, expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at, empty_at, refill_by,
+      due_refill_by, due_alarm_at)
+    SELECT f.clinic_id, f.pump_id, h.at, f.performed_by, 3, 3, 20, 20, 'Lioresal Intrathecal', 2000, 'LOT-H',
            date '2030-01-01', 400, 3, 0.1, -0.6, h.at + interval '90 days', h.at + interval '100 days',
            (h.at + interval '85 days')::date, (h.due - interval '5 days')::date, h.due
     FROM fills f

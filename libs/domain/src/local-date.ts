@@ -68,9 +68,22 @@ const isOffsetName = (name: string) => /^(GMT|UTC)[+−-]/.test(name);
  * The short name of a time zone at an instant: "GMT"/"BST" (British names), "CST"/"CDT" (American),
  * or "GMT+1" where neither locale has an abbreviation for the zone.
  */
+/** Zone-name formatters by locale and zone: building an Intl.DateTimeFormat costs far more than using one. */
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNameFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let formatter = zoneNameFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
+    zoneNameFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function timeZoneAbbreviation(instant: Date, timeZone: string): string {
   const nameIn = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    zoneNameFormatter(locale, timeZone)
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   const british = nameIn('en-GB');
