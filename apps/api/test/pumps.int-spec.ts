@@ -103,7 +103,8 @@ describe('pumps', () => {
     ],
     [
       'a fill in the future',
-      () => implantInput(new Date(Date.now() + 3_600_000).toISOString()),
+      // An hour ahead; the implant date stays yesterday's, so near midnight UTC only the fill is in the future.
+      () => implantInput(new Date(Date.now() + 3_600_000).toISOString(), { implantedOn: yesterday().slice(0, 10) }),
       400,
       ['initialFill.performedAt'],
     ],
