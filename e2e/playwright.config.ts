@@ -26,6 +26,18 @@ const database: Record<string, string> = process.env.E2E_DATABASE_URL
       EMBEDDED_PG_PORT: String(PORT + 1),
     };
 
+/**
+ * The demo Northside clinic's zone for this run: a fixed UTC offset where it is early afternoon now,
+ * so no journey meets the clinic's midnight (a booking "this evening" and its check-in need the same
+ * clinic day, and "today" must not turn over between the API's answer and the screen).
+ */
+function afternoonZone(now = new Date()): string {
+  const offset = 13 - now.getUTCHours();
+  if (offset === 0) return 'Etc/UTC';
+  // POSIX sign: Etc/GMT-3 is three hours ahead of UTC.
+  return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: false,
@@ -62,6 +74,13 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     // Every answer the browser gets is checked against the OpenAPI document (a mismatch becomes a 500).
-    env: { ...database, PORT: String(PORT), SEED_DEMO: 'true', LOG_LEVEL: 'warn', VALIDATE_RESPONSES: 'true' },
+    env: {
+      ...database,
+      PORT: String(PORT),
+      SEED_DEMO: 'true',
+      DEMO_TIME_ZONE: process.env.E2E_TIME_ZONE ?? afternoonZone(),
+      LOG_LEVEL: 'warn',
+      VALIDATE_RESPONSES: 'true',
+    },
   },
 });

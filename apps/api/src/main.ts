@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       // application context that never serves requests and runs no scheduler.
       const clock = new SeedClock();
       const seeder = await createApp({ ...config, flagCheckIntervalSeconds: 0 }, setup.appUrl, clock);
-      await seedDemo(seeder, clock);
+      await seedDemo(seeder, clock, { timeZone: config.demoTimeZone });
       await seeder.close();
     }
     const app = await createApp(config, setup.appUrl);

@@ -34,4 +34,10 @@ describe('configuration defaults that keep a fresh install closed', () => {
   it('refuses a CURSOR_SECRET shorter than 32 characters', () => {
     expect(() => loadConfig({ CURSOR_SECRET: 'short' })).toThrow(/CURSOR_SECRET/);
   });
+
+  it('takes an IANA DEMO_TIME_ZONE and refuses a made-up one', () => {
+    expect(loadConfig({ DEMO_TIME_ZONE: 'Etc/GMT-3' }).demoTimeZone).toBe('Etc/GMT-3');
+    expect(loadConfig({}).demoTimeZone).toBeUndefined();
+    expect(() => loadConfig({ DEMO_TIME_ZONE: 'Mars/Olympus' })).toThrow(/DEMO_TIME_ZONE: must be an IANA time zone/);
+  });
 });

@@ -46,6 +46,17 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ITB_DATA_DIR: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  DEMO_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/London')
+    .optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
@@ -69,6 +80,8 @@ export interface AppConfig {
   dataDir: string;
   /** undefined = seed only when the embedded database is new. */
   seedDemo?: boolean;
+  /** Demo seed only: the first demo clinic's time zone instead of Europe/London (the end-to-end tests pin it). */
+  demoTimeZone?: string;
   cookieSecure: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   webDistDir: string;
@@ -104,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dataDir: path.resolve(e.ITB_DATA_DIR ?? path.join(repoRoot, '.data')),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === 'true',
+    demoTimeZone: e.DEMO_TIME_ZONE,
     cookieSecure: e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),

@@ -109,7 +109,11 @@ function addDemoSafetyStates(
  * so every stored number comes from the reservoir engine. Days to alarm are spread: a few overdue,
  * some due within two weeks, most comfortable.
  */
-export async function seedDemo(app: INestApplicationContext, clock: SeedClock): Promise<void> {
+export async function seedDemo(
+  app: INestApplicationContext,
+  clock: SeedClock,
+  options: { timeZone?: string } = {},
+): Promise<void> {
   const logger = new Logger('Seed');
   const dataSource = app.get(DataSource);
   const patients = app.get(PatientsService);
@@ -133,11 +137,12 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
   const random = seededRandom(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  for (const demo of CLINICS) {
+  for (const [index, demo] of CLINICS.entries()) {
+    const timeZone = index === 0 && options.timeZone ? options.timeZone : demo.timeZone;
     const clinic = await dataSource.manager.save(
       dataSource.manager.create(ClinicEntity, {
         name: demo.name,
-        timeZone: demo.timeZone,
+        timeZone,
         clinicDays: DEMO_CLINIC_DAYS,
         refillLeadDays: 5,
         dueSoonWindowDays: 14,
@@ -198,7 +203,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       const bucket = i % 10;
       const pumpId = await seedPumpHistory(
         services,
-        { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone },
+        { specialist: actor, nurse: nurseActor, timeZone },
         patient.id,
         bucket === 0 ? 'overdue' : bucket <= 2 ? 'due_soon' : 'comfortable',
         random,
@@ -206,7 +211,7 @@ export async function seedDemo(app: INestApplicationContext, clock: SeedClock): 
       );
       seeded.push({ patientId: patient.id, pumpId });
     }
-    const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone: demo.timeZone, clinicDays: DEMO_CLINIC_DAYS };
+    const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone, clinicDays: DEMO_CLINIC_DAYS };
     await seedFlaggedStates(app, clock, clinicStaff, seeded);
     await seedSafetyStates(app, clock, clinicStaff, seeded);
     await seedTodaysClinic(app, clock, clinicStaff, seeded);
