@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../fixtures/demo-users.js';
-import { seedPatientWithPump } from '../fixtures/seed-pump.js';
+import { pumpVersionOf, seedPatientWithPump } from '../fixtures/seed-pump.js';
 import { RefillFormPage } from '../pages/refill-form.page.js';
 import { SignInPage } from '../pages/sign-in.page.js';
 
@@ -77,6 +77,7 @@ test('a concentration change with drug left in the reservoir: the nurse is refus
     lotNumber: 'E2E-LOT-500',
     lotExpiresOn: '2030-06-30',
     bridgeBolusMl: null,
+    pumpVersion: await pumpVersionOf(page.request, pumpId),
   };
   const refused = await page.request.post(`/api/pumps/${pumpId}/fills`, { data: body });
   expect(refused.status()).toBe(422);

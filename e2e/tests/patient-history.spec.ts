@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { instantWithoutZone, localDate } from '../fixtures/clinic-format.js';
 import { DEMO } from '../fixtures/demo-users.js';
-import { seedPatientWithPump } from '../fixtures/seed-pump.js';
+import { pumpVersionOf, seedPatientWithPump } from '../fixtures/seed-pump.js';
 import { SignInPage } from '../pages/sign-in.page.js';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-web';
@@ -41,6 +41,7 @@ test("a patient's page draws every fill the API holds, and the wallet card carri
       drugProduct: 'Lioresal Intrathecal',
       lotNumber: 'E2E-LOT-3',
       lotExpiresOn: '2030-03-31',
+      pumpVersion: await pumpVersionOf(page.request, pumpId),
     },
   });
   expect(refill.status()).toBe(201);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppointmentResponse, FlagResponse, PumpResponse } from '@itb/contracts';
-import { countAuditEvents, createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import {
+  countAuditEvents,
+  createClinic,
+  createPatient,
+  implantPump,
+  type TestClinic,
+  pumpVersionOf,
+} from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const HOUR_MS = 3_600_000;
@@ -87,7 +94,7 @@ describe('appointments', () => {
     ctx.clock.set(after(6 * HOUR_MS + 1));
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'interrogation', occurredAt: after(6 * HOUR_MS) })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'interrogation', occurredAt: after(6 * HOUR_MS) })
       .expect(201);
     expect(await openCodes()).toEqual(['MISSED_REFILL_APPOINTMENT']);
     const appointment = (await clinic.as.nurse.get(`/api/appointments?patientId=${patientId}`).expect(200)).body
@@ -117,6 +124,7 @@ describe('appointments', () => {
     const fill = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
         performedAt: after(2 * HOUR_MS + 30 * 60_000),
         residualWithdrawnMl: 4,
         volumeAddedMl: 20,

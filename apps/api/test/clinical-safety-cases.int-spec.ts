@@ -7,7 +7,7 @@ import {
   type SafetyAction,
   type SafetyCase,
 } from '../../../libs/domain/src/clinical-safety.cases.js';
-import { countRows, createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { countRows, createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 /**
@@ -23,7 +23,7 @@ describe("issue 11's hand-worked cases through the API", () => {
   });
   afterAll(async () => ctx.app.close());
 
-  function send(
+  async function send(
     clinic: TestClinic,
     pumpId: string,
     patientId: string,
@@ -35,6 +35,7 @@ describe("issue 11's hand-worked cases through the API", () => {
     switch (action.kind) {
       case 'refill':
         return agent.post(`/api/pumps/${pumpId}/fills`).send({
+          pumpVersion: await pumpVersionOf(ctx, pumpId),
           performedAt: action.at,
           residualWithdrawnMl: action.withdrawnMl,
           volumeAddedMl: action.addedMl,
@@ -55,6 +56,7 @@ describe("issue 11's hand-worked cases through the API", () => {
         });
       case 'dose':
         return agent.post(`/api/pumps/${pumpId}/dose-adjustments`).send({
+          pumpVersion: await pumpVersionOf(ctx, pumpId),
           effectiveAt: action.at,
           newDailyDoseMcg: action.dailyDoseMcg,
           reason: 'other',
@@ -63,6 +65,7 @@ describe("issue 11's hand-worked cases through the API", () => {
         });
       case 'event':
         return agent.post(`/api/pumps/${pumpId}/events`).send({
+          pumpVersion: await pumpVersionOf(ctx, pumpId),
           type: action.type,
           occurredAt: action.at,
           ...(action.volumeMl !== undefined && { volumeMl: action.volumeMl }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { DoseAdjustmentRequest, PumpResponse } from '@itb/contracts';
-import { countRows, createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import type { DoseAdjustmentPreviewRequest, DoseAdjustmentRequest, PumpResponse } from '@itb/contracts';
+import { countRows, createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +12,7 @@ describe('dose adjustments', () => {
   let clinic: TestClinic;
   let pump: PumpResponse;
 
-  const change = (overrides: Partial<DoseAdjustmentRequest> = {}): DoseAdjustmentRequest => ({
+  const change = (overrides: Partial<DoseAdjustmentRequest> = {}): DoseAdjustmentPreviewRequest => ({
     effectiveAt: at(10),
     newDailyDoseMcg: 480, // +20 % from 400: within the 30 % spinal limit
     reason: 'titration_up',
@@ -33,7 +33,10 @@ describe('dose adjustments', () => {
   });
 
   it('re-projects the alarm from the moment a within-limit change takes effect', async () => {
-    const res = await clinic.as.nurse.post(`/api/pumps/${pump.id}/dose-adjustments`).send(change()).expect(201);
+    const res = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/dose-adjustments`)
+      .send({ ...change(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     // 10 days at 0.2 mL/day leave 18 mL; then 0.24 mL/day: (18 − 2) / 0.24 = 66.67 days more.
     const expectedAlarm = Date.parse(at(10)) + Math.round(((16 * 2000) / 480) * DAY_MS);
     expect(Date.parse(res.body.projection.alarmAt)).toBe(expectedAlarm);
@@ -47,7 +50,7 @@ describe('dose adjustments', () => {
   it('refuses a nurse a change above the limit with 422 naming the limit and the excess', async () => {
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 560 })) // +40 %: 10 % above the 30 % spinal limit
+      .send({ ...change({ newDailyDoseMcg: 560 }), pumpVersion: await pumpVersionOf(ctx, pump.id) }) // +40 %: 10 % above the 30 % spinal limit
       .expect(422);
     expect(res.body.code).toBe('RULE_VIOLATION');
     expect(res.body.details[0].field).toBe('newDailyDoseMcg');
@@ -59,12 +62,15 @@ describe('dose adjustments', () => {
   it('lets a specialist record it with an override reason, and audits both sides', async () => {
     await clinic.as.specialist
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 560 }))
+      .send({ ...change({ newDailyDoseMcg: 560 }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(422)
       .expect((r) => expect(r.body.details[0].field).toBe('overrideReason'));
     const res = await clinic.as.specialist
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 560, overrideReason: 'Severe spasms; seen in clinic today' }))
+      .send({
+        ...change({ newDailyDoseMcg: 560, overrideReason: 'Severe spasms; seen in clinic today' }),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      })
       .expect(201);
     expect(res.body.overrideReason).toBe('Severe spasms; seen in clinic today');
     const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: res.body.id }).expect(200);
@@ -81,27 +87,33 @@ describe('dose adjustments', () => {
     const cPump = await implantPump(clinic, cerebral.id, FILL_AT);
     await clinic.as.nurse
       .post(`/api/pumps/${cPump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 464 }))
+      .send({ ...change({ newDailyDoseMcg: 464 }), pumpVersion: await pumpVersionOf(ctx, cPump.id) })
       .expect(422); // +16 %
     await clinic.as.nurse
       .post(`/api/pumps/${cPump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 460 }))
+      .send({ ...change({ newDailyDoseMcg: 460 }), pumpVersion: await pumpVersionOf(ctx, cPump.id) })
       .expect(201); // +15 %
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 316, reason: 'side_effects' })) // −21 %
+      .send({
+        ...change({ newDailyDoseMcg: 316, reason: 'side_effects' }),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      }) // −21 %
       .expect(422);
   });
 
   it('counts the limit per 24 hours: two steps in one day cannot add up past it', async () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 480 }))
+      .send({ ...change({ newDailyDoseMcg: 480 }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(201);
     // 480 → 560 is +16.7 % on its own, but +40 % on the 400 of 24 h earlier.
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ effectiveAt: at(10.5), newDailyDoseMcg: 560 }))
+      .send({
+        ...change({ effectiveAt: at(10.5), newDailyDoseMcg: 560 }),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      })
       .expect(422);
     expect(res.body.message).toMatch(/30 %/);
   });
@@ -109,16 +121,16 @@ describe('dose adjustments', () => {
   it('refuses an ordering clinician who is not a specialist, and a change in the future', async () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ orderedById: clinic.users.nurse.id }))
+      .send({ ...change({ orderedById: clinic.users.nurse.id }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(422)
       .expect((r) => expect(r.body.details[0].field).toBe('orderedById'));
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ effectiveAt: at(21) }))
+      .send({ ...change({ effectiveAt: at(21) }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(400);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
-      .send(change({ newDailyDoseMcg: 3001 }))
+      .send({ ...change({ newDailyDoseMcg: 3001 }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(400);
   });
 
@@ -148,7 +160,12 @@ describe('pump events', () => {
     clinic = await createClinic(ctx);
     const patient = await createPatient(clinic);
     const pump = await implantPump(clinic, patient.id, new Date(Date.now() - 5 * DAY_MS).toISOString());
-    const body = { type: 'mri', occurredAt: new Date(Date.now() - DAY_MS).toISOString(), notes: 'Brain MRI, 1.5 T' };
+    const body = {
+      type: 'mri',
+      occurredAt: new Date(Date.now() - DAY_MS).toISOString(),
+      notes: 'Brain MRI, 1.5 T',
+      pumpVersion: pump.version,
+    };
     const first = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
       .set('Idempotency-Key', `mri-${pump.id}`)
@@ -164,7 +181,11 @@ describe('pump events', () => {
     expect(first.body).toMatchObject({ type: 'mri', recordedById: clinic.users.nurse.id });
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ ...body, occurredAt: new Date(Date.now() + DAY_MS).toISOString() })
+      .send({
+        ...body,
+        occurredAt: new Date(Date.now() + DAY_MS).toISOString(),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      })
       .expect(400);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
@@ -189,7 +210,9 @@ describe('bolus events', () => {
     ctx.clock.set(at(20));
     const patient = await createPatient(clinic);
     const pump = await implantPump(clinic, patient.id, FILL_AT); // 20 mL at 0.2 mL/day: alarm at day 90
-    const bolus = (body: object) => clinic.as.nurse.post(`/api/pumps/${pump.id}/events`).send(body);
+    let version = pump.version;
+    const bolus = (body: object) =>
+      clinic.as.nurse.post(`/api/pumps/${pump.id}/events`).send({ ...body, pumpVersion: version });
     // 1 mL at day 10: 18 → 17 mL; alarm 10 + (17 − 2) / 0.2 = 85 days after the fill (DESIGN.md case).
     const res = await bolus({ type: 'bolus', occurredAt: at(10), volumeMl: 1 }).expect(201);
     expect(res.body).toMatchObject({ type: 'bolus', volumeMl: 1 });
@@ -197,6 +220,7 @@ describe('bolus events', () => {
     expect(after.body.projection.alarmAt).toBe(at(85));
     expect(after.body.currentFill.boluses).toEqual([{ at: at(10), volumeMl: 1 }]);
     expect(after.body.version).toBe(pump.version + 1);
+    version = after.body.version;
     const [stored] = (await ctx.dataSource.query(`SELECT alarm_at FROM pumps WHERE id = $1`, [pump.id])) as [
       { alarm_at: Date },
     ];

@@ -99,6 +99,14 @@ export async function implantPump(
   return res.body as PumpResponse;
 }
 
+/** The pump's version now, as a form opened this moment sends it: every clinical write names it. */
+export async function pumpVersionOf(ctx: TestContext, pumpId: string): Promise<number> {
+  const [row] = (await ctx.dataSource.query('SELECT version FROM pumps WHERE id = $1', [pumpId])) as [
+    { version: number },
+  ];
+  return row.version;
+}
+
 export async function countRows(ctx: TestContext, table: string, clinicId: string): Promise<number> {
   const [row] = (await ctx.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE clinic_id = $1`, [
     clinicId,

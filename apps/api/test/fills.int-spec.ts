@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { FillRequest, FillResult, PumpResponse } from '@itb/contracts';
-import { countRows, createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import type { FillPreviewRequest, FillRequest, FillResult, PumpResponse } from '@itb/contracts';
+import { countRows, createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
 const FILL_AT = '2026-03-02T09:00:00.000Z';
 const at = (days: number) => new Date(Date.parse(FILL_AT) + days * DAY_MS).toISOString();
 
-function refill(overrides: Partial<FillRequest> = {}): FillRequest {
+function refill(overrides: Partial<FillRequest> = {}): FillPreviewRequest {
   return {
     performedAt: at(60),
     residualWithdrawnMl: 6,
@@ -40,7 +40,10 @@ describe('refills', () => {
   });
 
   it('reports expected residual 5.0 mL, discrepancy +1.0 mL and the delivery error 60 days after a 20 mL fill at 0.25 mL/day', async () => {
-    const res = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    const res = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const body = res.body as FillResult;
     // expected = 20 − 60 × 0.25 = 5.0; discrepancy = 6.0 − 5.0 = +1.0;
     // delivered expected 15.0, actual 14.0 → (14 − 15) / 15 × 100 = −6.7 %.
@@ -59,7 +62,10 @@ describe('refills', () => {
   it('previews the same numbers without writing anything', async () => {
     const preview = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills/preview`).send(refill()).expect(200);
     const fillsBefore = await countRows(ctx, 'fills', clinic.id);
-    const saved = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    const saved = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const { id: _i, performedById: _p, performedByName: _n, ...savedNumbers } = saved.body as FillResult;
     expect(preview.body).toEqual(savedNumbers);
     expect(await countRows(ctx, 'fills', clinic.id)).toBe(fillsBefore + 1);
@@ -69,7 +75,7 @@ describe('refills', () => {
     // expected 5.0, actual 8.0: delivered 12 vs 15 → −20 %, +3.0 mL.
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send(refill({ residualWithdrawnMl: 8 }))
+      .send({ ...refill({ residualWithdrawnMl: 8 }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(201);
     expect(res.body).toMatchObject({ discrepancyMl: 3, deliveryErrorPct: -20 });
     expect(res.body.warnings[0]).toMatch(/under-delivery/);
@@ -85,7 +91,10 @@ describe('refills', () => {
     ['a missing lot number', { lotNumber: '' }, 400, 'lotNumber'],
   ])('refuses %s with %i naming the field and writes nothing', async (_label, overrides, status, field) => {
     const fills = await countRows(ctx, 'fills', clinic.id);
-    const res = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill(overrides)).expect(status);
+    const res = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(overrides), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(status);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     expect(await countRows(ctx, 'fills', clinic.id)).toBe(fills);
     const current = await clinic.as.nurse.get(`/api/pumps/${pump.id}`).expect(200);
@@ -95,7 +104,10 @@ describe('refills', () => {
   it('uses the new concentration from the refill on: 1000 mcg/mL doubles the daily volume', async () => {
     const res = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send(refill({ concentrationMcgPerMl: 1000, bridgeBolusMl: null }))
+      .send({
+        ...refill({ concentrationMcgPerMl: 1000, bridgeBolusMl: null }),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      })
       .expect(201);
     // 500 mcg/day at 1000 mcg/mL = 0.5 mL/day: (20 − 2) / 0.5 = 36 days to the alarm.
     expect(res.body.projection.dailyVolumeMl).toBe(0.5);
@@ -103,39 +115,49 @@ describe('refills', () => {
   });
 
   it('refuses a second refill within 10 minutes of the first unless confirmed (a double entry)', async () => {
-    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const fills = await countRows(ctx, 'fills', clinic.id);
     // The same refill entered again 2 minutes later: 20 mL found in a pump filled 2 minutes ago.
     const again = refill({
       performedAt: new Date(Date.parse(at(60)) + 2 * 60_000).toISOString(),
       residualWithdrawnMl: 20,
     });
-    const refused = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(again).expect(422);
+    const refused = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...again, pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(422);
     expect(refused.body.details[0]).toMatchObject({ field: 'confirmRepeatRefill' });
     expect(refused.body.details[0].message).toContain('less than 10 minutes before this refill');
     expect(await countRows(ctx, 'fills', clinic.id)).toBe(fills);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send({ ...again, confirmRepeatRefill: true })
+      .send({ ...again, confirmRepeatRefill: true, pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(201);
     // Ten minutes later it is an ordinary refill.
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send(refill({ performedAt: new Date(Date.parse(at(60)) + 12 * 60_000).toISOString(), residualWithdrawnMl: 20 }))
+      .send({
+        ...refill({ performedAt: new Date(Date.parse(at(60)) + 12 * 60_000).toISOString(), residualWithdrawnMl: 20 }),
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      })
       .expect(201);
   });
 
   it('replays a POST with the same Idempotency-Key: one record, the same answer', async () => {
     const key = `refill-${pump.id}`;
+    const body = refill({ pumpVersion: pump.version });
     const first = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', key)
-      .send(refill())
+      .send(body)
       .expect(201);
     const again = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', key)
-      .send(refill())
+      .send(body)
       .expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -146,7 +168,7 @@ describe('refills', () => {
     const other = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', key)
-      .send(refill({ residualWithdrawnMl: 5 }))
+      .send({ ...body, residualWithdrawnMl: 5 })
       .expect(422);
     expect(other.body.details[0].field).toBe('Idempotency-Key');
   });
@@ -156,9 +178,13 @@ describe('refills', () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', key)
-      .send(refill({ volumeAddedMl: 25 }))
+      .send({ ...refill({ volumeAddedMl: 25 }), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(422);
-    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).set('Idempotency-Key', key).send(refill()).expect(201);
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .set('Idempotency-Key', key)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
   });
 
   it('lets one of two concurrent refills of a pump win and answers the other 409', async () => {
@@ -177,7 +203,10 @@ describe('refills', () => {
   });
 
   it('audits the refill with its computed numbers in the same transaction', async () => {
-    const res = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    const res = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: res.body.id }).expect(200);
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0]).toMatchObject({
@@ -188,7 +217,10 @@ describe('refills', () => {
   });
 
   it('lists fills newest first with who performed them', async () => {
-    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill()).expect(201);
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const list = await clinic.as.admin.get(`/api/pumps/${pump.id}/fills`).expect(200);
     expect(list.body.items.map((f: { isInitial: boolean }) => f.isInitial)).toEqual([false, true]);
     expect(list.body.items[0].performedByName).toMatch(/^Test nurse/);

@@ -57,6 +57,7 @@ describe('scheduled flag evaluation', () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .send({
+        pumpVersion: pump.version,
         performedAt: at(90.9),
         residualWithdrawnMl: 1.8,
         volumeAddedMl: 20,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { FillRequest, FlagResponse, PumpResponse } from '@itb/contracts';
-import { countAuditEvents, createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import type { FillPreviewRequest, FlagResponse, PumpResponse } from '@itb/contracts';
+import {
+  countAuditEvents,
+  createClinic,
+  createPatient,
+  implantPump,
+  type TestClinic,
+  pumpVersionOf,
+} from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -8,7 +15,7 @@ const FILL_AT = '2026-03-02T09:00:00.000Z';
 const at = (days: number) => new Date(Date.parse(FILL_AT) + days * DAY_MS).toISOString();
 
 /** 60 days after a 20 mL fill at 0.25 mL/day, 5.0 mL should be left. */
-const refill = (residualWithdrawnMl: number, days = 60): FillRequest => ({
+const refill = (residualWithdrawnMl: number, days = 60): FillPreviewRequest => ({
   performedAt: at(days),
   residualWithdrawnMl,
   volumeAddedMl: 20,
@@ -45,7 +52,10 @@ describe('flags', () => {
 
   it('raises RESIDUAL_DISCREPANCY past 14.5 % and 1.0 mL, keeps it through later refills, and lets a specialist resolve it with a note', async () => {
     // Expected 5.0 mL, withdrawn 8.0: discrepancy +3.0 mL; delivered 12 of 15 expected → −20 %.
-    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill(8)).expect(201);
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(8), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201);
     const [flag] = await flagsOf();
     expect(flag).toMatchObject({
       code: 'RESIDUAL_DISCREPANCY',
@@ -62,7 +72,7 @@ describe('flags', () => {
     ctx.clock.set(at(101));
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
-      .send({ ...refill(10, 100) })
+      .send({ ...refill(10, 100), pumpVersion: await pumpVersionOf(ctx, pump.id) })
       .expect(201);
     expect((await flagsOf()).map((f) => [f.code, f.status])).toEqual([['RESIDUAL_DISCREPANCY', 'open']]);
 
@@ -197,7 +207,7 @@ describe('flags', () => {
     ctx.clock.set(at(73)); // past the alarm at day 72
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'mri', occurredAt: at(72.9) })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'mri', occurredAt: at(72.9) })
       .expect(201);
     const flags = await flagsOf();
     // One scheduling flag per pump: the overdue refill supersedes "due, not booked".
@@ -210,7 +220,7 @@ describe('flags', () => {
     // The interrogation clears it, with the cause recorded.
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'interrogation', occurredAt: at(72.95) })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'interrogation', occurredAt: at(72.95) })
       .expect(201);
     const cleared = (await flagsOf('&status=resolved')).find((f) => f.id === mri.id);
     expect(cleared?.resolved).toMatchObject({ resolution: 'auto', note: 'Pump event recorded: interrogation' });
@@ -224,7 +234,10 @@ describe('flags', () => {
         .send({ signs: [sign], note: sign })
         .expect(201);
     }
-    await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send(refill(8)).expect(201); // a high flag
+    await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .send({ ...refill(8), pumpVersion: await pumpVersionOf(ctx, pump.id) })
+      .expect(201); // a high flag
     const all = await flagsOf();
     expect(all.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'high']);
     const seen: string[] = [];

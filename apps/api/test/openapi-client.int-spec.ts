@@ -153,6 +153,7 @@ describe('a client generated with openapi-typescript from the served document', 
         drugProduct: 'Lioresal Intrathecal',
         lotNumber: 'LOT124',
         lotExpiresOn: '2030-01-01',
+        pumpVersion: pumpA.version,
       },
       'client-refill-0001',
     );

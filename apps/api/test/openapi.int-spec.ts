@@ -180,6 +180,7 @@ describe('the OpenAPI document', () => {
       'drugProduct',
       'lotNumber',
       'lotExpiresOn',
+      'pumpVersion',
     ]);
     expect(fillRequest.additionalProperties).toBe(false); // .strict(): unknown fields answer 400
     expect(fillRequest.properties!.volumeAddedMl).toEqual({

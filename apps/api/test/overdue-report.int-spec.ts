@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OverdueReport } from '@itb/contracts';
-import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const NOW = '2026-06-20T10:00:00.000Z';
@@ -41,10 +41,11 @@ describe('overdue-refill report', () => {
   let clinic: TestClinic;
   const pumps: Record<string, string> = {};
 
-  const refill = (agent: 'nurse' | 'specialist', name: string, performedAt: string, residual: number) =>
+  const refill = async (agent: 'nurse' | 'specialist', name: string, performedAt: string, residual: number) =>
     clinic.as[agent]
       .post(`/api/pumps/${pumps[name]}/fills`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pumps[name]!),
         performedAt,
         residualWithdrawnMl: residual,
         volumeAddedMl: 20,

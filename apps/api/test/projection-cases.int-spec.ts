@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { projectionCases } from '../../../libs/domain/src/reservoir.cases.js';
-import { createClinic, createPatient, implantPump } from './factories.js';
+import { createClinic, createPatient, implantPump, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -49,6 +49,7 @@ describe('hand-worked projections through the API', () => {
           await clinic.as.specialist
             .post(`/api/pumps/${pump.id}/dose-adjustments`)
             .send({
+              pumpVersion: await pumpVersionOf(ctx, pump.id),
               effectiveAt: change.effectiveAt.toISOString(),
               newDailyDoseMcg: change.newDailyDoseMcg,
               reason: 'titration_up',
@@ -60,7 +61,12 @@ describe('hand-worked projections through the API', () => {
         for (const bolus of (input.boluses ?? []).filter((b) => b.at > fill.performedAt)) {
           await clinic.as.nurse
             .post(`/api/pumps/${pump.id}/events`)
-            .send({ type: 'bolus', occurredAt: bolus.at.toISOString(), volumeMl: bolus.volumeMl })
+            .send({
+              pumpVersion: await pumpVersionOf(ctx, pump.id),
+              type: 'bolus',
+              occurredAt: bolus.at.toISOString(),
+              volumeMl: bolus.volumeMl,
+            })
             .expect(201);
         }
         const res = await clinic.as.nurse.get(`/api/pumps/${pump.id}/projection`).expect(200);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RefillQueueRow } from '@itb/contracts';
-import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -98,6 +98,7 @@ describe('refill queue', () => {
       await clinic.as.nurse
         .post(`/api/pumps/${pumpOf.get(name)}/fills`)
         .send({
+          pumpVersion: await pumpVersionOf(ctx, pumpOf.get(name)!),
           performedAt: new Date(Date.parse(NOW) - 3_600_000).toISOString(),
           residualWithdrawnMl: residual,
           volumeAddedMl: 20,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { FillResponse, Page, PumpResponse, ReservoirHistoryResponse } from '@itb/contracts';
-import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -31,6 +31,7 @@ describe('GET /api/pumps/:id/reservoir-history', () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
         effectiveAt: at(30),
         newDailyDoseMcg: 480,
         reason: 'titration_up',
@@ -39,11 +40,12 @@ describe('GET /api/pumps/:id/reservoir-history', () => {
       .expect(201);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'bolus', occurredAt: at(40), volumeMl: 1 })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'bolus', occurredAt: at(40), volumeMl: 1 })
       .expect(201);
     const refill = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
         performedAt: at(50),
         residualWithdrawnMl: 7.5,
         volumeAddedMl: 18,

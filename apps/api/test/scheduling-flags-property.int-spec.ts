@@ -3,7 +3,7 @@ import type { FlagResponse } from '@itb/contracts';
 import { isSchedulingRule } from '@itb/domain';
 import fc from 'fast-check';
 import { FlagEvaluator } from '../src/modules/flags/flag-evaluator.js';
-import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -100,12 +100,16 @@ describe('property: at most one scheduling flag per pump', () => {
               const preview = await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills/preview`).send(body);
               if (preview.status === 200) {
                 const found = Math.min(20, preview.body.expectedResidualMl as number);
-                await clinic.as.nurse.post(`/api/pumps/${pump.id}/fills`).send({ ...body, residualWithdrawnMl: found });
+                await clinic.as.nurse
+                  .post(`/api/pumps/${pump.id}/fills`)
+                  .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), ...body, residualWithdrawnMl: found });
               }
               break;
             }
             case 'event':
-              await clinic.as.nurse.post(`/api/pumps/${pump.id}/events`).send({ type: step.type, occurredAt: at });
+              await clinic.as.nurse
+                .post(`/api/pumps/${pump.id}/events`)
+                .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: step.type, occurredAt: at });
               break;
           }
           ctx.clock.set(new Date(ctx.clock.now().getTime() + 60_000));

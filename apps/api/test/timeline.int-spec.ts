@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TimelineItem } from '@itb/contracts';
-import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -36,6 +36,7 @@ describe('patient timeline', () => {
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
         effectiveAt: at(20),
         newDailyDoseMcg: 440,
         reason: 'spasticity_increase',
@@ -46,6 +47,7 @@ describe('patient timeline', () => {
     await clinic.as.specialist
       .post(`/api/pumps/${pump.id}/dose-adjustments`)
       .send({
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
         effectiveAt: at(30),
         newDailyDoseMcg: 300,
         reason: 'side_effects',
@@ -55,11 +57,11 @@ describe('patient timeline', () => {
       .expect(201);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'mri', occurredAt: at(35), notes: 'Knee MRI' })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'mri', occurredAt: at(35), notes: 'Knee MRI' })
       .expect(201);
     await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/events`)
-      .send({ type: 'interrogation', occurredAt: at(36) })
+      .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'interrogation', occurredAt: at(36) })
       .expect(201);
     const flag = await clinic.as.nurse
       .post(`/api/patients/${patientId}/flags`)

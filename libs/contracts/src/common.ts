@@ -93,3 +93,10 @@ export const versionSchema = z
   .int()
   .min(1)
   .max(MAX_INT4, 'is not a version this record had');
+
+/** Every clinical write names the pump version its form was opened on; two writes made on one version store one. */
+export const pumpVersionSchema = z
+  .number({ error: 'is required (the pump version the form was opened on)' })
+  .int()
+  .min(1)
+  .max(MAX_INT4, 'is not a version this pump had');

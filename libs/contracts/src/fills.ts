@@ -4,9 +4,9 @@ import {
   idSchema,
   instantSchema,
   localDateSchema,
-  MAX_INT4,
   optionalText,
   pageQuerySchema,
+  pumpVersionSchema,
   trimmed,
 } from './common.js';
 import { concentrationSchema, dailyDoseSchema, projectionSchema } from './pumps.js';
@@ -61,11 +61,14 @@ export const fillRequestSchema = z
     notes: optionalText(2000),
     /** Required from a specialist when the new dose is beyond the titration limits. */
     overrideReason: optionalText(500),
-    /** The pump version the form was opened on: a refill recorded meanwhile makes this one stale (409). */
-    pumpVersion: z.number().int().min(1).max(MAX_INT4).optional(),
+    /** The pump version the form was opened on: anything recorded on the pump meanwhile makes this one stale (409). */
+    pumpVersion: pumpVersionSchema,
   })
   .strict();
 export type FillRequest = z.infer<typeof fillRequestSchema>;
+/** A refill checked without recording it: the pump version is not needed (nothing is written). */
+export const fillPreviewRequestSchema = fillRequestSchema.partial({ pumpVersion: true });
+export type FillPreviewRequest = z.infer<typeof fillPreviewRequestSchema>;
 
 export const doseLimitCheckSchema = z.object({
   previousDailyDoseMcg: z.number(),
@@ -180,10 +183,14 @@ export const doseAdjustmentRequestSchema = z
     orderedById: idSchema,
     overrideReason: optionalText(500),
     notes: optionalText(2000),
-    pumpVersion: z.number().int().min(1).max(MAX_INT4).optional(),
+    /** The pump version the form was opened on (409 when the pump changed meanwhile). */
+    pumpVersion: pumpVersionSchema,
   })
   .strict();
 export type DoseAdjustmentRequest = z.infer<typeof doseAdjustmentRequestSchema>;
+/** A dose change checked without recording it: no pump version needed. */
+export const doseAdjustmentPreviewRequestSchema = doseAdjustmentRequestSchema.partial({ pumpVersion: true });
+export type DoseAdjustmentPreviewRequest = z.infer<typeof doseAdjustmentPreviewRequestSchema>;
 
 export const doseAdjustmentResponseSchema = z.object({
   id: idSchema,
@@ -256,24 +263,36 @@ export const PUMP_EVENT_LABELS: Record<PumpEventType, string> = {
   priming_bolus: 'Priming bolus',
 };
 
-export const pumpEventRequestSchema = z
-  .object({
-    type: pumpEventTypeSchema.exclude(['explant'], { error: 'must be an event type (explant has its own action)' }),
-    occurredAt: instantSchema,
-    /** A one-off bolus: the volume it took from the reservoir. Required for a bolus, refused otherwise. */
-    volumeMl: z
-      .number({ error: 'must be a number of mL' })
-      .positive('must be above 0 mL')
-      .max(100)
-      .multipleOf(0.01)
-      .optional(),
-    notes: optionalText(2000),
-  })
-  .strict()
-  .refine((e) => (BOLUS_EVENT_TYPES as readonly string[]).includes(e.type) === (e.volumeMl !== undefined), {
+/** What a clinician enters for a pump event; the request adds the pump version the form was opened on. */
+const pumpEventFields = {
+  type: pumpEventTypeSchema.exclude(['explant'], { error: 'must be an event type (explant has its own action)' }),
+  occurredAt: instantSchema,
+  /** A one-off bolus: the volume it took from the reservoir. Required for a bolus, refused otherwise. */
+  volumeMl: z
+    .number({ error: 'must be a number of mL' })
+    .positive('must be above 0 mL')
+    .max(100)
+    .multipleOf(0.01)
+    .optional(),
+  notes: optionalText(2000),
+};
+const bolusNeedsVolume = <T extends z.ZodType<{ type: string; volumeMl?: number }>>(schema: T) =>
+  schema.refine((e) => (BOLUS_EVENT_TYPES as readonly string[]).includes(e.type) === (e.volumeMl !== undefined), {
     path: ['volumeMl'],
     message: 'is required for a bolus, and only for a bolus',
   });
+
+/** The dashboard's event form: the fields without the version (the dialog adds the one it opened on). */
+export const pumpEventFormSchema = bolusNeedsVolume(z.object(pumpEventFields).strict());
+export const pumpEventRequestSchema = bolusNeedsVolume(
+  z
+    .object({
+      ...pumpEventFields,
+      /** The pump version the form was opened on (409 when the pump changed meanwhile). */
+      pumpVersion: pumpVersionSchema,
+    })
+    .strict(),
+);
 export type PumpEventRequest = z.infer<typeof pumpEventRequestSchema>;
 
 export const pumpEventResponseSchema = z.object({

@@ -58,6 +58,7 @@ function nameContractSchemas(): void {
   for (const [exportName, value] of Object.entries(contracts)) {
     if (!exportName.endsWith('Schema') || exportName.endsWith('QuerySchema')) continue;
     if (exportName.startsWith('error')) continue; // ErrorBody is registered whole, with its details inline
+    if (exportName.endsWith('FormSchema')) continue; // the dashboard's own form shapes, not the API's
     if (!(value instanceof z.ZodObject || value instanceof z.ZodEnum) || z.globalRegistry.has(value)) continue;
     z.globalRegistry.add(value, { id: pascal(exportName.slice(0, -'Schema'.length)) });
   }

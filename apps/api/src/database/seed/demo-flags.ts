@@ -39,7 +39,9 @@ export async function seedFlaggedStates(
   const pick = (i: number) => pumps[i % pumps.length]!;
 
   // An MRI two days ago and nobody has interrogated the pump since.
-  await app.get(PumpEventsService).record(nurse, pick(3).pumpId, {
+  const scanned = await pumpsService.get(specialist.clinicId, pick(3).pumpId);
+  await app.get(PumpEventsService).record(nurse, scanned.id, {
+    pumpVersion: scanned.version,
     type: 'mri',
     occurredAt: new Date(now - 2 * MS_PER_DAY).toISOString(),
     notes: 'Lumbar spine MRI, 1.5 T, at the district hospital',
@@ -57,6 +59,7 @@ export async function seedFlaggedStates(
   // A 25 % cut yesterday for sedation: past the 20 % guide, so the specialist records the reason.
   const cut = await pumpsService.get(specialist.clinicId, pick(6).pumpId);
   await app.get(DoseAdjustmentsService).record(specialist, cut.id, {
+    pumpVersion: cut.version,
     effectiveAt: new Date(now - MS_PER_DAY).toISOString(),
     newDailyDoseMcg: roundTo(cut.currentDailyDoseMcg! * 0.75, 0),
     reason: 'side_effects',

@@ -23,6 +23,8 @@ export interface HistoryServices {
   fills: FillsService;
   doseAdjustments: DoseAdjustmentsService;
   appointments: AppointmentsService;
+  /** The pump's version now: every clinical write names it. */
+  pumpVersion: (pumpId: string) => Promise<number>;
   /** Stands the services' clock at a moment of the history (null: the present). */
   travelTo: (at: number | null) => void;
 }
@@ -123,6 +125,7 @@ export async function seedPumpHistory(
     await services.appointments.create(staff.nurse, { patientId, type: 'refill', startsAt: iso(plan[i]!.at) });
     services.travelTo(plan[i]!.at + WRITE_DELAY_MS);
     await services.fills.record(staff.nurse, pump.id, {
+      pumpVersion: await services.pumpVersion(pump.id),
       performedAt: iso(plan[i]!.at),
       residualWithdrawnMl: roundTo(Math.min(reservoirMl, Math.max(0, expectedMl + offMl)), 1),
       volumeAddedMl: reservoirMl,
@@ -136,6 +139,7 @@ export async function seedPumpHistory(
   if (titrated) {
     services.travelTo(plan[plan.length - 1]!.at + 7 * MS_PER_DAY + WRITE_DELAY_MS);
     await services.doseAdjustments.record(staff.nurse, pump.id, {
+      pumpVersion: await services.pumpVersion(pump.id),
       effectiveAt: iso(plan[plan.length - 1]!.at + 7 * MS_PER_DAY),
       newDailyDoseMcg: titratedDose,
       reason: 'titration_up',

@@ -37,14 +37,18 @@ export async function seedSafetyStates(
     Math.max(wanted, Date.parse(pump.doseHistory!.steps.at(-1)!.at) + HOUR_MS);
 
   // An incomplete programming session left the pump stopped (Medtronic safety letter): not restarted yet.
-  await events.record(nurse, pick(14).pumpId, {
+  const stopped = await pumpOf(14);
+  await events.record(nurse, stopped.id, {
+    pumpVersion: stopped.version,
     type: 'pump_stopped',
     occurredAt: at(now - 5 * HOUR_MS),
     notes: 'Programmer session interrupted; pump shows stopped mode',
   });
 
   // A motor-stall alarm the patient heard yesterday evening; nobody has interrogated the pump yet.
-  await events.record(nurse, pick(15).pumpId, {
+  const stalled = await pumpOf(15);
+  await events.record(nurse, stalled.id, {
+    pumpVersion: stalled.version,
     type: 'alarm_motor_stall',
     occurredAt: at(now - 16 * HOUR_MS),
     notes: 'Patient phoned: two-tone alarm from the pump',
@@ -62,7 +66,11 @@ export async function seedSafetyStates(
   // Found dry: an empty-reservoir alarm 30 h ago, refilled this morning with a priming bolus.
   const dry = await pumpOf(17);
   const emptyAlarmAt = after(dry, now - 30 * HOUR_MS);
-  await events.record(nurse, dry.id, { type: 'alarm_empty_reservoir', occurredAt: at(emptyAlarmAt) });
+  await events.record(nurse, dry.id, {
+    pumpVersion: dry.version,
+    type: 'alarm_empty_reservoir',
+    occurredAt: at(emptyAlarmAt),
+  });
   const refill = (pump: typeof dry, performedAt: number) => ({
     performedAt: at(performedAt),
     volumeAddedMl: pump.reservoirMl,
@@ -74,6 +82,7 @@ export async function seedSafetyStates(
   });
   await fills.record(nurse, dry.id, {
     ...refill(dry, Math.max(now - 6 * HOUR_MS, emptyAlarmAt + HOUR_MS)),
+    pumpVersion: (await pumpOf(17)).version,
     residualWithdrawnMl: 0,
     primingBolusMl: 0.3,
     notes: 'Reservoir found empty; priming bolus given; oral baclofen started as a bridge',
@@ -92,6 +101,7 @@ export async function seedSafetyStates(
   const residual = roundTo(Math.max(0, (found.expectedResidualMl ?? 2) - 2), 2);
   await fills.record(nurse, mixed.id, {
     ...refill(mixed, mixAt),
+    pumpVersion: mixed.version,
     residualWithdrawnMl: residual,
     volumeAddedMl: 18,
     reservoirVolumeAfterMl: 20,
@@ -108,6 +118,7 @@ export async function seedSafetyStates(
   for (const effectiveAt of [firstRise, Math.max(now - 4 * MS_PER_DAY, firstRise + 25 * HOUR_MS)]) {
     dose = roundTo(dose * 1.25, 0);
     await doses.record(specialist, rising.id, {
+      pumpVersion: (await pumpOf(19)).version,
       effectiveAt: at(effectiveAt),
       newDailyDoseMcg: dose,
       reason: 'spasticity_increase',

@@ -123,6 +123,9 @@ export async function seedDemo(
     doseAdjustments: app.get(DoseAdjustmentsService),
     appointments: app.get(AppointmentsService),
     travelTo: (at: number | null) => clock.travelTo(at),
+    pumpVersion: async (pumpId: string) =>
+      ((await dataSource.query('SELECT version FROM pumps WHERE id = $1', [pumpId])) as { version: number }[])[0]!
+        .version,
   };
   const now = clock.now();
   if (await dataSource.manager.existsBy(ClinicEntity, { name: CLINICS[0]!.name })) {

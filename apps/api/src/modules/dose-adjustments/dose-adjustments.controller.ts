@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  doseAdjustmentPreviewRequestSchema,
   doseAdjustmentRequestSchema,
   type DoseAdjustmentPreview,
+  type DoseAdjustmentPreviewRequest,
   type DoseAdjustmentRequest,
   type DoseAdjustmentResponse,
   type DoseAdjustmentResult,
@@ -65,7 +67,7 @@ export class DoseAdjustmentsController {
   preview(
     @CurrentUser() user: SessionUser,
     @Param('id', IdPipe) pumpId: string,
-    @Body(new ZodPipe(doseAdjustmentRequestSchema)) body: DoseAdjustmentRequest,
+    @Body(new ZodPipe(doseAdjustmentPreviewRequestSchema)) body: DoseAdjustmentPreviewRequest,
   ): Promise<DoseAdjustmentPreview> {
     return this.adjustments.preview(user, pumpId, body);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
   DoseAdjustmentPreview,
+  DoseAdjustmentPreviewRequest,
   DoseAdjustmentRequest,
   DoseAdjustmentResponse,
   DoseAdjustmentResult,
@@ -59,7 +60,11 @@ export class DoseAdjustmentsService {
     return adjustments.map((a) => this.toResponse(a, names));
   }
 
-  async preview(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentPreview> {
+  async preview(
+    actor: SessionUser,
+    pumpId: string,
+    input: DoseAdjustmentPreviewRequest,
+  ): Promise<DoseAdjustmentPreview> {
     const m = this.dataSource.manager;
     const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
     return (await this.evaluate(m, actor, pump, input)).preview;
@@ -67,8 +72,8 @@ export class DoseAdjustmentsService {
 
   async record(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
-      const expectedVersion = input.pumpVersion ?? pump.version;
+      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
+      const expectedVersion = input.pumpVersion;
       if (pump.version !== expectedVersion) throw AppError.stale('pump');
       const { draft, preview, projection, orderedByName } = await this.evaluate(m, actor, pump, input);
       const saved = await m.save(draft);
@@ -113,7 +118,7 @@ export class DoseAdjustmentsService {
     m: EntityManager,
     actor: SessionUser,
     pump: PumpEntity,
-    input: DoseAdjustmentRequest,
+    input: DoseAdjustmentPreviewRequest,
   ): Promise<Evaluation> {
     if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted');
     const state = await this.pumps.stateOf(m, pump);

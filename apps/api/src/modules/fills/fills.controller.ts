@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   fillListQuerySchema,
+  fillPreviewRequestSchema,
   fillRequestSchema,
   type FillPreview,
+  type FillPreviewRequest,
   type FillRequest,
   type FillResponse,
   type FillResult,
@@ -68,7 +70,7 @@ export class FillsController {
   preview(
     @CurrentUser() user: SessionUser,
     @Param('id', IdPipe) pumpId: string,
-    @Body(new ZodPipe(fillRequestSchema)) body: FillRequest,
+    @Body(new ZodPipe(fillPreviewRequestSchema)) body: FillPreviewRequest,
   ): Promise<FillPreview> {
     return this.fills.preview(user, pumpId, body);
   }

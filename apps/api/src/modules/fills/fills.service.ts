@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { FillPreview, FillRequest, FillResponse, FillResult, Page } from '@itb/contracts';
+import type { FillPreview, FillPreviewRequest, FillRequest, FillResponse, FillResult, Page } from '@itb/contracts';
 import {
   assessRefill,
   BOLUS_AFTER_REFILL_MS,
@@ -79,7 +79,7 @@ export class FillsService {
   }
 
   /** Same validation and numbers as recording, nothing saved. */
-  async preview(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillPreview> {
+  async preview(actor: SessionUser, pumpId: string, input: FillPreviewRequest): Promise<FillPreview> {
     const m = this.dataSource.manager;
     const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
     return (await this.evaluate(m, actor, pump, input)).preview;
@@ -88,8 +88,8 @@ export class FillsService {
   /** Fill, its bolus events, pump projection and audit row in one transaction; a stale pump version answers 409. */
   async record(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
-      const expectedVersion = input.pumpVersion ?? pump.version;
+      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
+      const expectedVersion = input.pumpVersion;
       if (pump.version !== expectedVersion) throw AppError.stale('pump');
       const { draft, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
       refuseUnanswered(assessment, input, preview.checks.recentFill);
@@ -153,7 +153,7 @@ export class FillsService {
     m: EntityManager,
     actor: SessionUser,
     pump: PumpEntity,
-    input: FillRequest,
+    input: FillPreviewRequest,
   ): Promise<Evaluation> {
     if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted: refills go to the active pump');
     const state = await this.pumps.stateOf(m, pump);

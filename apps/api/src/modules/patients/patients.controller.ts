@@ -17,6 +17,7 @@ import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser } from '../../common/acce
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { PatientsService } from './patients.service.js';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
 import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
 @DocumentedTag('Patients', 'Patients, their risk factors and active pump.')
@@ -46,6 +47,7 @@ export class PatientsController {
   })
   @Post()
   @Allow(...CLINICAL_ROLES)
+  @Idempotent()
   create(
     @CurrentUser() user: SessionUser,
     @Body(new ZodPipe(createPatientRequestSchema)) body: CreatePatientRequest,

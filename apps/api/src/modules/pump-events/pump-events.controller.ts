@@ -36,7 +36,7 @@ export class PumpEventsController {
     operationId: 'recordPumpEvent',
     summary: 'Record a pump event',
     response: pumpEventResponseSchema,
-    errors: ['RULE_VIOLATION'],
+    errors: ['STALE_VERSION', 'RULE_VIOLATION'],
   })
   @Post()
   @Allow(...CLINICAL_ROLES)

@@ -46,7 +46,8 @@ export class PumpEventsService {
 
   async record(actor: SessionUser, pumpId: string, input: PumpEventRequest): Promise<PumpEventResponse> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
+      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
+      if (pump.version !== input.pumpVersion) throw AppError.stale('pump');
       const occurredAt = new Date(input.occurredAt);
       if (occurredAt > this.clock.now()) throw AppError.validation('occurredAt', 'cannot be in the future');
       const clinic = await this.clinics.get(actor.clinicId, m);
@@ -66,6 +67,8 @@ export class PumpEventsService {
         }),
       );
       if (isBolusEvent(event.type)) await this.reproject(m, pump, scheduleOf(clinic));
+      // Every event moves the pump's version, so a form opened before it is stale (two writes, one stored).
+      await this.pumps.saveVersioned(m, pump, input.pumpVersion);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,
@@ -91,12 +94,11 @@ export class PumpEventsService {
     }
   }
 
-  /** The bolus drained the reservoir: the stored projection moves with it. */
+  /** The bolus drained the reservoir: the projection moves with it (saved by the caller). */
   private async reproject(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<void> {
     const state = await this.pumps.stateOf(m, pump);
     if (!state) return;
     const projection = project(state.drain, pump.alarmMl, schedule, this.clock.now());
     Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-    await this.pumps.saveVersioned(m, pump, pump.version);
   }
 }

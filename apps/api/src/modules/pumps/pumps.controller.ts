@@ -15,6 +15,7 @@ import { ALL_ROLES, Allow, CurrentUser } from '../../common/access.decorators.js
 import type { SessionUser } from '../../common/request-context.js';
 import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { PumpsService } from './pumps.service.js';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator.js';
 import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
 @DocumentedTag('Pumps', 'Implants, the reservoir projection, explants.')
@@ -31,6 +32,7 @@ export class PumpsController {
   })
   @Post('patients/:id/pumps')
   @Allow('specialist', 'nurse')
+  @Idempotent()
   implant(
     @CurrentUser() user: SessionUser,
     @Param('id', IdPipe) patientId: string,
@@ -86,6 +88,7 @@ export class PumpsController {
   })
   @Post('pumps/:id/explant')
   @Allow('specialist')
+  @Idempotent()
   @HttpCode(200)
   explant(
     @CurrentUser() user: SessionUser,

@@ -23,6 +23,16 @@ export class PumpsRepository {
     return pump;
   }
 
+  /**
+   * The pump, locked for this transaction: clinical writes on one pump take turns, so a write made
+   * on a version another just replaced answers 409 instead of tripping over that write's rows.
+   */
+  async lockInClinic(m: EntityManager, clinicId: string, id: string): Promise<PumpEntity> {
+    const pump = await m.findOne(PumpEntity, { where: { id, clinicId }, lock: { mode: 'pessimistic_write' } });
+    if (!pump) throw AppError.notFound('Pump');
+    return pump;
+  }
+
   findActiveForPatient(m: EntityManager, patientId: string): Promise<PumpEntity | null> {
     return m.findOneBy(PumpEntity, { patientId, status: 'active' });
   }

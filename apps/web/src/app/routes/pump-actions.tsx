@@ -34,6 +34,7 @@ export function PumpActions({ me, patientId, pump }: { me: MeResponse; patientId
             onClose={() => setIsRecordingEvent(false)}
             patientId={patientId}
             pumpId={pump.id}
+            pumpVersion={pump.version}
             timeZone={me.clinic.timeZone}
           />
         </>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   BOLUS_EVENT_TYPES,
   PUMP_EVENT_LABELS,
-  pumpEventRequestSchema,
+  pumpEventFormSchema,
   type ErrorDetail,
   type PumpEventType,
 } from '@itb/contracts';
@@ -18,8 +18,8 @@ import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useRecordPumpEvent } from '../api/record-pump-event';
 import { InstantField } from './instant-field';
 
-type EventInput = z.input<typeof pumpEventRequestSchema>;
-type EventOutput = z.output<typeof pumpEventRequestSchema>;
+type EventInput = z.input<typeof pumpEventFormSchema>;
+type EventOutput = z.output<typeof pumpEventFormSchema>;
 
 /**
  * What a clinician records from the pump card (DESIGN.md "Withdrawal-risk rules": an alarm raises
@@ -56,12 +56,15 @@ const floorToMinute = (instant: Date) => new Date(Math.floor(instant.getTime() /
 interface RecordPumpEventFormProps {
   patientId: string;
   pumpId: string;
+  /** The pump's version now: the form keeps the one it opened on, so a change meanwhile answers 409. */
+  pumpVersion: number;
   timeZone: string;
   onDone: () => void;
 }
 
-function RecordPumpEventForm({ patientId, pumpId, timeZone, onDone }: RecordPumpEventFormProps) {
+function RecordPumpEventForm({ patientId, pumpId, pumpVersion, timeZone, onDone }: RecordPumpEventFormProps) {
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [openedOn] = useState(pumpVersion);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const record = useRecordPumpEvent({ patientId, pumpId });
   const {
@@ -71,7 +74,7 @@ function RecordPumpEventForm({ patientId, pumpId, timeZone, onDone }: RecordPump
     setError,
     formState: { errors },
   } = useForm<EventInput, unknown, EventOutput>({
-    resolver: zodResolver(pumpEventRequestSchema, { error: formErrorMap }),
+    resolver: zodResolver(pumpEventFormSchema, { error: formErrorMap }),
     defaultValues: { type: '' as EventInput['type'], occurredAt: floorToMinute(new Date()).toISOString(), notes: '' },
     shouldUnregister: true,
   });
@@ -80,7 +83,7 @@ function RecordPumpEventForm({ patientId, pumpId, timeZone, onDone }: RecordPump
   const onSubmit = handleSubmit((body) => {
     setUnmatched([]);
     record.mutate(
-      { body, idempotencyKey },
+      { body: { ...body, pumpVersion: openedOn }, idempotencyKey },
       {
         onSuccess: (event) => {
           notifications.show({ title: 'Pump event recorded', message: PUMP_EVENT_LABELS[event.type] });

@@ -1,4 +1,4 @@
-import { fillRequestSchema, type FillRequest } from '@itb/contracts';
+import { fillRequestSchema, type FillPreviewRequest } from '@itb/contracts';
 import type { DefaultValues } from 'react-hook-form';
 import { z } from 'zod';
 import { programmedDoseAt, type PumpBasis } from '../../lib/pump-basis';
@@ -31,7 +31,7 @@ export type RefillFormOutput = z.output<typeof refillFormSchema>;
  * The request the API takes: each bolus answer as null (none given) or its volume, left out while the
  * question was not asked; the short-interval confirmation only when ticked.
  */
-export function toFillRequest(values: RefillFormOutput): FillRequest {
+export function toFillRequest(values: RefillFormOutput): FillPreviewRequest {
   const {
     bridgeBolusAnswer,
     primingBolusAnswer,

@@ -1,4 +1,4 @@
-import type { FillPreview, FillRequest } from '@itb/contracts';
+import type { FillPreview, FillPreviewRequest } from '@itb/contracts';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useFillPreview } from '../../api/preview-fill';
 import { refillFormSchema, toFillRequest, type RefillFormInput } from './refill-form-schema';
@@ -19,7 +19,7 @@ export function useServerRefillCheck(pumpId: string, values: RefillFormInput): S
   const parsed = refillFormSchema.safeParse(values);
   const bodyJson = parsed.success ? JSON.stringify(toFillRequest(parsed.data)) : '';
   const [debouncedJson] = useDebouncedValue(bodyJson, PREVIEW_DEBOUNCE_MS);
-  const body = debouncedJson ? (JSON.parse(debouncedJson) as FillRequest) : undefined;
+  const body = debouncedJson ? (JSON.parse(debouncedJson) as FillPreviewRequest) : undefined;
   const query = useFillPreview(pumpId, body);
 
   if (!bodyJson) return { status: 'incomplete' };
