@@ -13,6 +13,7 @@ import { AppointmentsService } from './modules/appointments/appointments.service
 import { RefillQueueController } from './modules/refill-queue/refill-queue.controller.js';
 import { RefillQueueService } from './modules/refill-queue/refill-queue.service.js';
 import { OverdueReportService } from './modules/reports/overdue-report.service.js';
+import { ReportPatientsService } from './modules/reports/report-patients.service.js';
 import { ReportsController } from './modules/reports/reports.controller.js';
 import { TimelineController } from './modules/timeline/timeline.controller.js';
 import { TimelineService } from './modules/timeline/timeline.service.js';
@@ -107,6 +108,7 @@ export class AppModule {
         AppointmentsService,
         RefillQueueService,
         OverdueReportService,
+        ReportPatientsService,
         TimelineService,
         EmergencyCardService,
         PumpHistoryRepository,

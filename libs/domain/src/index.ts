@@ -11,3 +11,4 @@ export * from './risk-rules.js';
 export * from './scheduling.js';
 export * from './refill-checks.js';
 export * from './refill-assessment.js';
+export * from './report-periods.js';

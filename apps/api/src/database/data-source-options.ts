@@ -17,6 +17,7 @@ import { PatientCautionsMedicines1764610000000 } from './migrations/176461000000
 import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-idempotency-claim-owner.js';
 import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
+import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-due-index.js';
 import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
 import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   IdempotencyClaimOwner1764620000000,
   LoginLimits1764630000000,
   UserInvitations1764640000000,
+  ReportDueIndex1764650000000,
 ];
 
 /** Schema comes from migrations only: `synchronize` stays off everywhere. */

@@ -6,6 +6,7 @@ import { AppError } from '../../common/app-error.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClinicEntity } from './clinic.entity.js';
+import { moveClinicDates, recomputeRefillBy } from './clinic-reschedule.js';
 
 export const toClinicResponse = (c: ClinicEntity): ClinicResponse => ({
   id: c.id,
@@ -49,6 +50,14 @@ export class ClinicsService {
       const { version: _version, ...changes } = input;
       Object.assign(clinic, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
       const saved = await m.save(clinic);
+      // Stored clinic dates and refill-by dates follow the clinic's calendar, in this transaction.
+      if (saved.timeZone !== before.timeZone) await moveClinicDates(m, clinic.id, before.timeZone, saved.timeZone);
+      const schedule = scheduleOf(saved);
+      if (
+        Object.keys(schedule).some((k) => schedule[k as keyof ClinicSchedule] !== before[k as keyof ClinicSchedule])
+      ) {
+        await recomputeRefillBy(m, clinic.id, schedule);
+      }
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

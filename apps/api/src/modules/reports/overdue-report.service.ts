@@ -1,36 +1,84 @@
 import { Injectable } from '@nestjs/common';
-import type { OverdueReport, OverdueReportQuery } from '@itb/contracts';
-import { daysBetween, roundTo, toLocalDate, toLocalDateTime } from '@itb/domain';
+import type { NoShowCounts, OverdueReport, OverdueReportQuery, ReportMeasures, ReportRate } from '@itb/contracts';
+import {
+  BOOKING_MISSED_AFTER_HOURS,
+  daysBetween,
+  lastTwelveMonths,
+  monthsOf,
+  previousPeriod,
+  type ReportPeriod,
+  roundTo,
+  toLocalDate,
+  toLocalDateTime,
+} from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
+import {
+  DUE_COUNTS,
+  DUE_REFILLS,
+  type DueCountRow,
+  NO_SHOW_COUNTS,
+  type NoShowRow,
+  OVERDUE_NOW,
+} from './report-sql.js';
 
-interface LateRow {
-  refills: number;
-  on_time: number;
-  after_refill_by: number;
-  after_alarm: number;
-}
-
-/** The first day of the month eleven months before `to`'s: twelve calendar months with `to`'s own. */
-function twelveMonthsBefore(to: string): string {
-  const [year, month] = to.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
-}
-
-const rate = (part: number, whole: number) => (whole === 0 ? null : roundTo((part / whole) * 100, 1));
-const counts = (r: LateRow) => ({
-  refills: r.refills,
-  onTime: r.on_time,
-  afterRefillBy: r.after_refill_by,
-  afterAlarm: r.after_alarm,
-  onTimeRatePct: rate(r.on_time, r.refills),
+export const rateOf = (numerator: number, denominator: number): ReportRate => ({
+  numerator,
+  denominator,
+  pct: denominator === 0 ? null : roundTo((numerator / denominator) * 100, 1),
 });
 
+const dueCounts = (r: DueCountRow) => ({
+  fellDue: r.fell_due,
+  onTime: r.on_time,
+  late: r.late,
+  afterAlarm: r.after_alarm,
+  notDone: r.not_done,
+  onTimeRate: rateOf(r.on_time, r.fell_due),
+});
+const NO_DUE: DueCountRow = { fell_due: 0, on_time: 0, late: 0, after_alarm: 0, not_done: 0, pending: 0 };
+
+function noShowCounts(r: NoShowRow): NoShowCounts {
+  const missed = r.marked_no_show + r.passed_without_fill + r.arrived_without_fill;
+  return {
+    appointments: r.appointments,
+    fulfilled: r.fulfilled,
+    markedNoShow: r.marked_no_show,
+    passedWithoutFill: r.passed_without_fill,
+    arrivedWithoutFill: r.arrived_without_fill,
+    upcoming: r.upcoming,
+    cancelled: r.cancelled,
+    noShowRate: rateOf(missed, r.appointments),
+  };
+}
+
+type GroupRow = DueCountRow & {
+  is_month: boolean;
+  is_specialist: boolean;
+  is_performer: boolean;
+  month: string | null;
+  specialist_id: string | null;
+  performed_by: string | null;
+  median_days: number | null;
+};
+
+const totalOf = (groups: GroupRow[]) => groups.find((g) => !g.is_month && !g.is_specialist && !g.is_performer);
+
+export interface ReportScope {
+  clinicId: string;
+  clinicName: string;
+  timeZone: string;
+  today: string;
+  now: Date;
+  period: ReportPeriod;
+}
+
 /**
- * The overdue-refill report (DESIGN.md "Work surfaces"). Each refill is judged against the refill-by
- * date and alarm it answered to (stored on the fill when it was recorded): on time when done on or
- * before refill-by in the clinic's calendar, late after it, and after the alarm past that instant.
+ * The overdue-refill report (DESIGN.md "Work surfaces"; issue 18's definitions). A month holds the
+ * refills that fell due in it by refill-by date in the clinic's calendar, whatever became of them:
+ * done on time, late, after the alarm, or not done (overdue now). No-shows are the refill
+ * appointments to happen in the period that led to no refill; cancelled ones are counted apart.
  */
 @Injectable()
 export class OverdueReportService {
@@ -40,119 +88,180 @@ export class OverdueReportService {
     private readonly clock: Clock,
   ) {}
 
-  async build(clinicId: string, query: OverdueReportQuery): Promise<OverdueReport> {
+  /** The clinic, its today and the period asked for (default: the twelve calendar months to today). */
+  async scope(clinicId: string, query: OverdueReportQuery): Promise<ReportScope> {
     const clinic = await this.clinics.get(clinicId);
-    const tz = clinic.timeZone;
     const now = this.clock.now();
-    const today = toLocalDate(now, tz);
+    const today = toLocalDate(now, clinic.timeZone);
     const to = query.to ?? today;
-    const from = query.from ?? twelveMonthsBefore(to);
-    const db = this.dataSource;
+    const period = { from: query.from ?? lastTwelveMonths(to).from, to };
+    return { clinicId, clinicName: clinic.name, timeZone: clinic.timeZone, today, now, period };
+  }
 
-    const overdue = (await db.query(
-      `SELECT p.id AS pump_id, p.patient_id, p.refill_by::text, p.alarm_at, pt.given_name, pt.family_name, pt.mrn,
-              pt.is_high_risk
-       FROM pumps p JOIN patients pt ON pt.id = p.patient_id
-       WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date
-       ORDER BY p.refill_by, pt.is_high_risk DESC, p.id`,
-      [clinicId, today],
-    )) as {
+  async build(clinicId: string, query: OverdueReportQuery): Promise<OverdueReport> {
+    const scope = await this.scope(clinicId, query);
+    const { period, timeZone: tz, today, now } = scope;
+    const groups = await this.dueGroups(scope, period);
+    const total = totalOf(groups);
+    const previous = await this.measures(scope, previousPeriod(period, today));
+    const overdue = await this.overdueNow(scope);
+    const names = await this.userNames(
+      groups.flatMap((g) => [g.is_specialist ? g.specialist_id : null, g.is_performer ? g.performed_by : null]),
+    );
+    const monthRows = new Map(groups.filter((g) => g.is_month).map((g) => [g.month!, g]));
+
+    return {
+      clinicName: scope.clinicName,
+      timeZone: tz,
+      from: period.from,
+      to: period.to,
+      today,
+      headline: {
+        ...(await this.measuresFrom(scope, period, total)),
+        overdueNow: overdue.length,
+        pastAlarmNow: overdue.filter((o) => o.isPastAlarm).length,
+      },
+      previous,
+      byMonth: monthsOf(period).map((month) => {
+        const row = monthRows.get(month) ?? NO_DUE;
+        return { month, ...dueCounts(row), pending: row.pending };
+      }),
+      bySpecialist: groups
+        .filter((g) => g.is_specialist && g.fell_due > 0)
+        .map((g) => ({
+          specialistId: g.specialist_id,
+          name: g.specialist_id ? (names.get(g.specialist_id) ?? '') : 'No primary specialist',
+          ...dueCounts(g),
+        }))
+        .sort(
+          (a, b) => Number(a.specialistId === null) - Number(b.specialistId === null) || a.name.localeCompare(b.name),
+        ),
+      byPerformer: groups
+        .filter((g) => g.is_performer && g.performed_by !== null)
+        .map((g) => {
+          const done = g.on_time + g.late + g.after_alarm;
+          return {
+            clinicianId: g.performed_by!,
+            name: names.get(g.performed_by!) ?? '',
+            done,
+            onTime: g.on_time,
+            late: g.late,
+            afterAlarm: g.after_alarm,
+            onTimeRate: rateOf(g.on_time, done),
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name) || a.clinicianId.localeCompare(b.clinicianId)),
+      overdueNow: overdue,
+    };
+  }
+
+  /** The headline measures of another period (the previous one). */
+  private async measures(scope: ReportScope, period: ReportPeriod): Promise<ReportMeasures> {
+    const groups = await this.dueGroups(scope, period);
+    return this.measuresFrom(scope, period, totalOf(groups));
+  }
+
+  private async measuresFrom(
+    scope: ReportScope,
+    period: ReportPeriod,
+    total: GroupRow | undefined,
+  ): Promise<ReportMeasures> {
+    const [visits] = (await this.dataSource.query(NO_SHOW_COUNTS, [
+      scope.clinicId,
+      period.from,
+      period.to,
+      scope.today,
+      scope.now,
+      BOOKING_MISSED_AFTER_HOURS,
+    ])) as [NoShowRow];
+    const row = total ?? { ...NO_DUE, median_days: null };
+    return {
+      from: period.from,
+      to: period.to,
+      ...dueCounts(row),
+      pending: row.pending,
+      medianDaysRefillToAlarm: row.median_days === null ? null : roundTo(Number(row.median_days), 1),
+      noShows: noShowCounts(visits),
+    };
+  }
+
+  /** One pass over the refills due in the period, counted in total, per month, specialist and performer. */
+  private dueGroups(scope: ReportScope, period: ReportPeriod): Promise<GroupRow[]> {
+    return this.dataSource.query(
+      `SELECT GROUPING(m.month) = 0 AS is_month, GROUPING(pt.primary_specialist_id) = 0 AS is_specialist,
+              GROUPING(d.performed_by) = 0 AS is_performer,
+              m.month, pt.primary_specialist_id AS specialist_id, d.performed_by, ${DUE_COUNTS},
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
+       FROM (${DUE_REFILLS}) d
+       CROSS JOIN LATERAL (SELECT to_char(d.due_on, 'YYYY-MM') AS month) m
+       JOIN pumps pp ON pp.id = d.pump_id
+       JOIN patients pt ON pt.id = pp.patient_id
+       GROUP BY GROUPING SETS ((), (m.month), (pt.primary_specialist_id), (d.performed_by))`,
+      [scope.clinicId, period.from, period.to, scope.today],
+    ) as Promise<GroupRow[]>;
+  }
+
+  private async overdueNow(scope: ReportScope): Promise<OverdueReport['overdueNow']> {
+    const { timeZone: tz, today, now } = scope;
+    const rows = (await this.dataSource.query(OVERDUE_NOW, [
+      scope.clinicId,
+      today,
+      now,
+      BOOKING_MISSED_AFTER_HOURS,
+    ])) as {
       pump_id: string;
       patient_id: string;
       refill_by: string;
       alarm_at: Date;
+      empty_at: Date;
       given_name: string;
       family_name: string;
       mrn: string;
       is_high_risk: boolean;
+      phone: string | null;
+      emergency_contact: string | null;
+      specialist_name: string | null;
+      last_refill_on: string;
+      next_at: Date | null;
+      missed_at: Date | null;
     }[];
-
-    // The period's refills, by month and by clinician, through the (clinic_id, performed_at) index.
-    const period = `f.clinic_id = $1 AND NOT f.is_initial AND f.due_refill_by IS NOT NULL
-      AND f.performed_at >= ($2::date::timestamp AT TIME ZONE $4)
-      AND f.performed_at < (($3::date + 1)::timestamp AT TIME ZONE $4)`;
-    const late = `count(*)::int AS refills,
-      count(*) FILTER (WHERE f.performed_on <= f.due_refill_by)::int AS on_time,
-      count(*) FILTER (WHERE f.performed_on > f.due_refill_by)::int AS after_refill_by,
-      count(*) FILTER (WHERE f.performed_at > f.due_alarm_at)::int AS after_alarm`;
-    const params = [clinicId, from, to, tz];
-    // One pass over the period's refills for the counts (the total, each month, each clinician as
-    // grouping sets, hashed), and one sort for the median.
-    const groups = (await db.query(
-      `SELECT GROUPING(m.month) = 0 AS is_month, GROUPING(f.performed_by) = 0 AS is_clinician,
-              m.month, f.performed_by AS clinician_id, ${late}
-       FROM fills f CROSS JOIN LATERAL (SELECT to_char(f.performed_on, 'YYYY-MM') AS month) m
-       WHERE ${period}
-       GROUP BY GROUPING SETS ((), (m.month), (f.performed_by))`,
-      params,
-    )) as (LateRow & { is_month: boolean; is_clinician: boolean; month: string; clinician_id: string })[];
-    const [{ median_days }] = (await db.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.due_alarm_at - f.performed_at) / 86400)
-         AS median_days
-       FROM fills f WHERE ${period}`,
-      params,
-    )) as [{ median_days: number | null }];
-    const total = groups.find((g) => !g.is_month && !g.is_clinician) ?? {
-      refills: 0,
-      on_time: 0,
-      after_refill_by: 0,
-      after_alarm: 0,
-    };
-    const months = groups.filter((g) => g.is_month).sort((a, b) => a.month.localeCompare(b.month));
-    const names = new Map(
-      (
-        (await db.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [
-          groups.filter((g) => g.is_clinician).map((g) => g.clinician_id),
-        ])) as { id: string; name: string }[]
-      ).map((u) => [u.id, u.name]),
-    );
-    const clinicians = groups
-      .filter((g) => g.is_clinician)
-      .map((g) => ({ ...g, clinician_name: names.get(g.clinician_id) ?? '' }))
-      .sort((a, b) => a.clinician_name.localeCompare(b.clinician_name) || a.clinician_id.localeCompare(b.clinician_id));
-    const [visits] = (await db.query(
-      `SELECT count(*) FILTER (WHERE status IN ('fulfilled', 'noshow'))::int AS attended_or_missed,
-              count(*) FILTER (WHERE status = 'noshow')::int AS no_shows
-       FROM appointments
-       WHERE clinic_id = $1 AND type = 'refill'
-         AND starts_at >= ($2::date::timestamp AT TIME ZONE $4) AND starts_at < (($3::date + 1)::timestamp AT TIME ZONE $4)`,
-      params,
-    )) as [{ attended_or_missed: number; no_shows: number }];
-
-    const thisMonth = months.find((m) => m.month === today.slice(0, 7));
-    return {
-      timeZone: tz,
-      from,
-      to,
-      today,
-      headline: {
-        overdueNow: overdue.length,
-        pastAlarmNow: overdue.filter((o) => o.alarm_at <= now).length,
-        ...counts(total),
-        onTimeRateThisMonthPct: thisMonth ? rate(thisMonth.on_time, thisMonth.refills) : null,
-        medianDaysRefillToAlarm: median_days === null ? null : roundTo(Number(median_days), 1),
-        refillAppointments: visits.attended_or_missed,
-        noShows: visits.no_shows,
-        noShowRatePct: rate(visits.no_shows, visits.attended_or_missed),
-      },
-      overdueNow: overdue.map((o) => ({
+    return rows.map((o) => {
+      const appointmentAt = o.next_at ?? o.missed_at;
+      return {
         patientId: o.patient_id,
         patientName: `${o.family_name}, ${o.given_name}`,
         mrn: o.mrn,
         isHighRisk: o.is_high_risk,
+        phone: o.phone,
+        emergencyContact: o.emergency_contact,
+        primarySpecialistName: o.specialist_name,
         pumpId: o.pump_id,
         refillBy: o.refill_by,
         alarmAtLocal: toLocalDateTime(o.alarm_at, tz),
         alarmAt: o.alarm_at.toISOString(),
+        emptyAt: o.empty_at.toISOString(),
+        emptyAtLocal: toLocalDateTime(o.empty_at, tz),
         daysOverdue: daysBetween(o.refill_by, today),
         isPastAlarm: o.alarm_at <= now,
-      })),
-      byMonth: months.map((m) => ({ month: m.month, ...counts(m) })),
-      byClinician: clinicians.map((c) => ({
-        clinicianId: c.clinician_id,
-        clinicianName: c.clinician_name,
-        ...counts(c),
-      })),
-    };
+        lastRefillOn: o.last_refill_on,
+        appointment: appointmentAt
+          ? {
+              startsAt: appointmentAt.toISOString(),
+              startsAtLocal: toLocalDateTime(appointmentAt, tz),
+              state: o.next_at ? ('booked' as const) : ('missed' as const),
+            }
+          : null,
+      };
+    });
+  }
+
+  private async userNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [wanted])) as {
+      id: string;
+      name: string;
+    }[];
+    return new Map(rows.map((u) => [u.id, u.name]));
   }
 }

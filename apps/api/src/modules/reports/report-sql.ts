@@ -1,0 +1,112 @@
+/**
+ * The overdue report's two populations, as SQL row sources shared by the counts, the drill-down and
+ * the CSV, so a count and the list behind it can never disagree. Parameters: $1 clinic, $2 from,
+ * $3 to (clinic dates, inclusive), $4 today (clinic date), $5 now (instant), $6 the hours after which
+ * a booking that saw no refill counts as missed (BOOKING_MISSED_AFTER_HOURS, DESIGN.md).
+ */
+
+/**
+ * Every refill that fell due in the span, by its refill-by date: each refill recorded against the
+ * refill-by it answered to (stored on the fill), and each active pump's refill-by not answered yet.
+ * Outcomes are disjoint: after_alarm (done after the alarm instant), late (after the refill-by date),
+ * on_time, not_done (refill-by before today and no refill: overdue now) and pending (due today or later).
+ */
+export const DUE_REFILLS = `
+  SELECT f.pump_id, f.due_refill_by AS due_on, f.performed_on AS done_on, f.performed_by,
+         CASE WHEN f.performed_at > f.due_alarm_at THEN 'after_alarm'
+              WHEN f.performed_on > f.due_refill_by THEN 'late'
+              ELSE 'on_time' END AS outcome,
+         extract(epoch FROM f.due_alarm_at - f.performed_at) / 86400 AS days_to_alarm
+  FROM fills f
+  WHERE f.clinic_id = $1 AND NOT f.is_initial AND f.due_refill_by BETWEEN $2::date AND $3::date
+  UNION ALL
+  SELECT p.id, p.refill_by, NULL, NULL,
+         CASE WHEN p.refill_by < $4::date THEN 'not_done' ELSE 'pending' END, NULL
+  FROM pumps p
+  WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by BETWEEN $2::date AND $3::date`;
+
+/** A booked refill whose clinic day is over, or which started the missed-after hours ago. */
+const BOOKING_PASSED = `(a.starts_on < $4::date OR a.starts_at <= $5::timestamptz - make_interval(hours => $6))`;
+
+/**
+ * Every refill appointment to happen in the span (by its clinic day), with what became of it:
+ * fulfilled, marked_no_show, passed_without_fill (booked, passed, no refill), arrived_without_fill
+ * (checked in on a day now over, no refill), cancelled, or upcoming (can still happen).
+ */
+export const REFILL_APPOINTMENTS = `
+  SELECT a.id, a.patient_id, a.pump_id, a.starts_at, a.starts_on,
+         CASE WHEN a.status = 'cancelled' THEN 'cancelled'
+              WHEN a.status = 'fulfilled' THEN 'fulfilled'
+              WHEN a.status = 'noshow' THEN 'marked_no_show'
+              WHEN a.status = 'booked' AND ${BOOKING_PASSED} THEN 'passed_without_fill'
+              WHEN a.status = 'arrived' AND a.starts_on < $4::date THEN 'arrived_without_fill'
+              ELSE 'upcoming' END AS outcome
+  FROM appointments a
+  WHERE a.clinic_id = $1 AND a.type = 'refill' AND a.starts_on BETWEEN $2::date AND $3::date`;
+
+/** Counts over DUE_REFILLS rows named `d`. */
+export const DUE_COUNTS = `
+  count(*) FILTER (WHERE d.outcome <> 'pending')::int AS fell_due,
+  count(*) FILTER (WHERE d.outcome = 'on_time')::int AS on_time,
+  count(*) FILTER (WHERE d.outcome = 'late')::int AS late,
+  count(*) FILTER (WHERE d.outcome = 'after_alarm')::int AS after_alarm,
+  count(*) FILTER (WHERE d.outcome = 'not_done')::int AS not_done,
+  count(*) FILTER (WHERE d.outcome = 'pending')::int AS pending`;
+
+export interface DueCountRow {
+  fell_due: number;
+  on_time: number;
+  late: number;
+  after_alarm: number;
+  not_done: number;
+  pending: number;
+}
+
+export const NO_SHOW_COUNTS = `
+  SELECT count(*) FILTER (WHERE a.outcome NOT IN ('cancelled', 'upcoming'))::int AS appointments,
+         count(*) FILTER (WHERE a.outcome = 'fulfilled')::int AS fulfilled,
+         count(*) FILTER (WHERE a.outcome = 'marked_no_show')::int AS marked_no_show,
+         count(*) FILTER (WHERE a.outcome = 'passed_without_fill')::int AS passed_without_fill,
+         count(*) FILTER (WHERE a.outcome = 'arrived_without_fill')::int AS arrived_without_fill,
+         count(*) FILTER (WHERE a.outcome = 'upcoming')::int AS upcoming,
+         count(*) FILTER (WHERE a.outcome = 'cancelled')::int AS cancelled
+  FROM (${REFILL_APPOINTMENTS}) a`;
+
+export interface NoShowRow {
+  appointments: number;
+  fulfilled: number;
+  marked_no_show: number;
+  passed_without_fill: number;
+  arrived_without_fill: number;
+  upcoming: number;
+  cancelled: number;
+}
+
+/**
+ * The pumps overdue now with what a coordinator needs to phone round: contact, specialist, the last
+ * refill, and the next booked refill appointment or the last one that passed without a refill.
+ * Parameters: $1 clinic, $2 today, $3 now, $4 missed-after hours.
+ */
+export const OVERDUE_NOW = `
+  SELECT p.id AS pump_id, p.patient_id, p.refill_by::text AS refill_by, p.alarm_at, p.empty_at,
+         pt.given_name, pt.family_name, pt.mrn, pt.is_high_risk, pt.phone, pt.emergency_contact,
+         u.name AS specialist_name, cf.performed_on::text AS last_refill_on, ap.next_at, ap.missed_at
+  FROM pumps p
+  JOIN patients pt ON pt.id = p.patient_id
+  LEFT JOIN users u ON u.id = pt.primary_specialist_id
+  JOIN fills cf ON cf.id = p.current_fill_id
+  LEFT JOIN LATERAL (
+    SELECT min(a.starts_at) FILTER (
+             WHERE a.status IN ('booked', 'arrived') AND NOT (a.starts_on < $2::date
+               OR (a.status = 'booked' AND a.starts_at <= $3::timestamptz - make_interval(hours => $4)))
+           ) AS next_at,
+           max(a.starts_at) FILTER (
+             WHERE a.status = 'noshow' OR a.starts_on < $2::date
+               OR (a.status = 'booked' AND a.starts_at <= $3::timestamptz - make_interval(hours => $4))
+           ) AS missed_at
+    FROM appointments a
+    WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
+      AND a.starts_at > cf.performed_at
+  ) ap ON true
+  WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date
+  ORDER BY p.refill_by, pt.is_high_risk DESC, p.id`;
