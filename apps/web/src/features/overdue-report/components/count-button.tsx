@@ -27,7 +27,7 @@ export function CountButton({ count, unit, measure, month, specialistId, scope, 
     <UnstyledButton
       className={classes.countButton}
       onClick={() => onOpen(target)}
-      aria-label={`${text}: list ${MEASURE_LABELS[measure].toLowerCase()}, ${scope}`}
+      aria-label={`${MEASURE_LABELS[measure]}, ${scope}: ${text}. Show the patients`}
     >
       <Text span inherit className={classes.numeric}>
         {text}

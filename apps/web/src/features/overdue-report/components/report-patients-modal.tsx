@@ -86,7 +86,14 @@ export function ReportPatientsModal({ target, period, onClose, getPatientHref }:
     target && isAppointmentMeasure(target.measure) ? ['appointment', 'appointments'] : ['refill', 'refills'];
 
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="xl" fullScreen={isNarrow}>
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      fullScreen={isNarrow}
+      closeButtonProps={{ 'aria-label': 'Close the list' }}
+    >
       {target && query.isPending && (
         <Stack align="center" py="xl" role="status">
           <Loader size="sm" aria-hidden />
