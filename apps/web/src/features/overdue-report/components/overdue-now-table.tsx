@@ -33,11 +33,11 @@ function AppointmentCell({ appointment, timeZone }: { appointment: OverdueNowRow
   return (
     <Stack gap={2}>
       {appointment.state === 'missed' ? (
-        <Badge color="red.9" variant="light" size="sm">
+        <Badge color="red" variant="light" size="sm">
           Missed
         </Badge>
       ) : (
-        <Badge color="blue.8" variant="light" size="sm">
+        <Badge color="blue" variant="light" size="sm">
           Booked
         </Badge>
       )}
@@ -76,16 +76,16 @@ export function OverdueNowTable({ rows, timeZone, getPatientHref }: OverdueNowTa
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.pumpId} data-high-risk={row.isHighRisk || undefined}>
-              <Table.Th scope="row" fw={400}>
+              <Table.Th scope="row" fw={400} miw={210}>
+                <Anchor component={Link} to={getPatientHref(row.patientId)} fw={600}>
+                  {row.patientName}
+                </Anchor>
                 <Group gap="xs" wrap="nowrap">
-                  <Anchor component={Link} to={getPatientHref(row.patientId)} fw={600}>
-                    {row.patientName}
-                  </Anchor>
-                  {row.isHighRisk && <HighRiskBadge size="sm" />}
+                  <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    MRN {row.mrn}
+                  </Text>
+                  {row.isHighRisk && <HighRiskBadge size="xs" style={{ flexShrink: 0 }} />}
                 </Group>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  MRN {row.mrn}
-                </Text>
               </Table.Th>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm" fw={700} c="red.9">

@@ -40,11 +40,13 @@ describe('ReportHeadline', () => {
     expect(figure('Late')).toMatchObject({ value: '1 refill', previous: 'previous: 6 refills' });
     expect(figure('After the alarm')).toMatchObject({ value: '1 refill', previous: 'previous: 3 refills' });
     expect(figure('Not done')).toMatchObject({ value: '1 refill', previous: 'previous: 0 refills' });
-    expect(figure('Overdue now').value).toBe('1 pump · 0 pumps past alarm');
+    expect(figure('Overdue now').value).toBe('1 pump');
+    expect(figure('Overdue now').text).toContain('past the alarm now: 0 pumps');
     expect(figure('Median refill → alarm')).toMatchObject({
-      value: '6.5 days before the alarm',
+      value: '6.5 days',
       previous: 'previous: 8 days before the alarm',
     });
+    expect(figure('Median refill → alarm').text).toContain('before the alarm, the median over the refills done');
   });
 
   it('shows a dash, not 0 %, over nothing due, and a count of zero as text rather than a button', () => {

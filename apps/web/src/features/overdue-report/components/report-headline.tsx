@@ -2,7 +2,7 @@ import type { OverdueReport } from '@itb/contracts';
 import { Anchor, SimpleGrid } from '@mantine/core';
 import { formatLocalDate } from '../../../lib/format';
 import type { OpenDrill } from '../lib/drill-target';
-import { formatCount, formatMedianDays, formatRatePctFirst } from '../lib/report-format';
+import { formatCount, formatMedianDays, formatRatePctFirst, medianDaysParts } from '../lib/report-format';
 import { CountButton } from './count-button';
 import { HeadlineFigure } from './headline-figure';
 import { NoShowFigure } from './no-show-figure';
@@ -17,6 +17,7 @@ const previousCount = (count: number) => `previous: ${formatCount(count, ...REFI
 /** The figures a clinic lead reads first, each beside the same figure for the period before. */
 export function ReportHeadline({ report, onOpen }: { report: HeadlineReport; onOpen: OpenDrill }) {
   const { headline: h, previous: p } = report;
+  const median = medianDaysParts(h.medianDaysRefillToAlarm);
   const scope = `${formatLocalDate(h.from)} – ${formatLocalDate(h.to)}`;
   const count = (measure: 'fell_due' | 'late' | 'after_alarm' | 'not_done', value: number) => (
     <CountButton count={value} unit={REFILLS} measure={measure} scope={scope} onOpen={onOpen} />
@@ -59,23 +60,27 @@ export function ReportHeadline({ report, onOpen }: { report: HeadlineReport; onO
       />
       <HeadlineFigure
         label="Overdue now"
-        value={`${formatCount(h.overdueNow, 'pump', 'pumps')} · ${formatCount(h.pastAlarmNow, 'pump', 'pumps')} past alarm`}
+        value={formatCount(h.overdueNow, 'pump', 'pumps')}
         tone={h.overdueNow > 0 ? 'alert' : 'good'}
         detail={
-          h.overdueNow > 0 ? (
-            <Anchor href="#overdue-now" size="xs">
-              past their refill-by date today: see the list
-            </Anchor>
-          ) : (
-            'no pump is past its refill-by date today'
-          )
+          <>
+            past their refill-by date today; past the alarm now: {formatCount(h.pastAlarmNow, 'pump', 'pumps')}
+            {h.overdueNow > 0 && (
+              <>
+                {' · '}
+                <Anchor href="#overdue-now" size="xs">
+                  see the list
+                </Anchor>
+              </>
+            )}
+          </>
         }
       />
       <HeadlineFigure
         label="Median refill → alarm"
-        value={formatMedianDays(h.medianDaysRefillToAlarm)}
+        value={median ? median.days : '—'}
         tone={h.medianDaysRefillToAlarm !== null && h.medianDaysRefillToAlarm < 0 ? 'alert' : 'neutral'}
-        detail={h.medianDaysRefillToAlarm === null ? 'no refill was done in the period' : 'over the refills done'}
+        detail={median ? `${median.side}, the median over the refills done` : 'no refill was done in the period'}
         previous={`previous: ${formatMedianDays(p.medianDaysRefillToAlarm)}`}
       />
       <NoShowFigure noShows={h.noShows} previous={p.noShows} scope={scope} onOpen={onOpen} />

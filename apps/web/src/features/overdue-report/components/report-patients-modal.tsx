@@ -54,7 +54,9 @@ function PatientsTable({
                   {row.patientName}
                 </Anchor>
               </Table.Td>
-              <Table.Td ff="monospace">{row.mrn}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {row.mrn}
+              </Table.Td>
               <Table.Td>{row.primarySpecialistName ?? '—'}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatLocalDate(row.dueOn)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>

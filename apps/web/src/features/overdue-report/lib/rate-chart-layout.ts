@@ -1,7 +1,21 @@
-/** Where the on-time rate chart draws, in its own viewBox units. */
-export const RATE_CHART = { width: 640, height: 230, left: 48, right: 624, top: 14, bottom: 186 } as const;
+/** The on-time rate chart's frame for a drawing width in CSS pixels; text stays at its own size at any width. */
+export interface RateChartFrame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
 export const RATE_TICKS_PCT = [0, 25, 50, 75, 100] as const;
+
+/** Before the page is measured (and in tests), the chart is drawn this wide. */
+export const DEFAULT_CHART_WIDTH = 640;
+
+export function rateChartFrame(width: number = DEFAULT_CHART_WIDTH): RateChartFrame {
+  return { width, height: 230, left: 44, right: width - 12, top: 14, bottom: 186 };
+}
 
 export interface RatePoint {
   month: string;
@@ -10,16 +24,26 @@ export interface RatePoint {
   y: number | null;
 }
 
-export const rateY = (pct: number): number => RATE_CHART.bottom - (pct / 100) * (RATE_CHART.bottom - RATE_CHART.top);
+export const rateY = (frame: RateChartFrame, pct: number): number =>
+  frame.bottom - (pct / 100) * (frame.bottom - frame.top);
 
 /** Months evenly along the width, each centred in its own slot. */
-export function ratePoints(months: { month: string; onTimeRate: { pct: number | null } }[]): RatePoint[] {
-  const slot = (RATE_CHART.right - RATE_CHART.left) / Math.max(1, months.length);
+export function ratePoints(
+  frame: RateChartFrame,
+  months: { month: string; onTimeRate: { pct: number | null } }[],
+): RatePoint[] {
+  const slot = (frame.right - frame.left) / Math.max(1, months.length);
   return months.map((m, i) => ({
     month: m.month,
-    x: RATE_CHART.left + slot * (i + 0.5),
-    y: m.onTimeRate.pct === null ? null : rateY(m.onTimeRate.pct),
+    x: frame.left + slot * (i + 0.5),
+    y: m.onTimeRate.pct === null ? null : rateY(frame, m.onTimeRate.pct),
   }));
+}
+
+/** Label every month when there is room (about 36 px each), else every second or third. */
+export function labelStride(frame: RateChartFrame, monthCount: number): number {
+  const slot = (frame.right - frame.left) / Math.max(1, monthCount);
+  return slot >= 36 ? 1 : slot >= 18 ? 2 : 3;
 }
 
 /** An SVG path through the points, lifting the pen over every month without a rate. */

@@ -25,13 +25,20 @@ export function formatMonth(month: string): string {
   );
 }
 
-/** A median can fall between two whole days: "11.5 days before the alarm", or after it when negative. */
-export function formatMedianDays(days: number | null): string {
-  if (days === null) return '—';
+/** A median's size and side of the alarm: it can fall between two whole days ("11.5 days"); negative is after. */
+export function medianDaysParts(days: number | null): { days: string; side: string } | null {
+  if (days === null) return null;
   const magnitude = Math.abs(days);
-  const unit = `${formatNumber(magnitude, 1)} ${magnitude === 1 ? 'day' : 'days'}`;
-  if (days < 0) return `${unit} after the alarm`;
-  return `${unit} before the alarm`;
+  return {
+    days: `${formatNumber(magnitude, 1)} ${magnitude === 1 ? 'day' : 'days'}`,
+    side: days < 0 ? 'after the alarm' : 'before the alarm',
+  };
+}
+
+/** "11.5 days before the alarm", "2 days after the alarm", or a dash when no refill was done. */
+export function formatMedianDays(days: number | null): string {
+  const parts = medianDaysParts(days);
+  return parts ? `${parts.days} ${parts.side}` : '—';
 }
 
 /** What a count of each measure is, in the words of a list's title. */
