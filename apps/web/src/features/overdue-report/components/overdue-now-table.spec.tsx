@@ -34,7 +34,7 @@ describe('OverdueNowTable', () => {
         getPatientHref={(id) => `/patients/${id}`}
       />,
     );
-    const [, ada, alan] = screen.getAllByRole('row');
+    const [, ada, alan] = within(screen.getByRole('table', { name: 'Overdue now' })).getAllByRole('row');
     expect(within(ada!).getByRole('link', { name: 'Lovelace, Ada' }).getAttribute('href')).toBe('/patients/p-ada');
     expect(within(ada!).getByText('High risk')).toBeTruthy();
     expect(cellOf(ada!, 'Overdue')).toContain('5 days');

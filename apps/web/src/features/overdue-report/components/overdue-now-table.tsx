@@ -63,7 +63,7 @@ export function OverdueNowTable({ rows, timeZone, getPatientHref }: OverdueNowTa
   }
   return (
     <Table.ScrollContainer minWidth={1180}>
-      <Table aria-label="Pumps overdue now" verticalSpacing="sm">
+      <Table aria-label="Overdue now" verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) => (
