@@ -38,6 +38,13 @@ export interface OverdueReportParams {
   to: string;
 }
 
+/** The patients behind one count of the overdue report ('' for the whole period / every specialist). */
+export interface ReportPatientsParams extends OverdueReportParams {
+  measure: string;
+  month: string;
+  specialistId: string;
+}
+
 /** The audit log's filters as the address holds them ('' for any); dates are clinic dates, inclusive. */
 export interface AuditListParams {
   actorId: string;
@@ -101,6 +108,7 @@ export const queryKeys = {
   reports: {
     all: () => ['reports'] as const,
     overdue: (params: OverdueReportParams) => ['reports', 'overdue', params] as const,
+    overduePatients: (params: ReportPatientsParams) => ['reports', 'overdue', 'patients', params] as const,
   },
   audit: {
     all: () => ['audit-events'] as const,

@@ -1,46 +1,39 @@
 import { Button } from '@mantine/core';
-import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { IconPrinter } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
-import { overdueReportCsvHref } from '../../features/overdue-report/api/get-overdue-report';
 import { OverdueReportView } from '../../features/overdue-report/components/overdue-report';
+import { ReportDownloadMenu } from '../../features/overdue-report/components/report-download-menu';
+import { periodFromSearch } from '../../features/overdue-report/lib/report-period';
 import { can, useCurrentUser } from '../../lib/auth';
+import { todayIn } from '../../lib/format';
 import { paths } from '../paths';
 import { NotAllowed } from './not-allowed';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateParam = (value: string | null): string => (value && LOCAL_DATE.test(value) ? value : '');
-
-/** The administrator's home: overdue pumps now, late refills by month and clinician, CSV and print. */
+/** The administrator's home: refills by the month they fell due, who answers for them, pumps overdue now. */
 export function ReportsRoute() {
   const me = useCurrentUser();
   const [searchParams, setSearchParams] = useSearchParams();
   if (!can(me, 'report:view')) {
     return <NotAllowed title="Overdue-refill report" reason="Reports are for administrators and specialists." />;
   }
-  const period = { from: dateParam(searchParams.get('from')), to: dateParam(searchParams.get('to')) };
+  // The period lives in the address, so Back returns to the one before.
+  const period = periodFromSearch(searchParams);
 
   return (
     <>
       <PageHeader
         title="Overdue-refill report"
-        description={`${me.clinic.name} · refills done on time and late, and pumps overdue now`}
+        description={`${me.clinic.name} · refills that fell due, done on time or late, and pumps overdue now`}
       />
       <OverdueReportView
         period={period}
+        today={todayIn(me.clinic.timeZone)}
         onPeriodChange={(next) => setSearchParams(next.from && next.to ? { from: next.from, to: next.to } : {})}
         getPatientHref={paths.patient.getHref}
-        renderActions={(shown) => (
+        actions={
           <>
-            <Button
-              component="a"
-              href={overdueReportCsvHref(shown)}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-            >
-              Download CSV
-            </Button>
+            <ReportDownloadMenu period={period} />
             <Button
               variant="default"
               leftSection={<IconPrinter size={16} aria-hidden />}
@@ -49,7 +42,7 @@ export function ReportsRoute() {
               Print
             </Button>
           </>
-        )}
+        }
       />
     </>
   );

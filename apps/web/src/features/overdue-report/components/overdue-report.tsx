@@ -1,56 +1,34 @@
-import { Card, Group, Loader, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, Loader, Stack, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatLocalDate } from '../../../lib/format';
 import type { OverdueReportParams } from '../../../lib/query-keys';
 import { useOverdueReport } from '../api/get-overdue-report';
-import { OnTimeChart } from './on-time-chart';
+import type { DrillTarget } from '../lib/drill-target';
+import { ByMonthTable } from './by-month-table';
+import { OnTimeRateChart } from './on-time-rate-chart';
+import { OverdueNowTable } from './overdue-now-table';
 import { ReportHeadline } from './report-headline';
+import { ReportPatientsModal } from './report-patients-modal';
 import { ReportPeriodPicker } from './report-period-picker';
-import { ByClinicianTable, ByMonthTable, OverdueNowTable } from './report-tables';
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title} className="report-section">
-      <Title order={2} fz="lg">
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {description}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
-}
-
-function ReportSkeleton() {
-  return (
-    <Stack role="status">
-      <VisuallyHidden>Loading the report</VisuallyHidden>
-      <Group grow aria-hidden>
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} height={104} radius="md" />
-        ))}
-      </Group>
-      <Skeleton height={280} radius="md" aria-hidden />
-      <Skeleton height={200} radius="md" aria-hidden />
-    </Stack>
-  );
-}
+import { ReportSection } from './report-section';
+import { ReportSkeleton } from './report-skeleton';
+import { ResponsibilitySection } from './responsibility-section';
 
 interface OverdueReportViewProps {
   /** The chosen period; '' for the server's default (the twelve months to today). */
   period: OverdueReportParams;
+  /** The clinic's today (`YYYY-MM-DD` in its zone), for the period presets. */
+  today: string;
   onPeriodChange: (period: OverdueReportParams) => void;
   getPatientHref: (patientId: string) => string;
-  /** The download and print buttons, given the period the report shows. */
-  renderActions: (shown: OverdueReportParams) => ReactNode;
+  /** The download and print controls. */
+  actions: ReactNode;
 }
 
-export function OverdueReportView({ period, onPeriodChange, getPatientHref, renderActions }: OverdueReportViewProps) {
+export function OverdueReportView({ period, today, onPeriodChange, getPatientHref, actions }: OverdueReportViewProps) {
   const reportQuery = useOverdueReport(period);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   if (reportQuery.isPending) return <ReportSkeleton />;
   if (reportQuery.isError && !reportQuery.data) {
     return (
@@ -64,7 +42,6 @@ export function OverdueReportView({ period, onPeriodChange, getPatientHref, rend
   }
   const report = reportQuery.data;
   const shown = { from: report.from, to: report.to };
-  const isDefault = !period.from && !period.to;
 
   return (
     <Stack gap="lg" style={{ opacity: reportQuery.isPlaceholderData ? 0.6 : 1 }} aria-busy={reportQuery.isFetching}>
@@ -74,13 +51,16 @@ export function OverdueReportView({ period, onPeriodChange, getPatientHref, rend
             {formatLocalDate(report.from)} – {formatLocalDate(report.to)}
           </Text>
           <Text size="xs" c="dimmed">
-            Clinic dates in {report.timeZone}; “now” figures as of {formatLocalDate(report.today)}.
+            Clinic dates in {report.timeZone}; compared with {formatLocalDate(report.previous.from)} –{' '}
+            {formatLocalDate(report.previous.to)}; “now” as of {formatLocalDate(report.today)}.
           </Text>
         </Stack>
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <ReportPeriodPicker shown={shown} isDefault={isDefault} onChange={onPeriodChange} />
-          {reportQuery.isFetching && <Loader size="sm" aria-hidden />}
-          {renderActions(shown)}
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <ReportPeriodPicker period={period} shown={shown} today={today} onChange={onPeriodChange} />
+          {reportQuery.isFetching && <Loader size="sm" aria-label="Updating the report" />}
+          <Group gap="sm" className="no-print">
+            {actions}
+          </Group>
         </Group>
       </Group>
       {reportQuery.isError && (
@@ -91,29 +71,32 @@ export function OverdueReportView({ period, onPeriodChange, getPatientHref, rend
         />
       )}
 
-      <ReportHeadline report={report} />
+      <ReportHeadline report={report} onOpen={setDrill} />
 
-      <Section
+      <ReportSection
+        id="overdue-now"
         title="Overdue now"
-        description={`Pumps past their refill-by date on ${formatLocalDate(report.today)}, most overdue first.`}
+        description={`Pumps past their refill-by date on ${formatLocalDate(report.today)}, most overdue first. Times on the clinic’s clock (${report.timeZone}).`}
       >
-        <OverdueNowTable rows={report.overdueNow} getPatientHref={getPatientHref} />
-      </Section>
-      <Section title="On time and late, by month" description="Refills per month by when they were done.">
-        {report.byMonth.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No refills in this period.
-          </Text>
-        ) : (
-          <OnTimeChart months={report.byMonth} />
-        )}
-      </Section>
-      <Section title="By month" description="Late means after the refill-by date; after alarm is a part of late.">
-        <ByMonthTable months={report.byMonth} total={report.headline} />
-      </Section>
-      <Section title="By clinician" description="The clinician who performed each refill.">
-        <ByClinicianTable clinicians={report.byClinician} />
-      </Section>
+        <OverdueNowTable rows={report.overdueNow} timeZone={report.timeZone} getPatientHref={getPatientHref} />
+      </ReportSection>
+      <ReportSection title="On-time rate by month" description="By the month each refill fell due.">
+        <OnTimeRateChart months={report.byMonth} />
+      </ReportSection>
+      <ReportSection
+        title="By month"
+        description="Each refill counts in the month its refill-by date fell in. Late is after refill-by and before the alarm; not done is still not refilled. Counts in refills."
+      >
+        <ByMonthTable report={report} onOpen={setDrill} />
+      </ReportSection>
+      <ResponsibilitySection report={report} onOpen={setDrill} />
+
+      <ReportPatientsModal
+        target={drill}
+        period={shown}
+        onClose={() => setDrill(null)}
+        getPatientHref={getPatientHref}
+      />
     </Stack>
   );
 }

@@ -1,53 +1,91 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { OverdueReportParams } from '../../../lib/query-keys';
+import {
+  customPeriodErrors,
+  PERIOD_PRESET_LABELS,
+  PERIOD_PRESETS,
+  presetOf,
+  presetPeriod,
+  type PeriodPreset,
+} from '../lib/report-period';
 
 interface ReportPeriodPickerProps {
-  /** The period the report shows (the server's, when none was chosen). */
+  /** The chosen period, as the address holds it ('' for the server's twelve months). */
+  period: OverdueReportParams;
+  /** The period the report shows, to start a custom range from. */
   shown: OverdueReportParams;
-  isDefault: boolean;
+  /** The clinic's today, `YYYY-MM-DD` in its zone: presets are clinic months. */
+  today: string;
   onChange: (period: OverdueReportParams) => void;
 }
 
-/** From and to, inclusive clinic dates; "Last 12 months" returns to the server's default period. */
-export function ReportPeriodPicker({ shown, isDefault, onChange }: ReportPeriodPickerProps) {
-  const [from, setFrom] = useState(shown.from);
-  const [to, setTo] = useState(shown.to);
-  const [lastShown, setLastShown] = useState(shown);
-  // The report answered with another period (first load, Back): the inputs follow it.
-  if (shown.from !== lastShown.from || shown.to !== lastShown.to) {
-    setLastShown(shown);
-    setFrom(shown.from);
-    setTo(shown.to);
+/** A preset period, or a custom range of clinic dates (inclusive) checked before it is asked for. */
+export function ReportPeriodPicker({ period, shown, today, onChange }: ReportPeriodPickerProps) {
+  const [preset, setPreset] = useState<PeriodPreset>(() => presetOf(period, today));
+  const [draft, setDraft] = useState<OverdueReportParams>(shown);
+  const [isSubmitted, setIsSubmitted] = useState(false);
+  const [lastPeriod, setLastPeriod] = useState(period);
+  // The address changed under the picker (Back, a link): it follows.
+  if (period.from !== lastPeriod.from || period.to !== lastPeriod.to) {
+    setLastPeriod(period);
+    setPreset(presetOf(period, today));
+    setDraft(period.from ? period : shown);
+    setIsSubmitted(false);
   }
-  const isBackwards = Boolean(from && to && from > to);
+  const errors = customPeriodErrors(draft);
+  const showErrors = isSubmitted || Boolean(draft.from && draft.to);
+
+  const choose = (next: PeriodPreset) => {
+    setPreset(next);
+    setIsSubmitted(false);
+    if (next === 'custom') {
+      setDraft(shown);
+      return;
+    }
+    onChange(presetPeriod(next, today));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!from || !to || isBackwards) return;
-    onChange({ from, to });
+    setIsSubmitted(true);
+    if (errors.from || errors.to) return;
+    onChange(draft);
   };
 
   return (
-    <form onSubmit={submit} aria-label="Report period" className="no-print">
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} />
-        <TextInput
-          type="date"
-          label="To"
-          value={to}
-          min={from || undefined}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={isBackwards ? 'Must not be before From' : undefined}
+    <form onSubmit={submit} aria-label="Report period" className="no-print" noValidate>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <NativeSelect
+          label="Period"
+          value={preset}
+          onChange={(event) => choose(event.currentTarget.value as PeriodPreset)}
+          data={PERIOD_PRESETS.map((value) => ({ value, label: PERIOD_PRESET_LABELS[value] }))}
           w={170}
         />
-        <Button type="submit" variant="default" disabled={!from || !to || isBackwards}>
-          Show period
-        </Button>
-        {!isDefault && (
-          <Button variant="subtle" onClick={() => onChange({ from: '', to: '' })}>
-            Last 12 months
-          </Button>
+        {preset === 'custom' && (
+          <>
+            <TextInput
+              type="date"
+              label="From"
+              value={draft.from}
+              onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
+              error={showErrors ? errors.from : undefined}
+              w={160}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={draft.to}
+              min={draft.from || undefined}
+              onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
+              error={showErrors ? errors.to : undefined}
+              w={160}
+            />
+            <Button type="submit" variant="default" mt={25}>
+              Show period
+            </Button>
+          </>
         )}
       </Group>
     </form>

@@ -1,10 +1,20 @@
-import type { OverdueReport } from '@itb/contracts';
+import type { ReportMeasure, ReportRate } from '@itb/contracts';
 import { formatNumber } from '../../../lib/format';
 
-/** A rate the API rounds to one decimal, with its unit; a dash when there was nothing to count. */
-export const formatRatePct = (pct: number | null): string => (pct === null ? '—' : `${formatNumber(pct, 1)}%`);
+/** A percentage as the report gives it, to one decimal with its unit; a dash when nothing was counted. */
+export const formatPct = (pct: number | null): string => (pct === null ? '—' : `${pct.toFixed(1)} %`);
 
-const plural = (count: number, one: string, many: string) => `${formatNumber(count, 0)} ${count === 1 ? one : many}`;
+/** "3 pumps", "1 refill": every count with the word for what it counts. */
+export const formatCount = (count: number, one: string, many: string): string =>
+  `${formatNumber(count, 0)} ${count === 1 ? one : many}`;
+
+/** "41 of 50 (82.0 %)": a rate never without what it was made of. */
+export const formatRate = (rate: ReportRate): string =>
+  `${formatNumber(rate.numerator, 0)} of ${formatNumber(rate.denominator, 0)} (${formatPct(rate.pct)})`;
+
+/** "82.0 % (41 of 50)": the same, percentage first, for the previous period beside a figure. */
+export const formatRatePctFirst = (rate: ReportRate): string =>
+  `${formatPct(rate.pct)} (${formatNumber(rate.numerator, 0)} of ${formatNumber(rate.denominator, 0)})`;
 
 /** "2026-11" -> "Nov 2026". */
 export function formatMonth(month: string): string {
@@ -15,82 +25,43 @@ export function formatMonth(month: string): string {
   );
 }
 
-export type FigureTone = 'alert' | 'good' | 'neutral';
-
-export interface HeadlineFigure {
-  key: string;
-  label: string;
-  /** The number with its unit: "3 pumps", "94%", "11 days". */
-  value: string;
-  /** What the number counts, in words. */
-  detail: string;
-  tone: FigureTone;
+/** A median's size and side of the alarm: it can fall between two whole days ("11.5 days"); negative is after. */
+export function medianDaysParts(days: number | null): { days: string; side: string } | null {
+  if (days === null) return null;
+  const magnitude = Math.abs(days);
+  return {
+    days: `${formatNumber(magnitude, 1)} ${magnitude === 1 ? 'day' : 'days'}`,
+    side: days < 0 ? 'after the alarm' : 'before the alarm',
+  };
 }
 
-/** Late refill counts: afterAlarm is a subset of afterRefillBy, so the two never add up twice. */
-export const lateBeforeAlarm = (c: { afterRefillBy: number; afterAlarm: number }): number =>
-  Math.max(0, c.afterRefillBy - c.afterAlarm);
-
-/** A median can fall between two whole days: "11.5 days". */
-const daysText = (days: number): string => `${formatNumber(days, 1)} ${days === 1 ? 'day' : 'days'}`;
-
-function medianFigure(days: number | null): Pick<HeadlineFigure, 'value' | 'detail' | 'tone'> {
-  if (days === null) return { value: '—', detail: 'No refills in this period', tone: 'neutral' };
-  if (days < 0) {
-    return { value: `${daysText(-days)} late`, detail: 'the median refill came after the alarm', tone: 'alert' };
-  }
-  return { value: daysText(days), detail: 'the median refill came this long before the alarm', tone: 'neutral' };
+/** "11.5 days before the alarm", "2 days after the alarm", or a dash when no refill was done. */
+export function formatMedianDays(days: number | null): string {
+  const parts = medianDaysParts(days);
+  return parts ? `${parts.days} ${parts.side}` : '—';
 }
 
-/** The report's headline as the six figures a clinic lead reads first, each with its unit. */
-export function headlineFigures(report: Pick<OverdueReport, 'headline' | 'today'>): HeadlineFigure[] {
-  const h = report.headline;
-  const thisMonth = formatMonth(report.today.slice(0, 7));
-  return [
-    {
-      key: 'overdue-now',
-      label: 'Overdue now',
-      value: plural(h.overdueNow, 'pump', 'pumps'),
-      detail: 'past their refill-by date',
-      tone: h.overdueNow > 0 ? 'alert' : 'good',
-    },
-    {
-      key: 'past-alarm-now',
-      label: 'Past alarm now',
-      value: plural(h.pastAlarmNow, 'pump', 'pumps'),
-      detail: 'below the low-reservoir alarm volume',
-      tone: h.pastAlarmNow > 0 ? 'alert' : 'good',
-    },
-    {
-      key: 'on-time-this-month',
-      label: 'On time this month',
-      value: formatRatePct(h.onTimeRateThisMonthPct),
-      detail:
-        h.onTimeRateThisMonthPct === null
-          ? `No refills yet in ${thisMonth}`
-          : `of refills in ${thisMonth} by their refill-by date`,
-      tone: 'neutral',
-    },
-    {
-      key: 'on-time-period',
-      label: 'On time over the period',
-      value: formatRatePct(h.onTimeRatePct),
-      detail:
-        h.refills === 0
-          ? 'No refills in this period'
-          : `${formatNumber(h.onTime, 0)} of ${plural(h.refills, 'refill', 'refills')}`,
-      tone: 'neutral',
-    },
-    {
-      key: 'no-show-rate',
-      label: 'No-show rate',
-      value: formatRatePct(h.noShowRatePct),
-      detail:
-        h.refillAppointments === 0
-          ? 'No refill appointments in this period'
-          : `${formatNumber(h.noShows, 0)} of ${plural(h.refillAppointments, 'refill appointment', 'refill appointments')}`,
-      tone: 'neutral',
-    },
-    { key: 'median-refill-to-alarm', label: 'Median refill → alarm', ...medianFigure(h.medianDaysRefillToAlarm) },
-  ];
-}
+/** What a count of each measure is, in the words of a list's title. */
+export const MEASURE_LABELS: Record<ReportMeasure, string> = {
+  fell_due: 'Refills that fell due',
+  on_time: 'Refills done on time',
+  late: 'Refills done late, before the alarm',
+  after_alarm: 'Refills done after the alarm',
+  not_done: 'Refills not done',
+  no_show: 'Missed refill appointments',
+  marked_no_show: 'Appointments marked no-show',
+  passed_without_fill: 'Appointments that passed without a refill',
+  arrived_without_fill: 'Arrivals without a refill',
+  cancelled: 'Cancelled refill appointments',
+};
+
+/** Appointment measures list appointments, the others refills: their dates mean different things. */
+export const isAppointmentMeasure = (measure: ReportMeasure): boolean =>
+  measure === 'no_show' ||
+  measure === 'marked_no_show' ||
+  measure === 'passed_without_fill' ||
+  measure === 'arrived_without_fill' ||
+  measure === 'cancelled';
+
+/** An outcome code from the API ("after_alarm") in words ("after alarm"). */
+export const formatOutcome = (outcome: string): string => outcome.replace(/_/g, ' ');
