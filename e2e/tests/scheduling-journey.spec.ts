@@ -24,9 +24,6 @@ interface Appointment {
   startsOn: string;
 }
 
-const CSV_HEADER =
-  'section,month,clinician,patient,mrn,high_risk,refill_by,alarm_at_local,days_overdue,past_alarm,refills,on_time,after_refill_by,after_alarm,on_time_rate_pct';
-
 /** The API's own queue row of a pump, following the keyset pages. */
 async function queueRowOf(request: APIRequestContext, pumpId: string): Promise<QueueRow> {
   let cursor = '';
@@ -181,26 +178,28 @@ test('a specialist books a refill from the queue, the nurse checks the patient i
   await expect(overdueTableRow).toContainText('10 days');
   await page.screenshot({ path: `${SHOTS}/e2e-report.png`, fullPage: true });
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('link', { name: 'Download CSV' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/e2e-report-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
-  const csvLink = page.getByRole('link', { name: 'Download CSV' });
-  await expect(csvLink).toHaveAttribute(
-    'href',
-    /^\/api\/reports\/overdue\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
-  );
+  // One CSV per section: the overdue-now list, named by the server with the clinic and the period.
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const csvLink = page.getByRole('menuitem', { name: 'Overdue now' });
+  await expect(csvLink).toHaveAttribute('href', /^\/api\/reports\/overdue\.csv\?(.+&)?section=overdue-now$/);
   const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
-  expect(download.suggestedFilename()).toBe('overdue-refills.csv');
-  const lines = readFileSync(await download.path(), 'utf8')
+  expect(download.suggestedFilename()).toMatch(
+    /^overdue-refills_northside-itb-clinic_overdue-now_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const rows = readFileSync(await download.path(), 'utf8')
     .trimEnd()
     .split('\r\n');
-  expect(lines[0]).toBe(CSV_HEADER);
-  const overdueLines = lines.filter((line) => line.startsWith('overdue_now,'));
+  const header = rows.findIndex((line) => line.startsWith('patient,mrn,'));
+  expect(header).toBeGreaterThan(0);
+  const overdueLines = rows.slice(header + 1);
   expect(overdueLines).toHaveLength(report.headline.overdueNow);
   const ours = overdueLines.find((line) => line.includes(`,${overdueMrn},`));
   expect(ours).toBeDefined();
   expect(ours).toContain(`"${overdueName}"`);
-  expect(ours!.split(',').at(-7)).toBe('10');
+  expect(ours!.split(',')[8]).toBe('10'); // days overdue: the name's comma makes it the 9th field
 });

@@ -264,6 +264,14 @@ describe.each(['Europe/London', 'America/Chicago'])('overdue-refill report in %s
       'PumpA',
       'PumpC',
     ]);
+    const byNurse = await clinic.as.admin
+      .get(`/api/reports/overdue/patients?${PERIOD}&measure=fell_due&performedById=${clinic.users.nurse.id}`)
+      .expect(200);
+    expect(byNurse.body.items.map((i: { patientName: string }) => i.patientName.split(',')[0])).toEqual([
+      'PumpB',
+      'PumpA',
+      'PumpC',
+    ]);
     const none = await clinic.as.admin
       .get(`/api/reports/overdue/patients?${PERIOD}&measure=fell_due&specialistId=none`)
       .expect(200);

@@ -63,6 +63,8 @@ describe('patient timeline', () => {
       .post(`/api/pumps/${pump.id}/events`)
       .send({ pumpVersion: await pumpVersionOf(ctx, pump.id), type: 'interrogation', occurredAt: at(36) })
       .expect(201);
+    // The signs are phoned in a little later than the MRI's flag was raised: the timeline orders them by time.
+    ctx.clock.set(at(50.05));
     const flag = await clinic.as.nurse
       .post(`/api/patients/${patientId}/flags`)
       .send({ signs: ['fever'], note: '38.6 °C' })

@@ -147,6 +147,8 @@ export const reportPatientsQuerySchema = z
       .optional(),
     /** One primary specialist's patients; `none` for patients without one. */
     specialistId: z.union([idSchema, z.literal('none')]).optional(),
+    /** Refills performed by one clinician (refill measures; an appointment measure then lists none). */
+    performedById: idSchema.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type ReportPatientsQuery = z.infer<typeof reportPatientsQuerySchema>;

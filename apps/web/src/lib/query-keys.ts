@@ -43,6 +43,7 @@ export interface ReportPatientsParams extends OverdueReportParams {
   measure: string;
   month: string;
   specialistId: string;
+  performedById: string;
 }
 
 /** The audit log's filters as the address holds them ('' for any); dates are clinic dates, inclusive. */

@@ -37,14 +37,15 @@ export class ReportPatientsService {
     const { of, outcomes } = OUTCOMES[query.measure];
     const isRefill = of === 'refills';
     const source = isRefill
-      ? `SELECT d.pump_id, pp.patient_id, d.due_on, d.done_on, d.outcome FROM (${DUE_REFILLS}) d
+      ? `SELECT d.pump_id, pp.patient_id, d.due_on, d.done_on, d.outcome, d.performed_by FROM (${DUE_REFILLS}) d
          JOIN pumps pp ON pp.id = d.pump_id`
-      : `SELECT a.pump_id, a.patient_id, a.starts_on AS due_on, NULL::date AS done_on, a.outcome
+      : `SELECT a.pump_id, a.patient_id, a.starts_on AS due_on, NULL::date AS done_on, a.outcome,
+                NULL::uuid AS performed_by
          FROM (${REFILL_APPOINTMENTS}) a`;
     const base = [scope.clinicId, scope.period.from, scope.period.to, scope.today];
     const params: unknown[] = isRefill ? base : [...base, scope.now, BOOKING_MISSED_AFTER_HOURS];
     const at = params.length;
-    params.push(outcomes, query.month ?? null, query.specialistId ?? null);
+    params.push(outcomes, query.month ?? null, query.specialistId ?? null, query.performedById ?? null);
     const rows = (await this.dataSource.query(
       `SELECT r.patient_id, r.pump_id, r.due_on::text AS due_on, r.done_on::text AS done_on, r.outcome,
               pt.given_name, pt.family_name, pt.mrn, u.name AS specialist_name, count(*) OVER ()::int AS total
@@ -56,6 +57,7 @@ export class ReportPatientsService {
          AND ($${at + 3}::text IS NULL
               OR ($${at + 3} = 'none' AND pt.primary_specialist_id IS NULL)
               OR pt.primary_specialist_id::text = $${at + 3})
+         AND ($${at + 4}::uuid IS NULL OR r.performed_by = $${at + 4}::uuid)
        ORDER BY r.due_on, pt.family_name, pt.given_name, r.patient_id
        LIMIT ${LIMIT}`,
       params,

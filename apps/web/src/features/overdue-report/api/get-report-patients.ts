@@ -11,9 +11,10 @@ export const getReportPatients = ({
   measure,
   month,
   specialistId,
+  performedById,
 }: ReportPatientsParams & { signal?: AbortSignal }): Promise<ReportPatients> =>
   api.get<ReportPatients>('/reports/overdue/patients', {
-    query: { from, to, measure, month, specialistId },
+    query: { from, to, measure, month, specialistId, performedById },
     signal,
   });
 
@@ -26,6 +27,8 @@ export const reportPatientsQueryOptions = (params: ReportPatientsParams) =>
 /** Fetched only while a drill-down is open. */
 export const useReportPatients = (params: ReportPatientsParams | null) =>
   useQuery({
-    ...reportPatientsQueryOptions(params ?? { from: '', to: '', measure: 'fell_due', month: '', specialistId: '' }),
+    ...reportPatientsQueryOptions(
+      params ?? { from: '', to: '', measure: 'fell_due', month: '', specialistId: '', performedById: '' },
+    ),
     enabled: params !== null,
   });

@@ -1,14 +1,13 @@
-import type { OverdueReport } from '@itb/contracts';
+import type { OverdueReport, ReportMeasure } from '@itb/contracts';
 import { Table, Text } from '@mantine/core';
+import type { OpenDrill } from '../lib/drill-target';
 import { formatRate } from '../lib/report-format';
+import { CountButton } from './count-button';
 
 const COLUMNS = ['Done', 'On time', 'Late', 'After alarm', 'On-time rate'] as const;
 
-/**
- * Refills done, by who performed them. The counts are plain numbers: the patients list can be asked
- * for a primary specialist but not for a performer.
- */
-export function ByPerformerTable({ rows }: { rows: OverdueReport['byPerformer'] }) {
+/** Refills done, by who performed them; each count opens the refills behind it. */
+export function ByPerformerTable({ rows, onOpen }: { rows: OverdueReport['byPerformer']; onOpen: OpenDrill }) {
   if (rows.length === 0) {
     return (
       <Text size="sm" c="dimmed" py="sm">
@@ -35,14 +34,29 @@ export function ByPerformerTable({ rows }: { rows: OverdueReport['byPerformer'] 
               <Table.Th scope="row" fw={500}>
                 {row.name}
               </Table.Th>
-              <Table.Td ta="right">{row.done}</Table.Td>
-              <Table.Td ta="right">{row.onTime}</Table.Td>
-              <Table.Td ta="right" c={row.late > 0 ? 'orange.9' : undefined} fw={row.late > 0 ? 700 : 400}>
-                {row.late}
-              </Table.Td>
-              <Table.Td ta="right" c={row.afterAlarm > 0 ? 'red.9' : undefined} fw={row.afterAlarm > 0 ? 700 : 400}>
-                {row.afterAlarm}
-              </Table.Td>
+              {(
+                [
+                  ['fell_due', row.done, undefined],
+                  ['on_time', row.onTime, undefined],
+                  ['late', row.late, 'orange.9'],
+                  ['after_alarm', row.afterAlarm, 'red.9'],
+                ] as [ReportMeasure, number, string | undefined][]
+              ).map(([measure, count, color]) => (
+                <Table.Td
+                  key={measure}
+                  ta="right"
+                  c={count > 0 ? color : undefined}
+                  fw={color && count > 0 ? 700 : 400}
+                >
+                  <CountButton
+                    count={count}
+                    measure={measure}
+                    performedById={row.clinicianId}
+                    scope={`performed by ${row.name}`}
+                    onOpen={onOpen}
+                  />
+                </Table.Td>
+              ))}
               <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {formatRate(row.onTimeRate)}
               </Table.Td>

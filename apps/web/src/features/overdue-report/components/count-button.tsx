@@ -11,6 +11,7 @@ interface CountButtonProps {
   measure: ReportMeasure;
   month?: string;
   specialistId?: string;
+  performedById?: string;
   scope: string;
   onOpen: OpenDrill;
 }
@@ -19,10 +20,19 @@ interface CountButtonProps {
  * A count that opens the list of patients behind it. Zero has nobody behind it and stays text.
  * An UnstyledButton, not a Button: printing hides buttons, and the numbers must print.
  */
-export function CountButton({ count, unit, measure, month, specialistId, scope, onOpen }: CountButtonProps) {
+export function CountButton({
+  count,
+  unit,
+  measure,
+  month,
+  specialistId,
+  performedById,
+  scope,
+  onOpen,
+}: CountButtonProps) {
   const text = unit ? formatCount(count, unit[0], unit[1]) : String(count);
   if (count === 0) return <span className={classes.numeric}>{text}</span>;
-  const target: DrillTarget = { measure, month, specialistId, scope };
+  const target: DrillTarget = { measure, month, specialistId, performedById, scope };
   return (
     <UnstyledButton
       className={classes.countButton}

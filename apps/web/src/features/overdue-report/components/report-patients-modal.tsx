@@ -81,6 +81,7 @@ export function ReportPatientsModal({ target, period, onClose, getPatientHref }:
       measure: target.measure,
       month: target.month ?? '',
       specialistId: target.specialistId ?? '',
+      performedById: target.performedById ?? '',
     },
   );
   const title = target ? `${MEASURE_LABELS[target.measure]} · ${target.scope}` : '';

@@ -44,7 +44,7 @@ export function ResponsibilitySection({
       {view === 'specialist' ? (
         <BySpecialistTable rows={report.bySpecialist} onOpen={onOpen} />
       ) : (
-        <ByPerformerTable rows={report.byPerformer} />
+        <ByPerformerTable rows={report.byPerformer} onOpen={onOpen} />
       )}
     </ReportSection>
   );

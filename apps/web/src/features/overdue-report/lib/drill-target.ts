@@ -7,6 +7,8 @@ export interface DrillTarget {
   month?: string;
   /** A primary specialist's id, `none` for patients without one; absent for everyone. */
   specialistId?: string;
+  /** A clinician's id: the refills they performed; absent for everyone. */
+  performedById?: string;
   /** Where the count stands, in words: "Mar 2026", "Dr Okafor". */
   scope: string;
 }
