@@ -100,7 +100,7 @@ export class OverdueReportService {
 
   async build(clinicId: string, query: OverdueReportQuery): Promise<OverdueReport> {
     const scope = await this.scope(clinicId, query);
-    const { period, timeZone: tz, today, now } = scope;
+    const { period, timeZone: tz, today } = scope;
     const groups = await this.dueGroups(scope, period);
     const total = totalOf(groups);
     const previous = await this.measures(scope, previousPeriod(period, today));
