@@ -5,7 +5,7 @@ import { DEMO } from '../fixtures/demo-users.js';
 import { pumpVersionOf, seedPatientWithPump } from '../fixtures/seed-pump.js';
 import { SignInPage } from '../pages/sign-in.page.js';
 
-const SHOTS = '../docs/screenshots';
+const SHOTS = process.env.REPORT_SHOTS_DIR ?? '/tmp/shots-report';
 const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
