@@ -150,8 +150,12 @@ describe('record POSTs honour Idempotency-Key', () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () => clinic.as.nurse.post('/api/patients').set('Idempotency-Key', key).send(input)),
     );
-    // The winner 201; the others replay it (201) or, still in flight, 409 "being processed": never a second row.
+    // The winner 201; the others replay it (201) or, still in flight, 409 "being processed" naming the key (so a
+    // client asks again and gets the first answer, never a duplicate-MRN error): never a second row.
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    for (const copy of results.filter((r) => r.status === 409)) {
+      expect(copy.body.details).toEqual([{ field: 'Idempotency-Key', message: 'is still being processed' }]);
+    }
     expect(results.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id as string));
     expect(ids.size).toBe(1);

@@ -84,4 +84,40 @@ describe('apiRequest', () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     await expect(api.get('/patients')).rejects.toMatchObject({ status: 0, code: 'INTERNAL' });
   });
+
+  it('asks again while its Idempotency-Key is still being answered, and resolves with the saved record', async () => {
+    const inFlight = () =>
+      json(409, {
+        code: 'CONFLICT',
+        message: 'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+        details: [{ field: 'Idempotency-Key', message: 'is still being processed' }],
+      });
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(inFlight())
+      .mockResolvedValueOnce(inFlight())
+      .mockResolvedValueOnce(json(201, { id: 'adj-1' }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(
+      api.post('/pumps/p1/dose-adjustments', { newDailyDoseMcg: 440 }, { headers: { 'Idempotency-Key': 'key-00001' } }),
+    ).resolves.toEqual({ id: 'adj-1' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not ask again after any other 409', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(
+      json(409, {
+        code: 'STALE_VERSION',
+        message: 'This pump was changed by someone else since you opened it.',
+        details: [{ field: 'version', message: 'is out of date' }],
+      }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(
+      api.post('/pumps/p1/fills', {}, { headers: { 'Idempotency-Key': 'key-00002' } }),
+    ).rejects.toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
 });

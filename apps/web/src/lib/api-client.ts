@@ -94,7 +94,44 @@ export function buildApiUrl(path: string, query?: Record<string, QueryValue>): s
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
+/** How often, and how long apart, a write whose Idempotency-Key is still being answered is asked again. */
+export const IN_FLIGHT_RETRIES = { attempts: 10, delayMs: 300 };
+
+/** 409 for a key another request of ours is still answering (a double click): the replay will carry its answer. */
+const isStillInFlight = (error: ApiError) =>
+  error.status === 409 && error.details.some((d) => d.field === 'Idempotency-Key');
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * A write sent twice with one Idempotency-Key (a double click, a retry) is answered once: the copy that
+ * finds the first still in flight waits and asks again, and gets the first answer (the saved record),
+ * never "Could not save" for a record that was saved.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendOnce<T>(path, options);
+    } catch (error) {
+      const retry =
+        error instanceof ApiError &&
+        isStillInFlight(error) &&
+        attempt < IN_FLIGHT_RETRIES.attempts &&
+        !options.signal?.aborted;
+      if (!retry) throw error;
+      await pause(IN_FLIGHT_RETRIES.delayMs, options.signal);
+    }
+  }
+}
+
+async function sendOnce<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
   const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -8,9 +8,14 @@ import type { AuthedRequest } from '../access.decorators.js';
 import { AppError } from '../app-error.js';
 import { requestContext, type PendingIdempotencyClaim } from '../request-context.js';
 import { IDEMPOTENT_KEY } from './idempotent.decorator.js';
-import { IdempotencyStore } from './idempotency.store.js';
+import { IdempotencyStore, stillInFlight } from './idempotency.store.js';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+/** What a second copy of a write meets when the first committed under its feet: a unique row, a moved version. */
+const collidesWithACopy = (error: unknown) =>
+  (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'STALE_VERSION')) ||
+  (error as { driverError?: { code?: string } } | null)?.driverError?.code === '23505';
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -57,7 +62,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             this.store.finish(user.id, key);
             // Before the commit nothing holds the key: the client may simply retry. After it, the
             // write is saved, so say so rather than pass on an error that reads "nothing was saved".
-            if (!pending.isClaimed) throw error;
+            if (!pending.isClaimed) {
+              // A copy of this request (same key) committed first and this one tripped over its rows
+              // (the same MRN, the same pump version): it is the same write, so say "in flight" and
+              // the client's retry gets the first answer.
+              if (collidesWithACopy(error) && (await this.store.isClaimed(user.id, key).catch(() => false)))
+                throw stillInFlight();
+              throw error;
+            }
             await this.store.settle(user.id, key).catch(() => undefined);
             throw new AppError(
               'CONFLICT',

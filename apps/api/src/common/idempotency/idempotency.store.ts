@@ -5,6 +5,15 @@ import { AppError } from '../app-error.js';
 import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../instance-id.js';
 import { requestContext, type PendingIdempotencyClaim } from '../request-context.js';
 
+/**
+ * The same key is being answered right now (a double click, a retry racing the first try). The field
+ * tells a client to ask again in a moment: the replay will carry the first answer.
+ */
+export const stillInFlight = () =>
+  new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed. Retry in a moment.', [
+    { field: 'Idempotency-Key', message: 'is still being processed' },
+  ]);
+
 export type Begin = { kind: 'new' } | { kind: 'replay'; statusCode: number; body: unknown };
 
 /** What a retry hears when the first request's write was committed but its answer was lost in a crash. */
@@ -49,6 +58,15 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
     if (settled) this.logger.warn({ msg: 'settled idempotency keys left in flight by a stopped process', settled });
   }
 
+  /** Whether a request with this key has committed its write (answered or not yet). */
+  async isClaimed(userId: string, key: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [
+      userId,
+      key,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Answers what the first request with this key answered, or lets the request run. */
   async begin(claim: Omit<PendingIdempotencyClaim, 'isClaimed'>): Promise<Begin> {
     const [row] = (await this.dataSource.query(
@@ -74,10 +92,7 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
         ? (this.answering.get(answeringKey(claim.userId, claim.key)) ?? 0) > 0
         : row.owner_connected;
     if (isLive) {
-      throw new AppError(
-        'CONFLICT',
-        'A request with this Idempotency-Key is still being processed. Retry in a moment.',
-      );
+      throw stillInFlight();
     }
     await this.settle(claim.userId, claim.key);
     return this.begin(claim);
@@ -107,10 +122,7 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
     )) as unknown[];
     if (!inserted.length) {
       // A concurrent request with the same key committed first: this one's write rolls back.
-      throw new AppError(
-        'CONFLICT',
-        'A request with this Idempotency-Key is still being processed. Retry in a moment.',
-      );
+      throw stillInFlight();
     }
     pending.isClaimed = true;
   }
