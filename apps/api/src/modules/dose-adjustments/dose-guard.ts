@@ -44,12 +44,12 @@ export function enforceDoseLimit(
   if (check.isWithinLimit) return;
   if (role !== 'specialist') {
     throw new AppError('RULE_VIOLATION', `${check.message}. Only a specialist may record this change.`, [
-      { field, message: `${check.message} (${check.limitCode})` },
+      { field, message: check.message ?? 'exceeds the titration limit' },
     ]);
   }
   if (!overrideReason) {
     throw new AppError('RULE_VIOLATION', `${check.message}. Give an override reason to record it.`, [
-      { field: 'overrideReason', message: `is required: ${check.message} (${check.limitCode})` },
+      { field: 'overrideReason', message: `is required: ${check.message}` },
     ]);
   }
 }

@@ -57,7 +57,8 @@ describe('previewDoseChange', () => {
     );
     expect(assessment?.isAgainstEarlierDose).toBe(true);
     expect(assessment?.fromDailyDoseMcg).toBe(85.5);
-    expect(SERVER_DAY_BEFORE_LIMIT_MESSAGE).toBe(`${assessment?.message} (${assessment?.check.limitCode})`);
+    expect(SERVER_DAY_BEFORE_LIMIT_MESSAGE).toBe(assessment?.message);
+    expect(assessment?.check.limitCode).toBe('INCREASE_LIMIT_SPINAL');
   });
 
   it("projects the new dose exactly as the server's preview did", () => {

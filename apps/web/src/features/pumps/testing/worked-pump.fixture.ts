@@ -215,7 +215,7 @@ export const SERVER_DISCREPANT_REFILL_PREVIEW = {
  * (issue 11 wording: it names the earlier dose of the window it is measured from).
  */
 export const SERVER_DAY_BEFORE_LIMIT_MESSAGE =
-  'Increase of 31.0 % from 85.5 mcg/day (the lowest dose in force in the 24 h before) exceeds the 30 % limit for spinal-origin spasticity by 1.0 % (INCREASE_LIMIT_SPINAL)';
+  'Increase of 31.0 % from 85.5 mcg/day (the lowest dose in force in the 24 h before) exceeds the 30 % limit for spinal-origin spasticity by 1.0 %';
 
 /** The server's preview of the 20 Aug raise from 85.5 to 100 mcg/day, made before it was recorded. */
 export const SERVER_DOSE_PREVIEW_BEFORE_RAISE = {
