@@ -68,12 +68,29 @@ describe('refill queue', () => {
       daysOverdue: 10,
       daysToAlarm: -5,
       volumeNowMl: 1, // 95 days at 0.2 mL/day from 20 mL
+      emptyAt: daysFromNow(5), // 20 mL / 0.2 mL/day = 100 days after the fill
+      hoursWithoutDrug: null,
       worstFlag: { code: 'REFILL_OVERDUE', severity: 'critical' },
       proposedDate: '2026-06-10', // overdue: today, a clinic day
       nextAppointment: null,
     });
     expect(b).toMatchObject({ isOverdue: true, daysOverdue: 3, isHighRisk: true, daysToAlarm: 2 });
     expect(d).toMatchObject({ refillBy: '2026-06-15', isOverdue: false, daysOverdue: 0, proposedDate: '2026-06-15' });
+  });
+
+  it('says how long a dry reservoir has been without drug', async () => {
+    const dryClinic = await createClinic(ctx);
+    const patient = await createPatient(dryClinic, { familyName: 'Dry' });
+    // Filled 102 days and 2 hours ago: empty 100 days after the fill, so 50 hours without drug.
+    await implantPump(dryClinic, patient.id, new Date(Date.parse(NOW) - 102 * DAY_MS - 2 * 3_600_000).toISOString());
+    const res = await dryClinic.as.specialist.get('/api/refill-queue').expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        emptyAt: new Date(Date.parse(NOW) - 2 * DAY_MS - 2 * 3_600_000).toISOString(),
+        hoursWithoutDrug: 50,
+        volumeNowMl: 0,
+      }),
+    ]);
   });
 
   it('filters by window, clinician, booking and flag severity', async () => {

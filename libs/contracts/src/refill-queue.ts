@@ -26,6 +26,10 @@ export const refillQueueRowSchema = z.object({
   volumeNowMl: z.number(),
   daysToAlarm: z.number(),
   alarmAt: z.string(),
+  /** When the reservoir runs dry at the programmed rate; in the past, the patient is without drug. */
+  emptyAt: z.string(),
+  /** Whole hours since the reservoir ran dry; null while it still holds drug. */
+  hoursWithoutDrug: z.number().int().nullable(),
   refillBy: z.string(),
   isOverdue: z.boolean(),
   /** Whole days past the refill-by date (0 when not overdue). */

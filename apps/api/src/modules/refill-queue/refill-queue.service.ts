@@ -31,6 +31,7 @@ interface QueueRow {
   model: string;
   reservoir_ml: string;
   alarm_at: Date;
+  empty_at: Date;
   refill_by: string;
   current_fill_id: string;
   queue_key: string;
@@ -109,6 +110,8 @@ export class RefillQueueService {
         volumeNowMl: drain ? roundTo(volumeAt(drain, now), 2) : 0,
         daysToAlarm: Math.floor((r.alarm_at.getTime() - now.getTime()) / MS_PER_DAY),
         alarmAt: r.alarm_at.toISOString(),
+        emptyAt: r.empty_at.toISOString(),
+        hoursWithoutDrug: r.empty_at <= now ? Math.floor((now.getTime() - r.empty_at.getTime()) / 3_600_000) : null,
         refillBy: r.refill_by,
         isOverdue: daysPast > 0,
         daysOverdue: Math.max(0, daysPast),
@@ -200,7 +203,8 @@ export class RefillQueueService {
     if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
     if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
     return (await this.dataSource.query(
-      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.refill_by::text, p.current_fill_id,
+      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.empty_at, p.refill_by::text,
+              p.current_fill_id,
               k.queue_key::text, k.queue_rank AS high_risk_rank,
               pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
               na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,

@@ -110,4 +110,15 @@ describe('QueueTable', () => {
     expect(flag.textContent).toContain('Refill due, not booked');
     expect(within(clear!).getByText('None open')).toBeTruthy();
   });
+
+  it('says a dry reservoir is empty, since when and for how long, in place of the alarm', () => {
+    // Alarm 29 Nov 10:00 at 2 mL, 0.2 mL/day: empty 10 days later; the server counts 50 h without drug.
+    const [dry, dryToday] = renderTable([
+      queueRow({ pumpId: 'p1', daysToAlarm: -12, emptyAt: '2026-12-09T10:00:00.000Z', hoursWithoutDrug: 50 }),
+      queueRow({ pumpId: 'p2', daysToAlarm: -10, emptyAt: '2026-12-09T10:00:00.000Z', hoursWithoutDrug: 0 }),
+    ]);
+    expect(within(dry!).getByTestId('reservoir-empty').textContent).toBe('Empty since 9 Dec 20262 days without drug');
+    expect(within(dry!).queryByText('Alarm passed')).toBeNull();
+    expect(within(dryToday!).getByTestId('reservoir-empty').textContent).toContain('under an hour without drug');
+  });
 });

@@ -70,10 +70,31 @@ function RefillByCell({ row, today }: { row: RefillQueueRow; today: string }) {
   );
 }
 
-/** Days to the low-reservoir alarm, and under it the alarm's date and time on the clinic's clock. */
+/** "2 days without drug", "14 hours without drug": how long a dry reservoir has been dry. */
+function withoutDrugText(hours: number): string {
+  if (hours < 24) return `${hours < 1 ? 'under an hour' : `${hours} ${hours === 1 ? 'hour' : 'hours'}`} without drug`;
+  return `${formatDays(Math.floor(hours / 24))} without drug`;
+}
+
+/**
+ * Days to the low-reservoir alarm, and under it the alarm's date and time on the clinic's clock. A
+ * reservoir already dry says so instead, in red: since when, and how long without drug.
+ */
 function AlarmCell({ row, timeZone }: { row: RefillQueueRow; timeZone: string }) {
   const days = row.daysToAlarm;
   const isSoon = days <= 7;
+  if (row.hoursWithoutDrug !== null) {
+    return (
+      <Stack gap={2} data-testid="reservoir-empty">
+        <Text size="sm" fw={700} c="red.9">
+          Empty since {formatInstantDate(row.emptyAt, timeZone)}
+        </Text>
+        <Text size="xs" fw={700} c="red.9">
+          {withoutDrugText(row.hoursWithoutDrug)}
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap={2}>
       {days < 0 ? (

@@ -12,6 +12,8 @@ export const queueRow = (overrides: Partial<RefillQueueRow> = {}): RefillQueueRo
   volumeNowMl: 3.2,
   daysToAlarm: 6,
   alarmAt: '2026-11-29T10:00:00.000Z',
+  emptyAt: '2026-12-09T10:00:00.000Z', // 2 mL at 0.2 mL/day after the alarm
+  hoursWithoutDrug: null,
   refillBy: '2026-11-24',
   isOverdue: false,
   daysOverdue: 0,
