@@ -155,10 +155,14 @@ export class OverdueReportService {
     };
   }
 
-  /** The headline measures of another period (the previous one). */
+  /** The headline measures of another period (the previous one): totals only, no joins. */
   private async measures(scope: ReportScope, period: ReportPeriod): Promise<ReportMeasures> {
-    const groups = await this.dueGroups(scope, period);
-    return this.measuresFrom(scope, period, totalOf(groups));
+    const [total] = (await this.dataSource.query(
+      `SELECT ${DUE_COUNTS}, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
+       FROM (${DUE_REFILLS}) d`,
+      [scope.clinicId, period.from, period.to, scope.today],
+    )) as GroupRow[];
+    return this.measuresFrom(scope, period, total);
   }
 
   private async measuresFrom(
@@ -194,8 +198,8 @@ export class OverdueReportService {
               percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
        FROM (${DUE_REFILLS}) d
        CROSS JOIN LATERAL (SELECT to_char(d.due_on, 'YYYY-MM') AS month) m
-       JOIN pumps pp ON pp.id = d.pump_id
-       JOIN patients pt ON pt.id = pp.patient_id
+       JOIN pumps pp ON pp.id = d.pump_id AND pp.clinic_id = $1
+       JOIN patients pt ON pt.id = pp.patient_id AND pt.clinic_id = $1
        GROUP BY GROUPING SETS ((), (m.month), (pt.primary_specialist_id), (d.performed_by))`,
       [scope.clinicId, period.from, period.to, scope.today],
     ) as Promise<GroupRow[]>;

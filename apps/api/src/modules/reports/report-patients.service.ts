@@ -38,7 +38,7 @@ export class ReportPatientsService {
     const isRefill = of === 'refills';
     const source = isRefill
       ? `SELECT d.pump_id, pp.patient_id, d.due_on, d.done_on, d.outcome, d.performed_by FROM (${DUE_REFILLS}) d
-         JOIN pumps pp ON pp.id = d.pump_id`
+         JOIN pumps pp ON pp.id = d.pump_id AND pp.clinic_id = $1`
       : `SELECT a.pump_id, a.patient_id, a.starts_on AS due_on, NULL::date AS done_on, a.outcome,
                 NULL::uuid AS performed_by
          FROM (${REFILL_APPOINTMENTS}) a`;
@@ -50,7 +50,7 @@ export class ReportPatientsService {
       `SELECT r.patient_id, r.pump_id, r.due_on::text AS due_on, r.done_on::text AS done_on, r.outcome,
               pt.given_name, pt.family_name, pt.mrn, u.name AS specialist_name, count(*) OVER ()::int AS total
        FROM (${source}) r
-       JOIN patients pt ON pt.id = r.patient_id
+       JOIN patients pt ON pt.id = r.patient_id AND pt.clinic_id = $1
        LEFT JOIN users u ON u.id = pt.primary_specialist_id
        WHERE r.outcome = ANY($${at + 1}::text[])
          AND ($${at + 2}::text IS NULL OR to_char(r.due_on, 'YYYY-MM') = $${at + 2})

@@ -92,7 +92,7 @@ export const OVERDUE_NOW = `
          pt.given_name, pt.family_name, pt.mrn, pt.is_high_risk, pt.phone, pt.emergency_contact,
          u.name AS specialist_name, cf.performed_on::text AS last_refill_on, ap.next_at, ap.missed_at
   FROM pumps p
-  JOIN patients pt ON pt.id = p.patient_id
+  JOIN patients pt ON pt.id = p.patient_id AND pt.clinic_id = $1
   LEFT JOIN users u ON u.id = pt.primary_specialist_id
   JOIN fills cf ON cf.id = p.current_fill_id
   LEFT JOIN LATERAL (
