@@ -84,7 +84,7 @@ try {
   const built = run('build', 'npm', ['run', 'build', '--silent']);
   if (built) {
     run(
-      'fault tier (jest, built API: kill -9, PostgreSQL stopped)',
+      'fault tier (jest, built API: kill -9, PostgreSQL stopped; built dashboard assets)',
       'npx',
       ['jest', '-c', 'jest.faults.config.js', '--json', `--outputFile=${path.join(reports, 'jest-faults.json')}`],
       {

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule, CONTROLLERS } from './app.module.js';
 import type { Clock } from './common/clock.js';
@@ -18,6 +15,7 @@ import { SessionsService } from './modules/auth/sessions.service.js';
 import { docsAccess } from './openapi/docs-access.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { responseValidator } from './openapi/response-validator.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 /** Built once per process: it depends on the code only. */
 let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
@@ -76,16 +74,4 @@ export async function createApp(
 
   serveDashboard(app, config.webDistDir);
   return app;
-}
-
-/** The built dashboard from the same port; any non-API path falls back to index.html (client routing). */
-function serveDashboard(app: NestExpressApplication, webDistDir: string): void {
-  const indexHtml = path.join(webDistDir, 'index.html');
-  if (!existsSync(indexHtml)) return;
-  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
-  });
 }

@@ -1,54 +1,67 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { PageLoader } from '../components/ui/page-loader';
 import { paths } from './paths';
-import { AccountRoute } from './routes/account-route';
 import { AppLayout } from './routes/app-layout';
-import { AuditRoute } from './routes/audit-route';
-import { CalendarRoute } from './routes/calendar-route';
-import { ChangeDoseRoute } from './routes/change-dose-route';
-import { EmergencyCardRoute } from './routes/emergency-card-route';
-import { FlagsRoute } from './routes/flags-route';
 import { HomeRoute } from './routes/home-route';
-import { ImplantPumpRoute } from './routes/implant-pump-route';
-import { NewPatientRoute } from './routes/new-patient-route';
 import { NotFoundRoute } from './routes/not-found-route';
-import { EditPatientRoute } from './routes/edit-patient-route';
-import { PatientRoute } from './routes/patient-route';
-import { PatientsRoute } from './routes/patients-route';
-import { QueueRoute } from './routes/queue-route';
-import { RecordRefillRoute } from './routes/record-refill-route';
-import { ReportsRoute } from './routes/reports-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
-import { SetPasswordRoute } from './routes/set-password-route';
-import { SignInRoute } from './routes/sign-in-route';
-import { TodayRoute } from './routes/today-route';
-import { UsersRoute } from './routes/users-route';
+
+/**
+ * Each screen is its own chunk, fetched when its route is first matched (react-router's `lazy`): the
+ * first page downloads the shell and that screen only, not every screen and the PDF and calendar code.
+ * The shell (layout, home redirect, not-found, error boundary) stays in the entry chunk.
+ */
+function screen<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return async () => ({ Component: (await load())[name] });
+}
+
+/** Shown on the very first load while the matched screen's chunk arrives; later the old screen stays until then. */
+const firstLoad = <PageLoader label="Loading the page" />;
 
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: paths.signIn.path, element: <SignInRoute />, errorElement: <RouteErrorBoundary /> },
-    { path: paths.setPassword.path, element: <SetPasswordRoute />, errorElement: <RouteErrorBoundary /> },
+    {
+      path: paths.signIn.path,
+      lazy: screen(() => import('./routes/sign-in-route'), 'SignInRoute'),
+      hydrateFallbackElement: firstLoad,
+      errorElement: <RouteErrorBoundary />,
+    },
+    {
+      path: paths.setPassword.path,
+      lazy: screen(() => import('./routes/set-password-route'), 'SetPasswordRoute'),
+      hydrateFallbackElement: firstLoad,
+      errorElement: <RouteErrorBoundary />,
+    },
     {
       element: <AppLayout />,
+      hydrateFallbackElement: firstLoad,
       errorElement: <RouteErrorBoundary />,
       children: [
         // Each role starts on its own work surface: the queue, the report, or today's clinic.
         { path: paths.home.path, element: <HomeRoute /> },
-        { path: paths.patients.path, element: <PatientsRoute /> },
-        { path: paths.newPatient.path, element: <NewPatientRoute /> },
-        { path: paths.patient.path, element: <PatientRoute /> },
-        { path: paths.editPatient.path, element: <EditPatientRoute /> },
-        { path: paths.implantPump.path, element: <ImplantPumpRoute /> },
-        { path: paths.recordRefill.path, element: <RecordRefillRoute /> },
-        { path: paths.changeDose.path, element: <ChangeDoseRoute /> },
-        { path: paths.emergencyCard.path, element: <EmergencyCardRoute /> },
-        { path: paths.users.path, element: <UsersRoute /> },
-        { path: paths.flags.path, element: <FlagsRoute /> },
-        { path: paths.queue.path, element: <QueueRoute /> },
-        { path: paths.calendar.path, element: <CalendarRoute /> },
-        { path: paths.reports.path, element: <ReportsRoute /> },
-        { path: paths.today.path, element: <TodayRoute /> },
-        { path: paths.audit.path, element: <AuditRoute /> },
-        { path: paths.account.path, element: <AccountRoute /> },
+        { path: paths.patients.path, lazy: screen(() => import('./routes/patients-route'), 'PatientsRoute') },
+        { path: paths.newPatient.path, lazy: screen(() => import('./routes/new-patient-route'), 'NewPatientRoute') },
+        { path: paths.patient.path, lazy: screen(() => import('./routes/patient-route'), 'PatientRoute') },
+        { path: paths.editPatient.path, lazy: screen(() => import('./routes/edit-patient-route'), 'EditPatientRoute') },
+        { path: paths.implantPump.path, lazy: screen(() => import('./routes/implant-pump-route'), 'ImplantPumpRoute') },
+        {
+          path: paths.recordRefill.path,
+          lazy: screen(() => import('./routes/record-refill-route'), 'RecordRefillRoute'),
+        },
+        { path: paths.changeDose.path, lazy: screen(() => import('./routes/change-dose-route'), 'ChangeDoseRoute') },
+        {
+          path: paths.emergencyCard.path,
+          lazy: screen(() => import('./routes/emergency-card-route'), 'EmergencyCardRoute'),
+        },
+        { path: paths.users.path, lazy: screen(() => import('./routes/users-route'), 'UsersRoute') },
+        { path: paths.flags.path, lazy: screen(() => import('./routes/flags-route'), 'FlagsRoute') },
+        { path: paths.queue.path, lazy: screen(() => import('./routes/queue-route'), 'QueueRoute') },
+        { path: paths.calendar.path, lazy: screen(() => import('./routes/calendar-route'), 'CalendarRoute') },
+        { path: paths.reports.path, lazy: screen(() => import('./routes/reports-route'), 'ReportsRoute') },
+        { path: paths.today.path, lazy: screen(() => import('./routes/today-route'), 'TodayRoute') },
+        { path: paths.audit.path, lazy: screen(() => import('./routes/audit-route'), 'AuditRoute') },
+        { path: paths.account.path, lazy: screen(() => import('./routes/account-route'), 'AccountRoute') },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },
