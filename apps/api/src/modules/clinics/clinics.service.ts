@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicResponse, UpdateClinicRequest } from '@itb/contracts';
-import type { ClinicSchedule } from '@itb/domain';
+import { type ClinicSchedule, refillByDate } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { SessionUser } from '../../common/request-context.js';
@@ -27,6 +27,9 @@ export const scheduleOf = (c: ClinicEntity): ClinicSchedule => ({
   maxDrugDaysInPump: c.maxDrugDaysInPump,
 });
 
+/** The settings a stored refill-by date is computed from (libs/domain refillByDate). */
+const SCHEDULE_KEYS = ['timeZone', 'refillLeadDays', 'maxDrugDaysInPump'] as const;
+
 @Injectable()
 export class ClinicsService {
   constructor(
@@ -49,6 +52,7 @@ export class ClinicsService {
       const { version: _version, ...changes } = input;
       Object.assign(clinic, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
       const saved = await m.save(clinic);
+      if (SCHEDULE_KEYS.some((key) => before[key] !== saved[key])) await this.restoreRefillByDates(m, saved);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,
@@ -60,6 +64,28 @@ export class ClinicsService {
       });
       return toClinicResponse(saved);
     });
+  }
+
+  /**
+   * The refill queue and the hourly flag pass read each pump's stored refill-by date, which the lead
+   * days, the stability limit and the zone decide: store it again for every active pump of the clinic,
+   * from its stored alarm and current fill, so the queue follows the new settings at once (the flags
+   * follow on the next hourly pass, as they do when time alone changes them).
+   */
+  private async restoreRefillByDates(m: EntityManager, clinic: ClinicEntity): Promise<void> {
+    const pumps = (await m.query(
+      `SELECT p.id, p.alarm_at, f.performed_at FROM pumps p JOIN fills f ON f.id = p.current_fill_id
+        WHERE p.clinic_id = $1 AND p.status = 'active' AND p.alarm_at IS NOT NULL`,
+      [clinic.id],
+    )) as { id: string; alarm_at: Date; performed_at: Date }[];
+    if (pumps.length === 0) return;
+    const schedule = scheduleOf(clinic);
+    await m.query(
+      `UPDATE pumps p SET refill_by = t.refill_by
+         FROM unnest($1::uuid[], $2::date[]) AS t(id, refill_by)
+        WHERE p.id = t.id AND p.refill_by IS DISTINCT FROM t.refill_by`,
+      [pumps.map((p) => p.id), pumps.map((p) => refillByDate(p.performed_at, p.alarm_at, schedule).refillBy)],
+    );
   }
 
   /**
