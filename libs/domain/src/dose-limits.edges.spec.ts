@@ -84,6 +84,8 @@ describe('doseInForceAt', () => {
     expect(doseInForceAt(steps, hoursAfter(9))).toBe(400);
     expect(doseInForceAt(steps, hoursAfter(10))).toBe(450);
     expect(doseInForceAt(steps, hoursAfter(-1))).toBeNull();
+    // The later step wins even when an earlier one comes after it in the list.
+    expect(doseInForceAt([steps[0]!, steps[1]!], hoursAfter(10))).toBe(500);
   });
 });
 
