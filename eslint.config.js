@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'reports/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.stryker-tmp/**',
+      '.stryker-cache/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -28,6 +28,9 @@ export const scheduleOf = (c: ClinicEntity): ClinicSchedule => ({
   maxDrugDaysInPump: c.maxDrugDaysInPump,
 });
 
+/** The settings a stored refill-by date is computed from (libs/domain refillByDate). */
+const SCHEDULE_KEYS = ['timeZone', 'refillLeadDays', 'maxDrugDaysInPump'] as const;
+
 @Injectable()
 export class ClinicsService {
   constructor(
@@ -52,12 +55,8 @@ export class ClinicsService {
       const saved = await m.save(clinic);
       // Stored clinic dates and refill-by dates follow the clinic's calendar, in this transaction.
       if (saved.timeZone !== before.timeZone) await moveClinicDates(m, clinic.id, before.timeZone, saved.timeZone);
-      const schedule = scheduleOf(saved);
-      if (
-        Object.keys(schedule).some((k) => schedule[k as keyof ClinicSchedule] !== before[k as keyof ClinicSchedule])
-      ) {
-        await recomputeRefillBy(m, clinic.id, schedule);
-      }
+      if (SCHEDULE_KEYS.some((key) => before[key] !== saved[key]))
+        await recomputeRefillBy(m, clinic.id, scheduleOf(saved));
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

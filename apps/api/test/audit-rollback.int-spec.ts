@@ -1,0 +1,143 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import type { PumpResponse } from '@itb/contracts';
+import { AuditService, type AuditEntry } from '../src/modules/audit/audit.service.js';
+import { countRows, createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
+import { createTestApp, type TestContext } from './test-app.js';
+
+const DAY_MS = 86_400_000;
+const FILL_AT = '2026-03-02T09:00:00.000Z';
+const at = (days: number) => new Date(Date.parse(FILL_AT) + days * DAY_MS).toISOString();
+
+/**
+ * "The change and its audit row commit together": the audit write is made to fail just after its row
+ * was inserted, and the whole use case must be gone — the record, the pump's projection and version,
+ * the appointment it fulfilled, the flags it moved, the audit row itself and the idempotency claim.
+ */
+describe('a failing audit write rolls the clinical write back', () => {
+  let ctx: TestContext;
+  let clinic: TestClinic;
+  let patientId: string;
+  let pump: PumpResponse;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(async () => ctx.app.close());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  beforeEach(async () => {
+    clinic = await createClinic(ctx);
+    ctx.clock.set(at(60));
+    patientId = (await createPatient(clinic)).id;
+    pump = await implantPump(clinic, patientId, FILL_AT); // 20 mL, 2000 mcg/mL, 400 mcg/day
+  });
+
+  /** The audit service writes its row in the caller's transaction, then fails for one action. */
+  const failAuditOf = (action: string) => {
+    const audit = ctx.app.get(AuditService);
+    const record = audit.record.bind(audit);
+    jest.spyOn(audit, 'record').mockImplementation(async (m, entry: AuditEntry) => {
+      await record(m, entry);
+      if (entry.action === action) throw new Error(`injected failure writing the ${action} audit row`);
+    });
+  };
+
+  /** Everything of the clinic a refill or a dose change could touch, row for row. */
+  const state = async () => {
+    const rowsOf = async (sql: string) => (await ctx.dataSource.query(sql, [clinic.id])) as unknown[];
+    return {
+      pump: await rowsOf(`SELECT * FROM pumps WHERE clinic_id = $1`),
+      fills: await rowsOf(`SELECT id FROM fills WHERE clinic_id = $1 ORDER BY id`),
+      doseAdjustments: await rowsOf(`SELECT id FROM dose_adjustments WHERE clinic_id = $1`),
+      pumpEvents: await rowsOf(`SELECT id FROM pump_events WHERE clinic_id = $1`),
+      appointments: await rowsOf(`SELECT id, status, fill_id, version FROM appointments WHERE clinic_id = $1`),
+      flags: await rowsOf(`SELECT id, status, severity, version FROM flags WHERE clinic_id = $1 ORDER BY id`),
+      audit: await rowsOf(`SELECT id FROM audit_events WHERE clinic_id = $1 ORDER BY id`),
+      idempotencyKeys: await rowsOf(`SELECT key FROM idempotency_keys WHERE clinic_id = $1`),
+    };
+  };
+
+  it('leaves no fill, no fulfilled appointment and an unchanged pump when the refill audit row fails', async () => {
+    // A refill booked for today, which the refill fulfils in its transaction.
+    await clinic.as.nurse
+      .post('/api/appointments')
+      .send({ patientId, type: 'refill', startsAt: at(60.01) })
+      .expect(201);
+    const before = await state();
+    expect(before.fills).toHaveLength(1);
+    failAuditOf('fill.create');
+    // 60 days at 0.2 mL/day leave 8.0 mL: a refill on target.
+    const body = {
+      performedAt: at(60.02),
+      residualWithdrawnMl: 8,
+      volumeAddedMl: 20,
+      concentrationMcgPerMl: 2000,
+      dailyDoseMcg: 400,
+      drugProduct: 'Lioresal Intrathecal',
+      lotNumber: 'LOT-R',
+      lotExpiresOn: '2028-01-01',
+      pumpVersion: await pumpVersionOf(ctx, pump.id),
+    };
+    ctx.clock.set(at(60.03));
+    const res = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .set('Idempotency-Key', `refill-audit-${pump.id}`)
+      .send(body)
+      .expect(500);
+    expect(res.body.code).toBe('INTERNAL');
+    expect(JSON.stringify(res.body)).not.toContain('injected');
+    expect(await state()).toEqual(before);
+
+    // With the audit working again, the same request (same key) records once, with its audit row.
+    jest.restoreAllMocks();
+    const saved = await clinic.as.nurse
+      .post(`/api/pumps/${pump.id}/fills`)
+      .set('Idempotency-Key', `refill-audit-${pump.id}`)
+      .send(body)
+      .expect(201);
+    expect(await countRows(ctx, 'fills', clinic.id)).toBe(2);
+    const audit = (await ctx.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [
+      saved.body.id,
+    ])) as { action: string }[];
+    expect(audit).toEqual([{ action: 'fill.create' }]);
+    expect((await state()).appointments).toMatchObject([{ status: 'fulfilled', fill_id: saved.body.id }]);
+  });
+
+  it('leaves no adjustment, no flag and an unchanged pump when the dose-change audit row fails', async () => {
+    // 400 → 300 mcg/day is −25 %: beyond the 20 % decrease limit (a specialist's override) and a fall of
+    // more than 20 % within 72 h, which raises RAPID_DOSE_REDUCTION in the same transaction.
+    const change = async () =>
+      clinic.as.specialist.post(`/api/pumps/${pump.id}/dose-adjustments`).send({
+        effectiveAt: at(60),
+        newDailyDoseMcg: 300,
+        reason: 'side_effects',
+        orderedById: clinic.users.specialist.id,
+        overrideReason: 'Drowsy since Monday',
+        pumpVersion: await pumpVersionOf(ctx, pump.id),
+      });
+    const before = await state();
+    expect(before.flags).toEqual([]);
+    failAuditOf('dose_adjustment.create');
+    ctx.clock.set(at(60.01));
+    expect((await change()).status).toBe(500);
+    expect(await state()).toEqual(before);
+    const [row] = (await ctx.dataSource.query(`SELECT current_daily_dose_mcg FROM pumps WHERE id = $1`, [pump.id])) as [
+      { current_daily_dose_mcg: string },
+    ];
+    expect(Number(row.current_daily_dose_mcg)).toBe(400);
+
+    // The same change with the audit working: one adjustment, one audit row, and the flag it raises.
+    jest.restoreAllMocks();
+    const saved = await change();
+    expect(saved.status).toBe(201);
+    const after = await state();
+    expect(after.doseAdjustments).toHaveLength(1);
+    expect(after.flags).toHaveLength(1);
+    const audit = (await ctx.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [
+      saved.body.id,
+    ])) as { action: string }[];
+    expect(audit).toEqual([{ action: 'dose_adjustment.create' }]);
+  });
+});
