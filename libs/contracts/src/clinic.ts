@@ -1,3 +1,4 @@
+import { isValidTimeZone } from '@itb/domain';
 import { z } from 'zod';
 import { idSchema, versionSchema } from './common.js';
 
@@ -27,14 +28,7 @@ export const updateClinicRequestSchema = z
     timeZone: z
       .string()
       .max(64, 'must be an IANA time zone such as Europe/London')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be an IANA time zone such as Europe/London')
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London')
       .optional(),
     clinicDays: z
       .array(z.number().int().min(1).max(7))
