@@ -152,9 +152,14 @@ test('a refill of a pump that ran dry says how long the patient has been without
   await page.screenshot({ path: `${SHOTS}/e2e-refill-dry-pump.png`, fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
-  const checksBox = await page.getByTestId('refill-checks').boundingBox();
-  const saveBox = await page.getByRole('button', { name: 'Save refill' }).boundingBox();
-  expect(checksBox!.y + checksBox!.height).toBeLessThanOrEqual(saveBox!.y);
+  // Measured once the narrow layout has settled (a resize reflows the form over a few frames).
+  await expect
+    .poll(async () => {
+      const checksBox = await page.getByTestId('refill-checks').boundingBox();
+      const saveBox = await page.getByRole('button', { name: 'Save refill' }).boundingBox();
+      return checksBox!.y + checksBox!.height <= saveBox!.y;
+    })
+    .toBe(true);
   await page.screenshot({ path: `${SHOTS}/e2e-refill-dry-pump-390.png`, fullPage: true });
 
   await page

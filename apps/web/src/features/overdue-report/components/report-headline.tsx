@@ -68,7 +68,7 @@ export function ReportHeadline({ report, onOpen }: { report: HeadlineReport; onO
             {h.overdueNow > 0 && (
               <>
                 {' · '}
-                <Anchor href="#overdue-now" size="xs">
+                <Anchor href="#overdue-now" size="xs" underline="always">
                   see the list
                 </Anchor>
               </>
