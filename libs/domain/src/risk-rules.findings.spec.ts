@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  flagTimePhrase,
   evaluateRiskRules,
   isBookingMissed,
   type PumpAlarmType,
@@ -51,28 +52,46 @@ const codesAt = (s: PumpRiskState, now: string, settings = LONDON) =>
   evaluateRiskRules(s, settings, new Date(now)).map((f) => f.code);
 
 describe('the scheduling findings, word for word', () => {
-  it('RESERVOIR_EMPTY counts the hours without drug: 27 h after empty is "1 day 3 h"', () => {
-    expect(findingOf('RESERVOIR_EMPTY', state(), '2026-12-11T13:00:00Z')).toEqual({
+  it('RESERVOIR_EMPTY names the empty instant; the hours without drug are counted at reading: 27 h is "1 day 3 h"', () => {
+    const found = findingOf('RESERVOIR_EMPTY', state(), '2026-12-11T13:00:00Z');
+    expect(found).toEqual({
       code: 'RESERVOIR_EMPTY',
       severity: 'critical',
-      summary: 'Reservoir projected empty since 2026-12-10 10:00 GMT (1 day 3 h without drug); no refill booked',
+      summary: 'Reservoir projected empty since 2026-12-10 10:00 GMT; no refill booked',
       facts: { ...SCHEDULING_FACTS, appointmentAt: 'none' },
     });
+    expect(flagTimePhrase('RESERVOIR_EMPTY', found!.facts, new Date('2026-12-11T13:00:00Z'))).toBe(
+      '1 day 3 h without drug',
+    );
+    // Read two days later, the same stored flag says so: nothing frozen at raising.
+    expect(flagTimePhrase('RESERVOIR_EMPTY', found!.facts, new Date('2026-12-13T13:00:00Z'))).toBe(
+      '3 days 3 h without drug',
+    );
   });
 
   it.each([
-    ['2026-11-30T12:00:00Z', 'today'], // 2 h after the alarm
-    ['2026-12-01T11:00:00Z', '1 day ago'], // 25 h
-    ['2026-12-02T09:59:00Z', '1 day ago'], // 47 h 59 min: whole days only
-    ['2026-12-02T10:00:00Z', '2 days ago'],
-  ])('REFILL_OVERDUE at %s says the alarm was %s, and names the booking', (now, ago) => {
+    ['2026-11-30T12:00:00Z', 'alarm today'], // 2 h after the alarm
+    ['2026-12-01T11:00:00Z', 'alarm 1 day ago'], // 25 h
+    ['2026-12-02T09:59:00Z', 'alarm 1 day ago'], // 47 h 59 min: whole days only
+    ['2026-12-02T10:00:00Z', 'alarm 2 days ago'],
+  ])('REFILL_OVERDUE read at %s says "%s", and its summary names the booking', (now, phrase) => {
     const booked = state({ nextRefillAppointmentAt: new Date('2026-12-02T09:30:00Z') });
-    expect(findingOf('REFILL_OVERDUE', booked, now)).toEqual({
+    const found = findingOf('REFILL_OVERDUE', booked, '2026-11-30T12:00:00Z');
+    expect(found).toEqual({
       code: 'REFILL_OVERDUE',
       severity: 'critical',
-      summary: `Low-reservoir alarm at 2026-11-30 10:00 GMT, ${ago}; empty at 2026-12-10 10:00 GMT; refill booked for 2026-12-02 09:30 GMT`,
+      summary:
+        'Low-reservoir alarm at 2026-11-30 10:00 GMT; empty at 2026-12-10 10:00 GMT; refill booked for 2026-12-02 09:30 GMT',
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-12-02T09:30:00.000Z' },
     });
+    expect(flagTimePhrase('REFILL_OVERDUE', found!.facts, new Date(now))).toBe(phrase);
+  });
+
+  it('adds no time phrase to other rules, nor before the instant', () => {
+    const facts = { alarmAt: '2026-11-30T10:00:00.000Z', emptyAt: '2026-12-10T10:00:00.000Z' };
+    expect(flagTimePhrase('REFILL_OVERDUE', facts, new Date('2026-11-30T09:59:00Z'))).toBeNull();
+    expect(flagTimePhrase('RESERVOIR_EMPTY', facts, new Date('2026-12-10T09:59:00Z'))).toBeNull();
+    expect(flagTimePhrase('PUMP_STOPPED', facts, new Date('2026-12-20T00:00:00Z'))).toBeNull();
   });
 
   it('APPOINTMENT_AFTER_EMPTY holds only for a booking after the empty instant, not at it', () => {

@@ -178,6 +178,25 @@ const ago = (from: Date, now: Date) => {
   return days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
 };
 
+/**
+ * How long ago, at reading time, the instant a scheduling flag is about happened: "alarm 3 days ago",
+ * "2 days 3 h without drug". A flag's summary is stored when it is raised, so it names instants only
+ * and the screen adds this phrase when it shows the flag (it never freezes at "1 day ago").
+ */
+export function flagTimePhrase(code: string, facts: Record<string, unknown>, now: Date): string | null {
+  const at = (key: string) => (typeof facts[key] === 'string' ? new Date(facts[key]) : null);
+  if (code === 'RESERVOIR_EMPTY') {
+    const emptyAt = at('emptyAt');
+    if (!emptyAt || now < emptyAt) return null;
+    return `${describeHours(Math.floor((now.getTime() - emptyAt.getTime()) / 3_600_000))} without drug`;
+  }
+  if (code === 'REFILL_OVERDUE') {
+    const alarmAt = at('alarmAt');
+    return alarmAt && now >= alarmAt ? `alarm ${ago(alarmAt, now)}` : null;
+  }
+  return null;
+}
+
 /** The facts every scheduling flag carries: the appointment (or its absence), the alarm and the empty instants. */
 const schedulingFacts = (s: PumpRiskState) => ({
   alarmAt: s.alarmAt.toISOString(),
@@ -195,7 +214,7 @@ const reservoirEmpty: Rule = (s, { timeZone }, now) =>
     ? {
         code: 'RESERVOIR_EMPTY',
         severity: 'critical',
-        summary: `Reservoir projected empty since ${toLocalDateTime(s.emptyAt, timeZone)} (${describeHours(Math.floor((now.getTime() - s.emptyAt.getTime()) / 3_600_000))} without drug); ${bookingPhrase(s, timeZone)}`,
+        summary: `Reservoir projected empty since ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
         facts: schedulingFacts(s),
       }
     : null;
@@ -205,7 +224,7 @@ const refillOverdue: Rule = (s, { timeZone }, now) =>
     ? {
         code: 'REFILL_OVERDUE',
         severity: 'critical',
-        summary: `Low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}, ${ago(s.alarmAt, now)}; empty at ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
+        summary: `Low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}; empty at ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
         facts: schedulingFacts(s),
       }
     : null;

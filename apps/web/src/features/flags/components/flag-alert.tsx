@@ -2,7 +2,14 @@ import type { FlagResponse } from '@itb/contracts';
 import { Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheckFilled } from '@tabler/icons-react';
 import { useId, type ReactNode } from 'react';
-import { acknowledgedText, flagLabel, raisedText, SEVERITY_COLORS, SEVERITY_LABELS } from '../lib/flag-display';
+import {
+  acknowledgedText,
+  flagLabel,
+  raisedText,
+  SEVERITY_COLORS,
+  SEVERITY_LABELS,
+  summaryNow,
+} from '../lib/flag-display';
 import { FlagSeverityBadge } from './flag-severity-badge';
 
 interface FlagAlertProps {
@@ -37,7 +44,7 @@ export function FlagAlert({ flag, timeZone, actions }: FlagAlertProps) {
               </Badge>
             )}
           </Group>
-          <Text size="sm">{flag.details.summary}</Text>
+          <Text size="sm">{summaryNow(flag)}</Text>
           <Text size="xs" c="dimmed">
             {raisedText(flag, timeZone)}
           </Text>

@@ -4,7 +4,7 @@ import { IconAlertCircle, IconUsersGroup } from '@tabler/icons-react';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { isApiError } from '../../../lib/api-client';
 import { submitErrorMessage } from '../../../lib/form-errors';
-import { flagLabel, SEVERITY_COLORS } from '../lib/flag-display';
+import { flagLabel, SEVERITY_COLORS, summaryNow } from '../lib/flag-display';
 import { FlagSeverityBadge } from './flag-severity-badge';
 
 /** Which flag a dialog acts on, so nobody acknowledges the wrong patient's flag. */
@@ -31,7 +31,7 @@ export function FlagContext({ flag }: { flag: FlagResponse }) {
           </Text>
         </Text>
         <Text size="sm" c="dimmed">
-          {flag.details.summary}
+          {summaryNow(flag)}
         </Text>
       </Stack>
     </Paper>

@@ -2,7 +2,14 @@ import type { FlagResponse, MeResponse } from '@itb/contracts';
 import { Anchor, Badge, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { HighRiskBadge } from '../../../components/ui/high-risk-badge';
-import { acknowledgedHead, FLAG_STATUS_LABELS, flagLabel, raisedText, resolvedHead } from '../lib/flag-display';
+import {
+  acknowledgedHead,
+  FLAG_STATUS_LABELS,
+  flagLabel,
+  raisedText,
+  resolvedHead,
+  summaryNow,
+} from '../lib/flag-display';
 import { FlagActions, mayActOnFlags } from './flag-actions';
 import { FlagSeverityBadge } from './flag-severity-badge';
 
@@ -80,7 +87,7 @@ export function FlagsTable({ flags, me, timeZone, getPatientHref, onAcknowledge,
                 <Text fw={700} size="sm">
                   {flagLabel(flag)}
                 </Text>
-                <Text size="sm">{flag.details.summary}</Text>
+                <Text size="sm">{summaryNow(flag)}</Text>
                 <Text size="xs" c="dimmed" mt={4}>
                   {raisedText(flag, timeZone)}
                 </Text>

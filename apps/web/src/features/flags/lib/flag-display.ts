@@ -1,5 +1,5 @@
 import { FLAG_CODE_LABELS, type FlagCode, type FlagResponse, type FlagStatus, SIGN_KIND_LABELS } from '@itb/contracts';
-import { MANUALLY_RESOLVED_RULES, type FlagSeverity, type RiskRuleCode } from '@itb/domain';
+import { flagTimePhrase, MANUALLY_RESOLVED_RULES, type FlagSeverity, type RiskRuleCode } from '@itb/domain';
 import { formatInstant } from '../../../lib/format';
 
 /** Severity in words beside its colour, so it never relies on colour alone. */
@@ -58,3 +58,12 @@ export const resolvedHead = (resolved: Resolved, timeZone: string): string =>
   `${resolved.resolution === 'auto' ? 'Resolved automatically' : `Resolved by ${resolved.byName ?? 'a former user'}`}, ${formatInstant(resolved.at, timeZone)}`;
 
 const withNote = (head: string, note: string | null): string => (note ? `${head}: ${note}` : head);
+
+/**
+ * The flag's stored summary, and for an open scheduling flag how long ago its instant was, counted now
+ * ("… — alarm 3 days ago", "… — 2 days 3 h without drug"): a summary stored at raising never ages.
+ */
+export const summaryNow = (flag: Pick<FlagResponse, 'code' | 'status' | 'details'>, now: Date = new Date()): string => {
+  const phrase = flag.status === 'resolved' ? null : flagTimePhrase(flag.code, flag.details.facts ?? {}, now);
+  return phrase ? `${flag.details.summary} — ${phrase}` : flag.details.summary;
+};
