@@ -103,6 +103,32 @@ describe('the API runs as a restricted database role', () => {
 });
 
 describe('database set-up', () => {
+  it('never leaves a serving API without SELECT and INSERT on the audit trail while another set-up runs', async () => {
+    // Every instance (and every test worker) sets the database up at start; it used to REVOKE ALL on
+    // audit_events then GRANT again, and a sign-in in between failed with "permission denied".
+    const url = await createIsolatedDatabase();
+    const setup = await setUpDatabase(url);
+    const app = await connect(setup.appUrl);
+    try {
+      let stop = false;
+      const failures: string[] = [];
+      const reads = (async () => {
+        let n = 0;
+        while (!stop || n < 50) {
+          n++;
+          await app.query('SELECT count(*) FROM audit_events').catch((e: Error) => failures.push(e.message));
+        }
+        return n;
+      })();
+      for (let i = 0; i < 5; i++) await setUpDatabase(url);
+      stop = true;
+      expect(await reads).toBeGreaterThanOrEqual(50);
+      expect(failures).toEqual([]);
+    } finally {
+      await app.end();
+    }
+  });
+
   it('grants tables a later migration creates (default privileges), except TRUNCATE', async () => {
     const url = await createIsolatedDatabase();
     const setup = await setUpDatabase(url);

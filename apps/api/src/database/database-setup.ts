@@ -170,19 +170,21 @@ async function canConnect(url: string): Promise<boolean> {
  */
 async function grantAppPrivileges(owner: DataSource, appRole: string): Promise<void> {
   const app = `"${appRole.replaceAll('"', '""')}"`;
-  await owner.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
-  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
-  await owner.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${app}`);
-  await owner.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
-  await owner.query(
-    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
-  );
-  await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${app}`);
-  for (const table of APPEND_ONLY_TABLES) {
-    await owner.query(`REVOKE ALL ON ${table} FROM ${app}`);
-    await owner.query(`GRANT SELECT, INSERT ON ${table} TO ${app}`);
-  }
-  await owner.query(`REVOKE ALL ON ${MIGRATIONS_TABLE} FROM ${app}`);
+  // One transaction: the API's sessions (another instance, a test worker already serving) never see the
+  // append-only tables without SELECT and INSERT half-way through (a REVOKE ALL then a GRANT).
+  await owner.transaction(async (m) => {
+    await m.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+    await m.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
+    await m.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${app}`);
+    await m.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+    await m.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`);
+    await m.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${app}`);
+    for (const table of APPEND_ONLY_TABLES) {
+      await m.query(`REVOKE ALL ON ${table} FROM ${app}`);
+      await m.query(`GRANT SELECT, INSERT ON ${table} TO ${app}`);
+    }
+    await m.query(`REVOKE ALL ON ${MIGRATIONS_TABLE} FROM ${app}`);
+  });
 }
 
 /** Refuses to serve with a login that could rewrite the audit trail. */
