@@ -33,4 +33,14 @@ describe('report periods', () => {
     // 10 days → the 10 days before.
     expect(previousPeriod({ from: '2026-03-05', to: '2026-03-14' })).toEqual({ from: '2026-02-23', to: '2026-03-04' });
   });
+
+  it('needs both ends on month boundaries to compare whole months', () => {
+    // Starts on the 1st but ends mid-month (and not today): as many days, 10.
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-10' }, '2026-11-17')).toEqual({
+      from: '2026-02-19',
+      to: '2026-02-28',
+    });
+    // Ends on the month's last day but starts mid-month: 27 days.
+    expect(previousPeriod({ from: '2026-03-05', to: '2026-03-31' })).toEqual({ from: '2026-02-06', to: '2026-03-04' });
+  });
 });

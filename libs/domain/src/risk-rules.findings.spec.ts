@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeHours } from './refill-checks.js';
 import {
   flagTimePhrase,
   evaluateRiskRules,
@@ -85,6 +86,14 @@ describe('the scheduling findings, word for word', () => {
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-12-02T09:30:00.000Z' },
     });
     expect(flagTimePhrase('REFILL_OVERDUE', found!.facts, new Date(now))).toBe(phrase);
+  });
+
+  it('speaks from the very instant: at the alarm "alarm today", at the empty instant "0 h without drug"', () => {
+    const facts = { alarmAt: '2026-11-30T10:00:00.000Z', emptyAt: '2026-12-10T10:00:00.000Z' };
+    expect(flagTimePhrase('REFILL_OVERDUE', facts, new Date('2026-11-30T10:00:00Z'))).toBe('alarm today');
+    expect(flagTimePhrase('RESERVOIR_EMPTY', facts, new Date('2026-12-10T10:00:00Z'))).toBe(
+      `${describeHours(0)} without drug`,
+    );
   });
 
   it('adds no time phrase to other rules, nor before the instant', () => {
