@@ -72,15 +72,13 @@ export class DoseAdjustmentsService {
 
   async record(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
-      const expectedVersion = input.pumpVersion;
-      if (pump.version !== expectedVersion) throw AppError.stale('pump');
+      const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
       const { draft, preview, projection, orderedByName } = await this.evaluate(m, actor, pump, input);
       const saved = await m.save(draft);
       const before = { dailyDoseMcg: pump.currentDailyDoseMcg, alarmAt: pump.alarmAt, refillBy: pump.refillBy };
       pump.currentDailyDoseMcg = saved.newDailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.saveVersioned(m, pump, expectedVersion);
+      await this.pumps.saveVersioned(m, pump, input.pumpVersion);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

@@ -88,9 +88,7 @@ export class FillsService {
   /** Fill, its bolus events, pump projection and audit row in one transaction; a stale pump version answers 409. */
   async record(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
-      const expectedVersion = input.pumpVersion;
-      if (pump.version !== expectedVersion) throw AppError.stale('pump');
+      const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
       const { draft, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
       refuseUnanswered(assessment, input, preview.checks.recentFill);
       Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
@@ -99,7 +97,7 @@ export class FillsService {
       pump.currentFillId = fill.id;
       pump.currentDailyDoseMcg = fill.dailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.saveVersioned(m, pump, expectedVersion);
+      await this.pumps.saveVersioned(m, pump, input.pumpVersion);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

@@ -46,8 +46,7 @@ export class PumpEventsService {
 
   async record(actor: SessionUser, pumpId: string, input: PumpEventRequest): Promise<PumpEventResponse> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.lockInClinic(m, actor.clinicId, pumpId);
-      if (pump.version !== input.pumpVersion) throw AppError.stale('pump');
+      const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
       const occurredAt = new Date(input.occurredAt);
       if (occurredAt > this.clock.now()) throw AppError.validation('occurredAt', 'cannot be in the future');
       const clinic = await this.clinics.get(actor.clinicId, m);

@@ -24,12 +24,13 @@ export class PumpsRepository {
   }
 
   /**
-   * The pump, locked for this transaction: clinical writes on one pump take turns, so a write made
-   * on a version another just replaced answers 409 instead of tripping over that write's rows.
+   * The pump a clinical write was made on, locked for this transaction: writes on one pump take turns,
+   * so a write made on a version another just replaced answers 409 before reading anything.
    */
-  async lockInClinic(m: EntityManager, clinicId: string, id: string): Promise<PumpEntity> {
+  async lockAtVersion(m: EntityManager, clinicId: string, id: string, expectedVersion: number): Promise<PumpEntity> {
     const pump = await m.findOne(PumpEntity, { where: { id, clinicId }, lock: { mode: 'pessimistic_write' } });
     if (!pump) throw AppError.notFound('Pump');
+    if (pump.version !== expectedVersion) throw AppError.stale('pump');
     return pump;
   }
 

@@ -25,8 +25,13 @@ export const DUE_REFILLS = `
   FROM pumps p
   WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by BETWEEN $2::date AND $3::date`;
 
-/** A booked refill whose clinic day is over, or which started the missed-after hours ago. */
-const BOOKING_PASSED = `(a.starts_on < $4::date OR a.starts_at <= $5::timestamptz - make_interval(hours => $6))`;
+/**
+ * An appointment `a` that can no longer happen (libs/domain isBookingMissed): its clinic day is over,
+ * or, booked, it started the missed-after hours ago. Given the placeholders of today, now and the hours.
+ */
+const hasPassed = (today: string, now: string, hours: string) =>
+  `(a.starts_on < ${today}::date
+    OR (a.status = 'booked' AND a.starts_at <= ${now}::timestamptz - make_interval(hours => ${hours})))`;
 
 /**
  * Every refill appointment to happen in the span (by its clinic day), with what became of it:
@@ -38,8 +43,8 @@ export const REFILL_APPOINTMENTS = `
          CASE WHEN a.status = 'cancelled' THEN 'cancelled'
               WHEN a.status = 'fulfilled' THEN 'fulfilled'
               WHEN a.status = 'noshow' THEN 'marked_no_show'
-              WHEN a.status = 'booked' AND ${BOOKING_PASSED} THEN 'passed_without_fill'
-              WHEN a.status = 'arrived' AND a.starts_on < $4::date THEN 'arrived_without_fill'
+              WHEN a.status = 'booked' AND ${hasPassed('$4', '$5', '$6')} THEN 'passed_without_fill'
+              WHEN a.status = 'arrived' AND ${hasPassed('$4', '$5', '$6')} THEN 'arrived_without_fill'
               ELSE 'upcoming' END AS outcome
   FROM appointments a
   WHERE a.clinic_id = $1 AND a.type = 'refill' AND a.starts_on BETWEEN $2::date AND $3::date`;
@@ -97,13 +102,9 @@ export const OVERDUE_NOW = `
   JOIN fills cf ON cf.id = p.current_fill_id
   LEFT JOIN LATERAL (
     SELECT min(a.starts_at) FILTER (
-             WHERE a.status IN ('booked', 'arrived') AND NOT (a.starts_on < $2::date
-               OR (a.status = 'booked' AND a.starts_at <= $3::timestamptz - make_interval(hours => $4)))
+             WHERE a.status IN ('booked', 'arrived') AND NOT ${hasPassed('$2', '$3', '$4')}
            ) AS next_at,
-           max(a.starts_at) FILTER (
-             WHERE a.status = 'noshow' OR a.starts_on < $2::date
-               OR (a.status = 'booked' AND a.starts_at <= $3::timestamptz - make_interval(hours => $4))
-           ) AS missed_at
+           max(a.starts_at) FILTER (WHERE a.status = 'noshow' OR ${hasPassed('$2', '$3', '$4')}) AS missed_at
     FROM appointments a
     WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
       AND a.starts_at > cf.performed_at

@@ -1,4 +1,5 @@
-import { addDays } from '@itb/domain';
+import { localDateSchema } from '@itb/contracts';
+import { addMonths, monthEnd, monthStart } from '@itb/domain';
 import type { OverdueReportParams } from '../../../lib/query-keys';
 
 export const PERIOD_PRESETS = ['this-month', 'last-month', 'this-quarter', 'last-12-months', 'custom'] as const;
@@ -12,22 +13,8 @@ export const PERIOD_PRESET_LABELS: Record<PeriodPreset, string> = {
   custom: 'Custom',
 };
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The first day of a month given as year and 1-based month; month 13 rolls into the next year. */
-function monthStart(year: number, month: number): string {
-  const zeroBased = month - 1;
-  const y = year + Math.floor(zeroBased / 12);
-  const m = (((zeroBased % 12) + 12) % 12) + 1;
-  return `${y}-${pad(m)}-01`;
-}
-
-/** The whole months `firstMonth` … `firstMonth + count − 1`, as inclusive clinic dates. */
-function wholeMonths(year: number, firstMonth: number, count: number): OverdueReportParams {
-  return { from: monthStart(year, firstMonth), to: addDays(monthStart(year, firstMonth + count), -1) };
-}
+/** A month and its last day, as inclusive clinic dates. */
+const wholeMonth = (first: string): OverdueReportParams => ({ from: first, to: monthEnd(first) });
 
 /**
  * A preset's period for the clinic's today (`YYYY-MM-DD` in the clinic's zone). Months and quarters are
@@ -35,17 +22,16 @@ function wholeMonths(year: number, firstMonth: number, count: number): OverdueRe
  * server's default, sent as no dates at all.
  */
 export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string): OverdueReportParams {
-  const match = LOCAL_DATE.exec(today);
-  if (!match) throw new Error(`not a clinic date: ${today}`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
+  if (!localDateSchema.safeParse(today).success) throw new Error(`not a clinic date: ${today}`);
   switch (preset) {
     case 'this-month':
-      return wholeMonths(year, month, 1);
+      return wholeMonth(monthStart(today));
     case 'last-month':
-      return wholeMonths(year, month - 1, 1);
-    case 'this-quarter':
-      return wholeMonths(year, month - ((month - 1) % 3), 3);
+      return wholeMonth(addMonths(today, -1));
+    case 'this-quarter': {
+      const first = addMonths(today, -((Number(today.slice(5, 7)) - 1) % 3));
+      return { from: first, to: monthEnd(addMonths(first, 2)) };
+    }
     case 'last-12-months':
       return { from: '', to: '' };
   }
@@ -61,12 +47,7 @@ export function presetOf(period: OverdueReportParams, today: string): PeriodPres
   return 'custom';
 }
 
-const isRealDate = (value: string): boolean => {
-  const match = LOCAL_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-};
+const isRealDate = (value: string): boolean => localDateSchema.safeParse(value).success;
 
 /** What is wrong with a custom period, field by field; empty when it can be shown. */
 export function customPeriodErrors(period: OverdueReportParams): { from?: string; to?: string } {
