@@ -92,7 +92,7 @@ export function OverdueNowTable({ rows, timeZone, getPatientHref }: OverdueNowTa
                   {formatDays(row.daysOverdue)}
                 </Text>
                 {row.isPastAlarm ? (
-                  <Badge color="red.9" size="sm">
+                  <Badge color="red.9" size="sm" style={{ minWidth: 'max-content' }}>
                     Past alarm
                   </Badge>
                 ) : (
