@@ -49,6 +49,33 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // The API's layers: database/ (connection, migrations, column transformers) is the ground the modules
+    // stand on and knows none of them; the demo seed (demo/) stands above the modules and nothing below imports it.
+    files: ['apps/api/src/database/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/demo/**', '**/app-data-source*'],
+              message: 'database/ stands below the modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/modules/**/*.ts', 'apps/api/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/demo/**'], message: 'The demo seed stands above the modules.' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../apps/api/dist/database/data-source-options.js';
+import { appDataSourceOptions } from '../apps/api/dist/app-data-source.js';
 import { startTestDatabase } from '../scripts/test-database.mjs';
 
 /**
@@ -17,7 +17,7 @@ export async function withBenchDatabase(work) {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${new URL(url).pathname.slice(1)}`);
     await admin.end();
-    const dataSource = new DataSource(dataSourceOptions(url));
+    const dataSource = new DataSource(appDataSourceOptions(url));
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { expectNoSeriousAxeViolations } from '../fixtures/axe.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { SignInPage } from '../pages/sign-in.page.js';

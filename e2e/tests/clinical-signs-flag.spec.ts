@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { instantWithoutZone } from '../fixtures/clinic-format.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { seedPatientWithPump } from '../fixtures/seed-pump.js';

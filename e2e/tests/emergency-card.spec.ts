@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { localDate } from '../fixtures/clinic-format.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { seedPatientWithPump } from '../fixtures/seed-pump.js';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { clinicInstant, clinicNow, eveningSlotToday, type ClinicFacts } from '../fixtures/clinic-clock.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { signInWithKeyboard, tabTo, typeDate, typeInto } from '../fixtures/keyboard.js';

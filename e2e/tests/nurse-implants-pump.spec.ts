@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { PatientForms } from '../pages/patient-forms.page.js';
 import { SignInPage } from '../pages/sign-in.page.js';

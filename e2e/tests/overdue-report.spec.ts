@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { clinicNow } from '../fixtures/clinic-clock.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { pumpVersionOf, seedPatientWithPump } from '../fixtures/seed-pump.js';

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from '../fixtures/test.js';
 import { clinicNow, eveningSlotToday, weekdayDate, type ClinicFacts } from '../fixtures/clinic-clock.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { seedPatientWithPump } from '../fixtures/seed-pump.js';

@@ -7,7 +7,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { appDataSourceOptions } from './app-data-source.js';
 import { AppointmentsController } from './modules/appointments/appointments.controller.js';
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { RefillQueueController } from './modules/refill-queue/refill-queue.controller.js';
@@ -79,7 +79,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
+      imports: [TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl))],
       controllers: [...CONTROLLERS],
       providers: [
         { provide: AppConfigToken, useValue: config },

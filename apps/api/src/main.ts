@@ -5,8 +5,8 @@ import { createApp } from './create-app.js';
 import { setUpDatabase } from './database/database-setup.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { describeStartupError } from './database/startup-error.js';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './database/seed/demo-seed.js';
-import { SeedClock } from './database/seed/seed-clock.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/demo-seed.js';
+import { SeedClock } from './demo/seed-clock.js';
 
 const logger = new Logger('Main');
 

@@ -98,7 +98,18 @@ describe("issue 11's hand-worked cases through the API", () => {
             .post(`/api/flags/${flag.id}/resolve`)
             .send({ note: 'Pump interrogated; refill volumes re-checked' });
         })();
+      case 'signs':
+        return agent
+          .post(`/api/patients/${patientId}/flags`)
+          .send({ kind: action.signKind, signs: action.signs, note: 'Seen in clinic; hand-worked case' });
     }
+  }
+
+  async function openManualFlags(clinic: TestClinic, patientId: string) {
+    const flags = (
+      await clinic.as.nurse.get(`/api/flags?patientId=${patientId}&code=manual&status=open,acknowledged`).expect(200)
+    ).body.items as FlagResponse[];
+    return flags.map((f) => ({ kind: f.details.kind, severity: f.severity }));
   }
 
   async function openRuleFlags(clinic: TestClinic, patientId: string) {
@@ -114,10 +125,10 @@ describe("issue 11's hand-worked cases through the API", () => {
     ctx.clock.set(new Date(Date.parse(SAFETY_FILL_AT) + 3_600_000));
     try {
       const clinic = await createClinic(ctx, SAFETY_CLINIC);
-      await ctx.dataSource.query(`UPDATE clinics SET due_soon_window_days = $2 WHERE id = $1`, [
-        clinic.id,
-        SAFETY_CLINIC.dueSoonWindowDays,
-      ]);
+      await ctx.dataSource.query(
+        `UPDATE clinics SET due_soon_window_days = $2, emergency_phone = '+44 20 7946 0000' WHERE id = $1`,
+        [clinic.id, SAFETY_CLINIC.dueSoonWindowDays],
+      );
       const patient = await createPatient(clinic, { spasticityOrigin: c.origin, birthDate: c.birthDate });
       const pump = await implantPump(clinic, patient.id, SAFETY_FILL_AT, {
         model: c.pump?.model ?? 'synchromed_ii_20',
@@ -143,7 +154,7 @@ describe("issue 11's hand-worked cases through the API", () => {
       const res = await send(clinic, pump.id, patient.id, c.act, c.act.by, c.act.overrideReason);
       const e = c.expect;
       if (e.outcome === 'refused') {
-        expect(res.status).toBe(422);
+        expect(res.status).toBe(e.refusedStatus ?? 422);
         const details = res.body.details as { field: string; message: string }[];
         expect(details.map((d) => d.field)).toContain(e.refusedField);
         if (e.limitCode) expect(details[0]!.message).toContain(LIMIT_WORDS[e.limitCode]);
@@ -181,6 +192,16 @@ describe("issue 11's hand-worked cases through the API", () => {
         if (e.hoursWithoutDrug !== undefined)
           expect(body.checks.withoutDrug?.hoursWithoutDrug).toBe(e.hoursWithoutDrug);
         if (e.alarmAt !== undefined) expect(body.alarmAt).toBe(e.alarmAt);
+      }
+      if (e.manualFlags) expect(await openManualFlags(clinic, patient.id)).toEqual(e.manualFlags);
+      if (e.ageBand !== undefined) {
+        // Derived on the clinic's today, the same on the record and on the emergency card.
+        const record = await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
+        const card = await clinic.as.nurse.get(`/api/patients/${patient.id}/emergency-card`).expect(200);
+        expect({ record: record.body.ageBand, card: card.body.ageBand }).toEqual({
+          record: e.ageBand,
+          card: e.ageBand,
+        });
       }
       if (e.openFlags) {
         expect(await openRuleFlags(clinic, patient.id)).toEqual(

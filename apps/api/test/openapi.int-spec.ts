@@ -120,6 +120,10 @@ describe('the OpenAPI document', () => {
         });
       }
 
+      // Every parameter says what it is for: a generated client shows it as the argument's documentation.
+      const undescribed = params.filter((p) => (p.description ?? '').length < 10).map((p) => p.name);
+      expect({ where, undescribed }).toEqual({ where, undescribed: [] });
+
       // Writes take a JSON body, except signing out.
       if (method !== 'get' && path !== '/auth/logout') {
         const body = op.requestBody as oas31.RequestBodyObject | undefined;
@@ -164,7 +168,13 @@ describe('the OpenAPI document', () => {
     const query = (queue.parameters as oas31.ParameterObject[]).filter((p) => p.in === 'query').map((p) => p.name);
     expect(query).toEqual(['cursor', 'limit', 'withinDays', 'clinicianId', 'unscheduledOnly', 'minSeverity']);
     const limit = (queue.parameters as oas31.ParameterObject[]).find((p) => p.name === 'limit')!.schema;
-    expect(limit).toEqual({ default: 50, type: 'integer', minimum: 1, maximum: 200 });
+    expect(limit).toEqual({
+      default: 50,
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      description: 'Rows per page (1–200).',
+    });
 
     const record = served.paths!['/pumps/{id}/fills']!.post!;
     expect((record.requestBody as oas31.RequestBodyObject).content['application/json']!.schema).toEqual({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OverdueReport, ReportPatients } from '@itb/contracts';
-import { atClinicTime } from '../src/database/seed/clinic-slots.js';
+import { atClinicTime } from '../src/demo/clinic-slots.js';
 import { createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 

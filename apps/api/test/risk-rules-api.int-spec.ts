@@ -238,3 +238,76 @@ describe('DOSE_ESCALATION and PUMP_ALARM_RECORDED clear by themselves', () => {
     ]);
   });
 });
+
+describe('Flags a clinician closes: WITHDRAWAL_WATCH and RESIDUAL_DISCREPANCY stay as the clinician left them', () => {
+  const clock = new TestClock();
+  let ctx: TestContext;
+  let clinic: TestClinic;
+
+  beforeAll(async () => {
+    ({ ctx, clinic } = await isolatedClinic(clock));
+  });
+  afterAll(async () => ctx.app.close());
+
+  const refill = async (pumpId: string, day: number, body: Record<string, unknown>) => {
+    clock.set(new Date(at(day).getTime() + 60_000));
+    return clinic.as.nurse
+      .post(`/api/pumps/${pumpId}/fills`)
+      .send({
+        pumpVersion: await pumpVersionOf(ctx, pumpId),
+        performedAt: at(day).toISOString(),
+        concentrationMcgPerMl: 2000,
+        dailyDoseMcg: 400,
+        drugProduct: 'Lioresal Intrathecal',
+        lotNumber: 'LOT-CLOSE',
+        lotExpiresOn: '2030-01-01',
+        ...body,
+      })
+      .expect(201);
+  };
+  const passAt = async (instant: Date) => {
+    clock.set(instant);
+    return ctx.app.get(FlagScheduler).runDueTick();
+  };
+  const resolve = async (patientId: string, code: string, note: string) => {
+    const [flag] = (await clinic.as.nurse.get(`/api/flags?patientId=${patientId}&code=${code}`).expect(200)).body
+      .items as FlagResponse[];
+    await clinic.as.specialist.post(`/api/flags/${flag!.id}/resolve`).send({ note }).expect(200);
+  };
+
+  it('WITHDRAWAL_WATCH: a dry refill raises it; past the 72 h it waits for a clinician, whose note closes it for good', async () => {
+    clock.set(at(0.5));
+    const patientId = (await createPatient(clinic)).id;
+    // 20 mL of 2000 mcg/mL at 400 mcg/day: 0.2 mL/day, empty at day 100. Refilled at day 102: 48 h dry.
+    const pumpId = (await implantPump(clinic, patientId, FILL_AT)).id;
+    await refill(pumpId, 102, { residualWithdrawnMl: 0, volumeAddedMl: 20, primingBolusMl: 0.5 });
+    expect(await openFlags(clinic, patientId, 'WITHDRAWAL_WATCH')).toMatchObject([
+      { severity: 'high', facts: { hoursWithoutDrug: 48, watchUntil: at(105).toISOString() } },
+    ]);
+    // Day 105 + 1 h: the 72 h are over, but nobody has said the patient came through: still open.
+    await passAt(new Date(at(105).getTime() + HOUR_MS));
+    expect(await openFlags(clinic, patientId, 'WITHDRAWAL_WATCH')).toHaveLength(1);
+    await resolve(patientId, 'WITHDRAWAL_WATCH', 'Phoned day 3: no itching, tone as before the pump ran dry');
+    await passAt(new Date(at(105).getTime() + 2 * HOUR_MS));
+    expect(await openFlags(clinic, patientId, 'WITHDRAWAL_WATCH')).toEqual([]);
+    expect(await resolvedFlags(clinic, patientId, 'WITHDRAWAL_WATCH')).toEqual([
+      'Phoned day 3: no itching, tone as before the pump ran dry',
+    ]);
+  });
+
+  it('RESIDUAL_DISCREPANCY: resolved for its fill, the hourly pass never reopens it; the next refill is judged anew', async () => {
+    clock.set(at(0.5));
+    const patientId = (await createPatient(clinic)).id;
+    const pumpId = (await implantPump(clinic, patientId, FILL_AT)).id;
+    // Day 60: expected 20 − 60 × 0.2 = 8 mL; 6 mL found → −2 mL, delivered 14 mL for 12 programmed: +16.7 %.
+    await refill(pumpId, 60, { residualWithdrawnMl: 6, volumeAddedMl: 14 });
+    expect(await openFlags(clinic, patientId, 'RESIDUAL_DISCREPANCY')).toHaveLength(1);
+    await resolve(patientId, 'RESIDUAL_DISCREPANCY', 'Interrogated: delivering within 2 %; residual mis-measured');
+    await passAt(new Date(at(60).getTime() + 2 * HOUR_MS));
+    await passAt(new Date(at(61).getTime() + 2 * HOUR_MS));
+    expect(await openFlags(clinic, patientId, 'RESIDUAL_DISCREPANCY')).toEqual([]);
+    // Day 120: expected 20 − 60 × 0.2 = 8 mL again; 5.5 mL found → −2.5 mL, +20.8 %: a new flag for the new fill.
+    await refill(pumpId, 120, { residualWithdrawnMl: 5.5, volumeAddedMl: 14.5 });
+    expect(await openFlags(clinic, patientId, 'RESIDUAL_DISCREPANCY')).toHaveLength(1);
+  });
+});

@@ -4,8 +4,9 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../src/database/seed/demo-seed.js';
-import { SeedClock } from '../src/database/seed/seed-clock.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo-seed.js';
+import { SeedClock } from '../src/demo/seed-clock.js';
+import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
 import { createIsolatedDatabase, createTestApp, type TestContext } from './test-app.js';
 
 interface Row {
@@ -32,6 +33,8 @@ describe('timeline of a demo patient', () => {
     const seeder = await createApp(config, databaseUrl, clock);
     await seedDemo(seeder, clock);
     await seeder.close();
+    // The first hourly check of a started app: bookings that passed since they were made count as missed.
+    await ctx.app.get(FlagScheduler).runDueTick();
 
     nurse = request.agent(ctx.server);
     await nurse.post('/api/auth/login').send({ email: 'nurse@northside.example', password: DEMO_PASSWORD }).expect(200);
@@ -100,7 +103,9 @@ describe('timeline of a demo patient', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it('seeds, in each clinic, every patient-safety state the chart and card show', async () => {
+  it('seeds, in each clinic, every patient-safety state the chart, the flags and the card show', async () => {
+    const openFlag = (code: string, also = '') =>
+      `(SELECT count(*) FROM flags f WHERE f.clinic_id = c.id AND f.code = '${code}' AND f.status <> 'resolved' ${also})`;
     const clinics = (await ctx.dataSource.query(
       `SELECT c.name, c.emergency_phone,
          count(*) FILTER (WHERE pa.birth_date > current_date - interval '18 years') AS children,
@@ -113,7 +118,18 @@ describe('timeline of a demo patient', () => {
          count(*) FILTER (WHERE pa.oral_baclofen_backup_mg_per_day IS NOT NULL) AS backup,
          count(*) FILTER (WHERE pa.oral_baclofen_backup_mg_per_day > 80) AS backup_over_80,
          (SELECT count(*) FROM flags f WHERE f.clinic_id = c.id AND f.code = 'manual' AND f.details->>'kind' = 'overdose')
-           AS overdose_flags
+           AS overdose_flags,
+         ${openFlag('PUMP_STOPPED')} AS stopped,
+         ${openFlag('PUMP_ALARM_RECORDED')} AS alarm_recorded,
+         ${openFlag('APPOINTMENT_AFTER_EMPTY')} AS booked_after_empty,
+         ${openFlag('WITHDRAWAL_WATCH')} AS withdrawal_watch,
+         ${openFlag('DOSE_ESCALATION')} AS dose_escalation,
+         ${openFlag('PUMP_REPLACEMENT_DUE', `AND f.details->'facts'->>'source' = 'estimate'`)} AS estimated_eri,
+         ${openFlag('MISSED_REFILL_APPOINTMENT', `AND EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = f.patient_id AND a.status = 'booked' AND a.starts_at < now() - interval '4 hours')`)} AS missed_unmarked,
+         (SELECT count(*) FROM fills x JOIN pumps p ON p.id = x.pump_id
+           WHERE p.clinic_id = c.id AND x.mixed_concentration_mcg_per_ml IS NOT NULL) AS mixed_fills,
+         (SELECT count(*) FROM fills x JOIN pumps p ON p.id = x.pump_id
+           WHERE p.clinic_id = c.id AND x.empty_since IS NOT NULL AND x.priming_bolus_given) AS dry_refills
        FROM clinics c JOIN patients pa ON pa.clinic_id = c.id GROUP BY c.id ORDER BY c.name`,
     )) as Record<string, string>[];
     expect(clinics).toHaveLength(2);
@@ -128,6 +144,15 @@ describe('timeline of a demo patient', () => {
       'backup',
       'backup_over_80',
       'overdose_flags',
+      'stopped',
+      'alarm_recorded',
+      'booked_after_empty',
+      'withdrawal_watch',
+      'dose_escalation',
+      'estimated_eri',
+      'missed_unmarked',
+      'mixed_fills',
+      'dry_refills',
     ];
     for (const clinic of clinics) {
       expect(clinic['emergency_phone']).toMatch(/^\+\d/);

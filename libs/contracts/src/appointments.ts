@@ -39,12 +39,12 @@ export const updateAppointmentRequestSchema = z
 export type UpdateAppointmentRequest = z.infer<typeof updateAppointmentRequestSchema>;
 
 export const appointmentListQuerySchema = pageQuerySchema.extend({
-  from: localDateSchema.optional(),
-  to: localDateSchema.optional(),
-  patientId: idSchema.optional(),
-  clinicianId: idSchema.optional(),
-  type: appointmentTypeSchema.optional(),
-  status: appointmentStatusSchema.optional(),
+  from: localDateSchema.optional().meta({ description: 'First clinic calendar day (YYYY-MM-DD, inclusive).' }),
+  to: localDateSchema.optional().meta({ description: 'Last clinic calendar day (YYYY-MM-DD, inclusive).' }),
+  patientId: idSchema.optional().meta({ description: "Only this patient's appointments." }),
+  clinicianId: idSchema.optional().meta({ description: "Only this clinician's appointments." }),
+  type: appointmentTypeSchema.optional().meta({ description: 'Only appointments of this type.' }),
+  status: appointmentStatusSchema.optional().meta({ description: 'Only appointments in this status.' }),
 });
 export type AppointmentListQuery = z.infer<typeof appointmentListQuerySchema>;
 

@@ -83,8 +83,12 @@ export interface Page<T> {
 }
 
 export const pageQuerySchema = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: "The previous page's `nextCursor`, as it came; absent for the first page." }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Rows per page (1–200).' }),
 });
 
 /** Optimistic locking: every PATCH names the version it was made against. */

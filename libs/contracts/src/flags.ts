@@ -27,10 +27,12 @@ const listOf = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).min(1, 'must name at least one value'));
 
 export const flagListQuerySchema = pageQuerySchema.extend({
-  status: listOf(flagStatusSchema).optional(),
-  severity: listOf(flagSeveritySchema).optional(),
-  code: listOf(flagCodeSchema).optional(),
-  patientId: idSchema.optional(),
+  status: listOf(flagStatusSchema).optional().meta({ description: 'Comma-separated statuses (all when absent).' }),
+  severity: listOf(flagSeveritySchema)
+    .optional()
+    .meta({ description: 'Comma-separated severities (all when absent).' }),
+  code: listOf(flagCodeSchema).optional().meta({ description: 'Comma-separated rule codes (all when absent).' }),
+  patientId: idSchema.optional().meta({ description: "Only this patient's flags." }),
 });
 export type FlagListQuery = z.infer<typeof flagListQuerySchema>;
 

@@ -99,7 +99,12 @@ export const patientResponseSchema = patientSummarySchema.extend({
 export type PatientResponse = z.infer<typeof patientResponseSchema>;
 
 export const patientListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional(),
-  status: patientStatusSchema.optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: 'Search words (up to 4): each must begin the family name, the given name or the MRN.' }),
+  status: patientStatusSchema.optional().meta({ description: 'Only patients in this status.' }),
 });
 export type PatientListQuery = z.infer<typeof patientListQuerySchema>;

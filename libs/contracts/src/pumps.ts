@@ -139,6 +139,11 @@ export const pumpResponseSchema = z.object({
   alarmMl: z.number(),
   catheterTipLevel: z.string().nullable(),
   eriDate: z.string().nullable(),
+  /**
+   * When the pump needs replacing: the ERI date interrogation gave, else the model's conservative
+   * estimate from the implant date (libs/domain `replacementDueOn`); null for a model with no estimate.
+   */
+  replacement: z.object({ dueOn: z.string(), isEstimate: z.boolean() }).nullable(),
   status: pumpStatusSchema,
   explantedOn: z.string().nullable(),
   currentDailyDoseMcg: z.number().nullable(),

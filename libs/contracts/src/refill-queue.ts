@@ -7,11 +7,17 @@ const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }
 
 export const refillQueueQuerySchema = pageQuerySchema.extend({
   /** Refill-by dates up to this many days from today, plus everything overdue. */
-  withinDays: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(365).default(30),
+  withinDays: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(365).default(30).meta({
+    description: "Pumps whose refill-by date is within this many days of the clinic's today, plus every overdue pump.",
+  }),
   /** The patient's primary specialist. */
-  clinicianId: idSchema.optional(),
-  unscheduledOnly: booleanFlag.optional(),
-  minSeverity: flagSeveritySchema.optional(),
+  clinicianId: idSchema.optional().meta({ description: "Only the patients of this primary specialist (a user's id)." }),
+  unscheduledOnly: booleanFlag
+    .optional()
+    .meta({ description: '`true`: only pumps with no booked refill that can still happen.' }),
+  minSeverity: flagSeveritySchema
+    .optional()
+    .meta({ description: 'Only pumps whose worst open flag is at least this severe.' }),
 });
 export type RefillQueueQuery = z.infer<typeof refillQueueQuerySchema>;
 

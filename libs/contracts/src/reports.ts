@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { idSchema, localDateSchema } from './common.js';
 
+const reportFrom = localDateSchema
+  .optional()
+  .meta({ description: "First clinic calendar day of the period (YYYY-MM-DD); default twelve months to today's." });
+const reportTo = localDateSchema
+  .optional()
+  .meta({ description: 'Last clinic calendar day of the period (YYYY-MM-DD, inclusive); default today.' });
+
 export const overdueReportQuerySchema = z
   .object({
     /** Clinic calendar dates, inclusive; default the twelve calendar months to today's. */
-    from: localDateSchema.optional(),
-    to: localDateSchema.optional(),
+    from: reportFrom,
+    to: reportTo,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type OverdueReportQuery = z.infer<typeof overdueReportQuerySchema>;
@@ -137,18 +144,24 @@ export type ReportMeasure = (typeof REPORT_MEASURES)[number];
 
 export const reportPatientsQuerySchema = z
   .object({
-    from: localDateSchema.optional(),
-    to: localDateSchema.optional(),
-    measure: z.enum(REPORT_MEASURES),
+    from: reportFrom,
+    to: reportTo,
+    measure: z.enum(REPORT_MEASURES).meta({ description: 'Which count of the report to list the patients of.' }),
     /** One month of the period (`YYYY-MM`), else the whole period. */
     month: z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03')
-      .optional(),
+      .optional()
+      .meta({ description: 'One month of the period (YYYY-MM); the whole period when absent.' }),
     /** One primary specialist's patients; `none` for patients without one. */
-    specialistId: z.union([idSchema, z.literal('none')]).optional(),
+    specialistId: z
+      .union([idSchema, z.literal('none')])
+      .optional()
+      .meta({ description: "One primary specialist's patients; `none` for patients without one." }),
     /** Refills performed by one clinician (refill measures; an appointment measure then lists none). */
-    performedById: idSchema.optional(),
+    performedById: idSchema
+      .optional()
+      .meta({ description: 'Refills performed by one clinician (refill measures only).' }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type ReportPatientsQuery = z.infer<typeof reportPatientsQuerySchema>;
@@ -181,9 +194,12 @@ export type ReportPatients = z.infer<typeof reportPatientsSchema>;
 export const REPORT_CSV_SECTIONS = ['overdue-now', 'months', 'specialists', 'performers'] as const;
 export const reportCsvQuerySchema = z
   .object({
-    from: localDateSchema.optional(),
-    to: localDateSchema.optional(),
-    section: z.enum(REPORT_CSV_SECTIONS).default('overdue-now'),
+    from: reportFrom,
+    to: reportTo,
+    section: z
+      .enum(REPORT_CSV_SECTIONS)
+      .default('overdue-now')
+      .meta({ description: "The report's section to download; the period is in the file's name." }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type ReportCsvQuery = z.infer<typeof reportCsvQuerySchema>;

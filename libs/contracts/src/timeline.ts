@@ -19,7 +19,8 @@ export const timelineQuerySchema = pageQuerySchema.extend({
     .string()
     .transform((v) => v.split(',').filter(Boolean))
     .pipe(z.array(timelineKindSchema).min(1, 'must name at least one kind'))
-    .optional(),
+    .optional()
+    .meta({ description: 'Comma-separated kinds of record to list (all when absent).' }),
 });
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 

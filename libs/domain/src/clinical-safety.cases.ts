@@ -9,6 +9,8 @@
  * Clinic: Europe/London, lead 5 days, drug stability 180 days, due-soon window 14 days, Mon–Fri.
  * "Day N" is 2026-01-05 10:00 GMT + N days.
  */
+import type { AgeBand } from './age-bands.js';
+import type { ClinicalSign, SignKind } from './clinical-signs.js';
 import type { SpasticityOrigin } from './dose-limits.js';
 import type { PumpModel } from './pump-models.js';
 import { MS_PER_DAY } from './reservoir.js';
@@ -63,12 +65,21 @@ export interface SafetyResolve {
   at: string;
   code: RiskRuleCode;
 }
-export type SafetyAction = SafetyRefill | SafetyDoseChange | SafetyEvent | SafetyBooking | SafetyResolve;
+/** A clinician reports withdrawal or overdose signs (a manual flag). */
+export interface SafetySignsReport {
+  kind: 'signs';
+  at: string;
+  signKind: SignKind;
+  signs: ClinicalSign[];
+}
+export type SafetyAction =
+  SafetyRefill | SafetyDoseChange | SafetyEvent | SafetyBooking | SafetyResolve | SafetySignsReport;
 
 export interface SafetyExpectation {
-  /** Recorded (2xx) or refused (422) with the field named. */
+  /** Recorded (2xx) or refused (422, or 400 where the body itself is malformed) with the field named. */
   outcome: 'recorded' | 'refused';
   refusedField?: string;
+  refusedStatus?: 400 | 422;
   limitCode?: string;
   residualFoundMl?: number;
   expectedResidualMl?: number;
@@ -78,10 +89,12 @@ export interface SafetyExpectation {
   realDailyDoseMcg?: number;
   hoursWithoutDrug?: number;
   alarmAt?: string;
-  /** Open rule flags of the pump after the act (and after an hourly pass at `flagsAt`, when given). */
+  /** Open rule flags of the pump after the act. */
   openFlags?: { code: RiskRuleCode; severity: 'critical' | 'high' | 'moderate' }[];
-  /** The scheduling flags after the act: exactly these (at most one). */
-  flagsAt?: string;
+  /** Open manual flags (reported signs) of the patient after the act: exactly these. */
+  manualFlags?: { kind: SignKind; severity: 'critical' | 'high' | 'moderate' }[];
+  /** The age band derived from the birth date on the clinic's today (null: an adult under 65). */
+  ageBand?: AgeBand | null;
 }
 
 export interface SafetyCase {
@@ -546,6 +559,76 @@ export const SAFETY_CASES: SafetyCase[] = [
         { code: 'DRUG_STABILITY_EXCEEDED', severity: 'high' },
         { code: 'REFILL_DUE_UNSCHEDULED', severity: 'high' },
       ],
+    },
+  },
+  // ── 10. The record and the card: age bands from the birth date, overdose signs ────────────────────
+  {
+    item: 10,
+    name: 'a patient born 2010-03-01 is a child on 2026-03-06: the band comes from the birth date',
+    working: '2026-03-06 − 2010-03-01: 16 years (the birthday has passed this year) < 18 → child.',
+    origin: 'spinal',
+    birthDate: '2010-03-01',
+    history: [],
+    act: { kind: 'event', at: day(60), type: 'interrogation', by: 'nurse' },
+    now: day(60, 1),
+    expect: { outcome: 'recorded', ageBand: 'child' },
+  },
+  {
+    item: 10,
+    name: 'a patient who turned 18 the day before is an adult',
+    working: '2026-03-06 − 2008-03-05: 18 years (birthday yesterday), not < 18 and not ≥ 65 → no band.',
+    origin: 'spinal',
+    birthDate: '2008-03-05',
+    history: [],
+    act: { kind: 'event', at: day(60), type: 'interrogation', by: 'nurse' },
+    now: day(60, 1),
+    expect: { outcome: 'recorded', ageBand: null },
+  },
+  {
+    item: 10,
+    name: 'a patient 65 on the day is an older adult',
+    working: '2026-03-06 − 1961-03-06: 65 years today, ≥ 65 → age over 65.',
+    origin: 'cerebral',
+    birthDate: '1961-03-06',
+    history: [],
+    act: { kind: 'event', at: day(60), type: 'interrogation', by: 'nurse' },
+    now: day(60, 1),
+    expect: { outcome: 'recorded', ageBand: 'age_over_65' },
+  },
+  {
+    item: 10,
+    name: 'an overdose report (drowsiness, slow breathing) raises a critical flag',
+    working:
+      'Overdose signs severe_drowsiness + slow_or_shallow_breathing, both overdose signs → one manual flag, critical.',
+    origin: 'spinal',
+    birthDate: ADULT,
+    history: [],
+    act: {
+      kind: 'signs',
+      at: day(60),
+      signKind: 'overdose',
+      signs: ['severe_drowsiness', 'slow_or_shallow_breathing'],
+      by: 'nurse',
+    },
+    now: day(60),
+    expect: { outcome: 'recorded', manualFlags: [{ kind: 'overdose', severity: 'critical' }] },
+  },
+  {
+    item: 10,
+    name: 'seizures count as a sign of both kinds; pruritus is no overdose sign',
+    working:
+      'Withdrawal report [seizures, pruritus]: both withdrawal signs → critical. An overdose report naming ' +
+      'pruritus (second sign) is refused at signs.1, and nothing is raised.',
+    origin: 'spinal',
+    birthDate: ADULT,
+    history: [{ kind: 'signs', at: day(59), signKind: 'withdrawal', signs: ['seizures', 'pruritus'] }],
+    act: { kind: 'signs', at: day(60), signKind: 'overdose', signs: ['seizures', 'pruritus'], by: 'specialist' },
+    now: day(60),
+    expect: {
+      outcome: 'refused',
+      refusedStatus: 400,
+      refusedField: 'signs.1',
+      manualFlags: [{ kind: 'withdrawal', severity: 'critical' }],
     },
   },
   // ── 11. Refilling a pump that ran dry ─────────────────────────────────────────────────────────────

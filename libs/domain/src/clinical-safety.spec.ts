@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYearsOn } from './age-bands.js';
+import { ageBandOn, ageInYearsOn } from './age-bands.js';
 import {
   SAFETY_CASES,
   SAFETY_CLINIC,
@@ -7,6 +7,7 @@ import {
   type SafetyAction,
   type SafetyCase,
 } from './clinical-safety.cases.js';
+import { isSignOfKind, MANUAL_FLAG_SEVERITY, type SignKind } from './clinical-signs.js';
 import { checkDoseChangeInWindow, doseInForceAt, type ProgrammedDose } from './dose-limits.js';
 import { toLocalDate } from './local-date.js';
 import { PUMP_CATALOGUE } from './pump-models.js';
@@ -38,6 +39,8 @@ interface Pump {
   events: { at: Date; type: string; volumeMl?: number }[];
   bookings: Date[];
   resolved: { code: string; fillId: string }[];
+  /** Reported signs (manual flags), open. */
+  manual: { kind: SignKind; severity: typeof MANUAL_FLAG_SEVERITY }[];
 }
 
 function newPump(c: SafetyCase): Pump {
@@ -58,6 +61,7 @@ function newPump(c: SafetyCase): Pump {
     events: [],
     bookings: [],
     resolved: [],
+    manual: [],
   };
 }
 
@@ -163,6 +167,12 @@ function apply(
     case 'resolve':
       p.resolved.push({ code: action.code, fillId: current(p).id });
       return { recorded: true };
+    case 'signs': {
+      const wrong = action.signs.findIndex((sign) => !isSignOfKind(sign, action.signKind));
+      if (wrong >= 0) return { recorded: false, field: `signs.${wrong}` };
+      p.manual.push({ kind: action.signKind, severity: MANUAL_FLAG_SEVERITY });
+      return { recorded: true };
+    }
   }
 }
 
@@ -267,6 +277,10 @@ describe("issue 11's hand-worked cases through libs/domain", () => {
     if (e.realDailyDoseMcg !== undefined) expect(a?.mix?.realDailyDoseMcg).toBe(e.realDailyDoseMcg);
     if (e.hoursWithoutDrug !== undefined) expect(a?.withoutDrug?.hoursWithoutDrug).toBe(e.hoursWithoutDrug);
     if (e.alarmAt !== undefined) expect(a?.projection.alarmAt.toISOString()).toBe(e.alarmAt);
+    if (e.manualFlags) expect(p.manual).toEqual(e.manualFlags);
+    if (e.ageBand !== undefined) {
+      expect(ageBandOn(c.birthDate, toLocalDate(now, SAFETY_CLINIC.timeZone))).toBe(e.ageBand);
+    }
     if (e.openFlags) {
       const open = openFindings(c, p, now).map((f) => ({ code: f.code, severity: f.severity }));
       expect(open.sort((x, y) => x.code.localeCompare(y.code))).toEqual(
@@ -275,9 +289,9 @@ describe("issue 11's hand-worked cases through libs/domain", () => {
     }
   });
 
-  it('covers every numbered item of issue 11 except the card (item 10, its own tests)', () => {
+  it('covers every numbered item of issue 11 (the card itself has its own tests, page and PDF)', () => {
     expect([...new Set(SAFETY_CASES.map((c) => c.item))].sort((a, b) => a - b)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 11,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
     ]);
   });
 

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { appDataSourceOptions } from '../app-data-source.js';
 import { setUpDatabase } from '../database/database-setup.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database.js';
 import { createFirstAdmin, FirstAdminError, firstAdminInputSchema, type FirstAdminInput } from './first-admin.js';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   }
   try {
     const { appUrl } = await setUpDatabase(databaseUrl, config.appDatabaseUrl);
-    const dataSource = new DataSource(dataSourceOptions(appUrl));
+    const dataSource = new DataSource(appDataSourceOptions(appUrl));
     await dataSource.initialize();
     try {
       const created = await createFirstAdmin(dataSource, input);

@@ -1,11 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
 import { APPLICATION_NAME } from '../common/instance-id.js';
-import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
-import { ClinicEntity } from '../modules/clinics/clinic.entity.js';
-import { PatientEntity } from '../modules/patients/patient.entity.js';
-import { FillEntity } from '../modules/pumps/fill.entity.js';
-import { PumpEntity } from '../modules/pumps/pump.entity.js';
-import { UserEntity } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { DoseAdjustmentsEventsIdempotency1764100000000 } from './migrations/1764100000000-dose-adjustments-events-idempotency.js';
 import { FlagsAppointmentsJobTicks1764200000000 } from './migrations/1764200000000-flags-appointments-job-ticks.js';
@@ -18,19 +12,7 @@ import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-i
 import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
 import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-due-index.js';
-import { DoseAdjustmentEntity } from '../modules/dose-adjustments/dose-adjustment.entity.js';
-import { PumpEventEntity } from '../modules/pump-events/pump-event.entity.js';
 
-export const ENTITIES = [
-  ClinicEntity,
-  UserEntity,
-  PatientEntity,
-  PumpEntity,
-  FillEntity,
-  DoseAdjustmentEntity,
-  PumpEventEntity,
-  AuditEventEntity,
-];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   DoseAdjustmentsEventsIdempotency1764100000000,
@@ -46,12 +28,14 @@ export const MIGRATIONS = [
   ReportDueIndex1764650000000,
 ];
 
-/** Schema comes from migrations only: `synchronize` stays off everywhere. */
+/**
+ * Schema comes from migrations only: `synchronize` stays off everywhere. This folder stands below the
+ * modules and knows none of their entities; `app-data-source.ts` adds them for the application.
+ */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',

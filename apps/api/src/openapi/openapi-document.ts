@@ -162,7 +162,13 @@ function operation(route: RouteInfo, shared: Map<string, oas31.ResponseObject>):
   }
   if (!route.tag) throw new Error(`${route.controller} has no @DocumentedTag()`);
   const pathShape = Object.fromEntries(
-    route.pathParams.map((p) => [p.name, p.isId ? idSchema : z.string().min(1)] as const),
+    route.pathParams.map(
+      (p) =>
+        [
+          p.name,
+          (p.isId ? idSchema : z.string().min(1)).meta({ description: pathParamDescription(route.path, p.name) }),
+        ] as const,
+    ),
   );
   const query = route.query;
   if (query && !(query instanceof z.ZodObject)) {
@@ -183,6 +189,14 @@ function operation(route: RouteInfo, shared: Map<string, oas31.ResponseObject>):
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
     responses: { ...successResponse(route, doc), ...errorResponses(errorCodesOf(route), shared) },
   };
+}
+
+/** `/pumps/{id}/fills`, `id` → "The pump's id." (the collection before the parameter, singular). */
+export function pathParamDescription(path: string, name: string): string {
+  const segments = path.split('/');
+  const collection = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
+  const resource = collection.replace(/s$/, '').replaceAll('-', ' ');
+  return resource ? `The ${resource}'s id.` : `The ${name}.`;
 }
 
 /** Removes components nothing refers to (directly or through another used component). */

@@ -1,5 +1,5 @@
 import type { DoseHistoryResponse, ProjectionResponse, PumpResponse } from '@itb/contracts';
-import { type BolusVolume, PUMP_CATALOGUE, type DrainInput, type Projection } from '@itb/domain';
+import { type BolusVolume, PUMP_CATALOGUE, type DrainInput, type Projection, replacementDueOn } from '@itb/domain';
 import type { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import type { FillEntity } from './fill.entity.js';
 import type { PumpEntity } from './pump.entity.js';
@@ -52,6 +52,7 @@ export function toPumpResponse(
     alarmMl: pump.alarmMl,
     catheterTipLevel: pump.catheterTipLevel,
     eriDate: pump.eriDate,
+    replacement: replacementOf(pump),
     status: pump.status,
     explantedOn: pump.explantedOn,
     currentDailyDoseMcg: pump.currentDailyDoseMcg,
@@ -72,6 +73,13 @@ export function toPumpResponse(
     doseHistory: refillContext.doseHistory,
     projection: projection && toProjectionResponse(projection),
   };
+}
+
+/** The interrogated ERI date, else the model's conservative estimate (an explanted pump needs none). */
+function replacementOf(pump: PumpEntity): PumpResponse['replacement'] {
+  if (pump.status !== 'active') return null;
+  const dueOn = replacementDueOn(pump.model, pump.implantedOn, pump.eriDate);
+  return dueOn ? { dueOn, isEstimate: pump.eriDate === null } : null;
 }
 
 /** The pump fields the audit log keeps. */

@@ -21,7 +21,9 @@ import { IdPipe, ZodPipe } from '../../common/zod-body.pipe.js';
 import { UsersService } from './users.service.js';
 import { Documented, DocumentedTag } from '../../common/openapi/documented.decorator.js';
 
-const userListQuerySchema = z.object({ role: roleSchema.optional() });
+const userListQuerySchema = z.object({
+  role: roleSchema.optional().meta({ description: 'Only the users with this role.' }),
+});
 
 @DocumentedTag('Users', "The clinic's staff accounts.")
 @Controller('users')

@@ -1,13 +1,15 @@
+import type { PumpResponse } from '@itb/contracts';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
 import { WORKED_PUMP } from '../testing/worked-pump.fixture';
 import { PumpCard } from './pump-card';
 
-const pump = {
+const pump: typeof WORKED_PUMP & { projection: NonNullable<PumpResponse['projection']> } = {
   ...WORKED_PUMP,
   catheterTipLevel: 'T10',
   eriDate: '2030-06-01',
+  replacement: { dueOn: '2030-06-01', isEstimate: false },
   projection: {
     volumeNowMl: 13.2,
     dailyVolumeMl: 0.22,
@@ -41,8 +43,18 @@ describe('PumpCard', () => {
     expect(card.textContent).toContain('31 days');
     expect(card.textContent).toContain('24 Dec 2026, 17:00 GMT');
     expect(card.textContent).toContain('19 Dec 2026');
-    expect(card.textContent).toContain('ERI / replacement1 Jun 2030');
+    expect(card.textContent).toContain('ERI / replacement1 Jun 2030 (from interrogation)');
     expect(card.textContent).toContain('Catheter tip levelT10');
+  });
+
+  it('says an ERI date without interrogation is the estimate at the shortest typical battery life', () => {
+    renderCard({ eriDate: null, replacement: { dueOn: '2031-08-03', isEstimate: true } });
+    const card = screen.getByRole('region', { name: 'Pump' });
+    expect(card.textContent).toContain(
+      'ERI / replacementAbout 3 Aug 2031 (estimate: 5 years from implant, the shortest typical battery life; interrogate to confirm)',
+    );
+    renderCard({ model: 'other', eriDate: null, replacement: null });
+    expect(screen.getAllByRole('region', { name: 'Pump' })[1]!.textContent).toContain('ERI / replacementNot recorded');
   });
 
   it('turns the gauge red once the volume is at the alarm', () => {

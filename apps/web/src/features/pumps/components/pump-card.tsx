@@ -1,4 +1,5 @@
 import type { PumpResponse } from '@itb/contracts';
+import { PUMP_CATALOGUE } from '@itb/domain';
 import { Badge, Card, DataList, Divider, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatLocalDate, formatMcgPerDay, formatMcgPerMl, formatMl, formatMlPerDay } from '../../../lib/format';
@@ -19,6 +20,25 @@ const orNotRecorded = (value: string | null) =>
       Not recorded
     </Text>
   );
+
+/**
+ * The interrogated ERI date, or the model's conservative estimate said to be one (issue 11 item 8): a
+ * SynchroMed II battery lasts 5–7 years, so the estimate is at 5.
+ */
+function Replacement({ pump }: { pump: PumpResponse }) {
+  const { replacement } = pump;
+  if (!replacement) return orNotRecorded(null);
+  if (!replacement.isEstimate) return <>{formatLocalDate(replacement.dueOn)} (from interrogation)</>;
+  const years = PUMP_CATALOGUE[pump.model].eriEstimateYears;
+  return (
+    <>
+      About {formatLocalDate(replacement.dueOn)}{' '}
+      <Text span c="dimmed" size="sm">
+        (estimate: {years} years from implant, the shortest typical battery life; interrogate to confirm)
+      </Text>
+    </>
+  );
+}
 
 interface PumpCardProps {
   pump: PumpResponse;
@@ -81,7 +101,9 @@ export function PumpCard({ pump, timeZone, today, dueSoonWindowDays, actions }: 
           <Item label="Reservoir">{formatMl(pump.reservoirMl)}</Item>
           <Item label="Alarm volume">{formatMl(pump.alarmMl)}</Item>
           <Item label="Catheter tip level">{orNotRecorded(pump.catheterTipLevel)}</Item>
-          <Item label="ERI / replacement">{orNotRecorded(pump.eriDate && formatLocalDate(pump.eriDate))}</Item>
+          <Item label="ERI / replacement">
+            <Replacement pump={pump} />
+          </Item>
         </DataList>
         <DataList size="sm" orientation="horizontal" labelWidth={150}>
           <Item label="Concentration">{fill ? formatMcgPerMl(fill.concentrationMcgPerMl) : '—'}</Item>

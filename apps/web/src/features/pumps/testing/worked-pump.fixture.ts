@@ -36,6 +36,7 @@ export const WORKED_PUMP: PumpResponse & { currentFill: NonNullable<PumpResponse
   alarmMl: 2,
   catheterTipLevel: null,
   eriDate: null,
+  replacement: { dueOn: '2031-08-03', isEstimate: true },
   status: 'active',
   explantedOn: null,
   currentDailyDoseMcg: 100,

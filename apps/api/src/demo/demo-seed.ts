@@ -9,21 +9,21 @@ import {
   type SpasticityOrigin,
 } from '@itb/contracts';
 import { DataSource } from 'typeorm';
-import type { SessionUser } from '../../common/request-context.js';
-import { hashPassword } from '../../modules/auth/password-hasher.js';
-import { ClinicEntity } from '../../modules/clinics/clinic.entity.js';
-import { PatientsService } from '../../modules/patients/patients.service.js';
-import { PumpsService } from '../../modules/pumps/pumps.service.js';
-import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
-import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
-import { FillsService } from '../../modules/fills/fills.service.js';
+import type { SessionUser } from '../common/request-context.js';
+import { hashPassword } from '../modules/auth/password-hasher.js';
+import { ClinicEntity } from '../modules/clinics/clinic.entity.js';
+import { PatientsService } from '../modules/patients/patients.service.js';
+import { PumpsService } from '../modules/pumps/pumps.service.js';
+import { DoseAdjustmentsService } from '../modules/dose-adjustments/dose-adjustments.service.js';
+import { AppointmentsService } from '../modules/appointments/appointments.service.js';
+import { FillsService } from '../modules/fills/fills.service.js';
 import { DEMO_CLINIC_DAYS } from './clinic-slots.js';
 import { seedSafetyStates } from './demo-safety-states.js';
 import { seedTodaysClinic } from './demo-today.js';
 import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
 import type { SeedClock } from './seed-clock.js';
-import { UserEntity } from '../../modules/users/user.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -171,7 +171,7 @@ export async function seedDemo(
     const nurseActor: SessionUser = { ...nurse, clinicId: clinic.id, sessionId: 'demo-seed' };
 
     const seeded: SeededPump[] = [];
-    const shown = { breastfeeding: false };
+    const shown = { breastfeeding: false, estimatedEri: false };
     for (let i = 0; i < PATIENTS_PER_CLINIC; i++) {
       const { diagnosis, origin } = random.pick(DIAGNOSES);
       const age = random.int(9, 82);
@@ -204,14 +204,17 @@ export async function seedDemo(
 
       // Where this patient stands today: one in ten overdue, two in ten due within two weeks.
       const bucket = i % 10;
-      const pumpId = await seedPumpHistory(
+      const { pumpId, showsEstimatedEri } = await seedPumpHistory(
         services,
         { specialist: actor, nurse: nurseActor, timeZone },
         patient.id,
         bucket === 0 ? 'overdue' : bucket <= 2 ? 'due_soon' : 'comfortable',
         random,
         now.getTime(),
+        // One SynchroMed past the patients the other states use: replacement due by the 5-year estimate.
+        i >= 20 && !shown.estimatedEri ? { estimatedEriInDays: 75 } : {},
       );
+      shown.estimatedEri ||= showsEstimatedEri;
       seeded.push({ patientId: patient.id, pumpId });
     }
     const clinicStaff = { specialist: actor, nurse: nurseActor, timeZone, clinicDays: DEMO_CLINIC_DAYS };

@@ -1,4 +1,4 @@
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../common/clock.js';
 
 /**
  * The clock the demo seed runs its services on: it stands at each historical moment as the history is

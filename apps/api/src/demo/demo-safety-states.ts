@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { PumpResponse } from '@itb/contracts';
 import { MS_PER_DAY, roundTo } from '@itb/domain';
-import type { SessionUser } from '../../common/request-context.js';
-import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
-import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
-import { FillsService } from '../../modules/fills/fills.service.js';
-import { PumpEventsService } from '../../modules/pump-events/pump-events.service.js';
-import { PumpsService } from '../../modules/pumps/pumps.service.js';
+import type { SessionUser } from '../common/request-context.js';
+import { AppointmentsService } from '../modules/appointments/appointments.service.js';
+import { DoseAdjustmentsService } from '../modules/dose-adjustments/dose-adjustments.service.js';
+import { FillsService } from '../modules/fills/fills.service.js';
+import { PumpEventsService } from '../modules/pump-events/pump-events.service.js';
+import { PumpsService } from '../modules/pumps/pumps.service.js';
 import type { SeededPump } from './demo-flags.js';
 import type { SeedClock } from './seed-clock.js';
 
@@ -88,14 +88,16 @@ export async function seedSafetyStates(
     notes: 'Reservoir found empty; priming bolus given; oral baclofen started as a bridge',
   });
 
-  // Concentration lowered from the stock 2000 to 1000 mcg/mL with 2 mL left in: mixed (2 × 2000 + 18 × 1000)
-  // / 20 = 1100 mcg/mL, so the patient gets 1.1 × the programmed dose until the next refill (+10 %).
+  // Concentration halved (2000 → 1000 mcg/mL, say) with 2 mL left in: mixed (2 × 2000 + 18 × 1000) / 20 =
+  // 1100 mcg/mL, so the patient gets 1.1 × the programmed dose until the next refill (+10 %), whatever the
+  // concentration the pump held.
   const mixed = await pumpOf(18);
+  const halved = mixed.currentFill!.concentrationMcgPerMl / 2;
   const mixAt = after(mixed, now - 2 * MS_PER_DAY);
   const found = await fills.preview(nurse, mixed.id, {
     ...refill(mixed, mixAt),
     residualWithdrawnMl: 0,
-    concentrationMcgPerMl: 1000,
+    concentrationMcgPerMl: halved,
     bridgeBolusMl: null,
   });
   const residual = roundTo(Math.max(0, (found.expectedResidualMl ?? 2) - 2), 2);
@@ -105,7 +107,7 @@ export async function seedSafetyStates(
     residualWithdrawnMl: residual,
     volumeAddedMl: 18,
     reservoirVolumeAfterMl: 20,
-    concentrationMcgPerMl: 1000,
+    concentrationMcgPerMl: halved,
     bridgeBolusMl: null,
     confirmShortInterval: true,
   });

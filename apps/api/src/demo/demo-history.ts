@@ -1,9 +1,9 @@
 import { PUMP_CATALOGUE, MS_PER_DAY, roundTo, type PumpModel } from '@itb/domain';
-import type { SessionUser } from '../../common/request-context.js';
-import type { AppointmentsService } from '../../modules/appointments/appointments.service.js';
-import type { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
-import type { FillsService } from '../../modules/fills/fills.service.js';
-import type { PumpsService } from '../../modules/pumps/pumps.service.js';
+import type { SessionUser } from '../common/request-context.js';
+import type { AppointmentsService } from '../modules/appointments/appointments.service.js';
+import type { DoseAdjustmentsService } from '../modules/dose-adjustments/dose-adjustments.service.js';
+import type { FillsService } from '../modules/fills/fills.service.js';
+import type { PumpsService } from '../modules/pumps/pumps.service.js';
 import { clinicSlotOn } from './clinic-slots.js';
 import type { seededRandom } from './seeded-random.js';
 
@@ -36,6 +36,9 @@ export type Standing = 'overdue' | 'due_soon' | 'comfortable';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const dateOf = (ms: number) => iso(ms).slice(0, 10);
+/** The same calendar day `years` earlier (28 February for a 29th in a common year). */
+const yearsBefore = (date: string, years: number) =>
+  `${Number(date.slice(0, 4)) - years}${date.slice(4) === '-02-29' ? '-02-28' : date.slice(4)}`;
 
 /**
  * A pump with two years of refills, written through the same services as the API. The last fill is
@@ -49,7 +52,8 @@ export async function seedPumpHistory(
   standing: Standing,
   random: ReturnType<typeof seededRandom>,
   nowMs: number,
-): Promise<string> {
+  options: { estimatedEriInDays?: number } = {},
+): Promise<{ pumpId: string; showsEstimatedEri: boolean }> {
   const model = random.pick(MODELS);
   const spec = PUMP_CATALOGUE[model];
   const reservoirMl = spec.reservoirMl!;
@@ -83,7 +87,16 @@ export async function seedPumpHistory(
     plan.unshift({ at: slot(plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY), dose });
   }
   // At least a day before the first fill, so the implant date is on or before that fill's date in any clinic zone.
-  const implantedOn = dateOf(plan[0]!.at - (1 + random.int(0, 3) * 365) * MS_PER_DAY);
+  const drawnImplant = plan[0]!.at - (1 + random.int(0, 3) * 365) * MS_PER_DAY;
+  // SynchroMed II: the battery lasts 5–7 years (CLINICAL.md "Pumps"). A pump past 5 years has had its ERI
+  // date from interrogation; a younger one has none, and the product shows its 5-year estimate. Asked
+  // for, a SynchroMed's implant date is set so that the estimate falls the given number of days from now.
+  const isSynchroMed = model.startsWith('synchromed');
+  const showsEstimatedEri = isSynchroMed && options.estimatedEriInDays !== undefined;
+  const implantedOn = showsEstimatedEri
+    ? yearsBefore(dateOf(nowMs + options.estimatedEriInDays! * MS_PER_DAY), 5)
+    : dateOf(drawnImplant);
+  const pastEstimate = nowMs - Date.parse(implantedOn) > 5 * 365.25 * MS_PER_DAY;
   const lot = () => ({
     drugProduct: regimen.concentrationMcgPerMl === 1000 ? 'Gablofen' : 'Lioresal Intrathecal',
     lotNumber: `L${random.int(10_000, 99_999)}`,
@@ -94,8 +107,7 @@ export async function seedPumpHistory(
     serialNumber: `${model.startsWith('synchromed') ? 'NGP' : 'PII'}${random.int(100_000, 999_999)}H`,
     implantedOn,
     catheterTipLevel: random.pick(['T10', 'T8', 'T6', 'T4', 'C5']),
-    // SynchroMed II: automatic shut-down at 7 years (CLINICAL.md "Pumps").
-    eriDate: model.startsWith('synchromed') ? dateOf(Date.parse(implantedOn) + 7 * 365 * MS_PER_DAY) : null,
+    eriDate: isSynchroMed && pastEstimate ? dateOf(Date.parse(implantedOn) + 7 * 365 * MS_PER_DAY) : null,
     initialFill: {
       performedAt: iso(plan[0]!.at),
       volumeAddedMl: reservoirMl,
@@ -147,5 +159,5 @@ export async function seedPumpHistory(
     });
   }
   services.travelTo(null);
-  return pump.id;
+  return { pumpId: pump.id, showsEstimatedEri };
 }

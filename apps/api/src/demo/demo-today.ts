@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { isClinicDay, MS_PER_DAY, toLocalDate } from '@itb/domain';
-import type { SessionUser } from '../../common/request-context.js';
-import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
+import type { SessionUser } from '../common/request-context.js';
+import { AppointmentsService } from '../modules/appointments/appointments.service.js';
 import { atClinicTime } from './clinic-slots.js';
 import type { SeededPump } from './demo-flags.js';
 import type { SeedClock } from './seed-clock.js';

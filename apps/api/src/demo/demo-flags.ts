@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, isClinicDay, MS_PER_DAY, proposeRefillDate, roundTo, toLocalDate } from '@itb/domain';
 import { DataSource } from 'typeorm';
-import type { SessionUser } from '../../common/request-context.js';
-import { AppointmentsService } from '../../modules/appointments/appointments.service.js';
-import { DoseAdjustmentsService } from '../../modules/dose-adjustments/dose-adjustments.service.js';
-import { FlagsService } from '../../modules/flags/flags.service.js';
-import { PumpEventsService } from '../../modules/pump-events/pump-events.service.js';
-import { PumpsService } from '../../modules/pumps/pumps.service.js';
+import type { SessionUser } from '../common/request-context.js';
+import { AppointmentsService } from '../modules/appointments/appointments.service.js';
+import { DoseAdjustmentsService } from '../modules/dose-adjustments/dose-adjustments.service.js';
+import { FlagsService } from '../modules/flags/flags.service.js';
+import { PumpEventsService } from '../modules/pump-events/pump-events.service.js';
+import { PumpsService } from '../modules/pumps/pumps.service.js';
 import { atClinicTime } from './clinic-slots.js';
 import type { SeedClock } from './seed-clock.js';
 
@@ -115,6 +115,8 @@ export async function seedFlaggedStates(
   const missedAt = atClinicTime(missedOn, '11:00', staff.timeZone);
   clock.travelTo(missedAt - 7 * MS_PER_DAY);
   const missed = await book(13, missedAt);
+  // Another patient booked for 14:00 that day never came, and nobody marked it: missed by itself.
+  await book(23, atClinicTime(missedOn, '14:00', staff.timeZone));
   clock.travelTo(null);
   await appointments.update(nurse, missed.id, { version: missed.version, status: 'noshow' });
 
