@@ -149,7 +149,7 @@ describe('appointments', () => {
 
   it('warns of a weekend, refuses the past, a double booking, a stale version and a bad transition', async () => {
     const saturday = await book(after(3 * DAY_MS + 2 * HOUR_MS)).expect(201); // Saturday 13 June
-    expect(saturday.body.warnings).toEqual(['2026-06-13 is not a clinic day']);
+    expect(saturday.body.warnings).toEqual(['13 Jun 2026 is not a clinic day']);
     const before = await countAuditEvents(ctx, clinic.id);
     await book(after(-HOUR_MS))
       .expect(400)

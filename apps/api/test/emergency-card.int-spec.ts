@@ -96,14 +96,14 @@ describe('emergency wallet card', () => {
     expect(pages).toBe(2);
     for (const fact of [
       'Grace Hopper',
-      '1958-03-02',
+      'Born 2 Mar 1958',
       'Over 65',
       'SynchroMed II 20 mL, serial NGP123456H',
       'Catheter tip T10',
       'Lioresal Intrathecal, 2,000 mcg/mL',
       '400 mcg/day',
-      'Alarm date 2026-11-30',
-      'Refill by 2026-11-25',
+      'Alarm date 30 Nov 2026',
+      'Refill by 25 Nov 2026',
       `24-hour phone: ${PHONE}`,
       EMERGENCY_CARD_TEXT.withdrawalSigns,
       EMERGENCY_CARD_TEXT.withdrawalAction,

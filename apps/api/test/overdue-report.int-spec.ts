@@ -236,7 +236,7 @@ describe.each(['Europe/London', 'America/Chicago'])('overdue-refill report in %s
       emptyAt: new Date(Date.parse(at('2026-01-10')) + 100 * 86_400_000).toISOString(), // 20 mL / 0.2 mL/day
       appointment: { startsAt: at('2026-04-08'), state: 'missed' },
     });
-    expect(d!.appointment!.startsAtLocal).toMatch(/^2026-04-08 10:00 /);
+    expect(d!.appointment!.startsAtLocal).toMatch(/^8 Apr 2026, 10:00 /);
     expect(g).toMatchObject({ lastRefillOn: '2026-01-12', appointment: null });
   });
 

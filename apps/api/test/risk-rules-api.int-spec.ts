@@ -99,7 +99,7 @@ describe('PUMP_REPLACEMENT_DUE: raised 180 days before the ERI date, escalated a
   });
 
   it('resolves by itself when a new interrogation moves the ERI date beyond the notice', async () => {
-    // Now 2027-01-01; a new ERI date 2027-12-01 is 334 days away.
+    // Now 2027-01-01; a new ERI date 1 Dec 2027 is 334 days away.
     await clinic.as.specialist
       .patch(`/api/pumps/${pumpId}`)
       .send({ version: await pumpVersionOf(ctx, pumpId), eriDate: '2027-12-01' })

@@ -4,10 +4,10 @@
  * HTTP (apps/api/test/clinical-safety-cases.int-spec.ts).
  *
  * Every case starts from DESIGN.md's worked example unless it says otherwise: a SynchroMed II 20 mL pump
- * (alarm 2.0 mL) filled on 2026-01-05 10:00 GMT (a Monday) with 20 mL of 2000 mcg/mL at 400 mcg/day →
+ * (alarm 2.0 mL) filled on 5 Jan 2026, 10:00 GMT (a Monday) with 20 mL of 2000 mcg/mL at 400 mcg/day →
  * 0.2 mL/day; alarm day 90 (2026-04-05 10:00), empty day 100 (2026-04-15 10:00), refill-by 2026-03-31.
  * Clinic: Europe/London, lead 5 days, drug stability 180 days, due-soon window 14 days, Mon–Fri.
- * "Day N" is 2026-01-05 10:00 GMT + N days.
+ * "Day N" is 5 Jan 2026, 10:00 GMT + N days.
  */
 import type { AgeBand } from './age-bands.js';
 import type { ClinicalSign, SignKind } from './clinical-signs.js';
@@ -268,7 +268,7 @@ export const SAFETY_CASES: SafetyCase[] = [
     name: '3 mL left: +45 % real dose, recorded by a specialist with a reason',
     working:
       'Mixed (3 × 2000 + 17 × 500) / 20 = 14500 / 20 = 725. Real 400 × 725/500 = 580: +45 %. Found 5 + 3 = 8.0 ' +
-      '= expected 8.0. Drain 400/500 = 0.8 mL/day: alarm (20 − 2) / 0.8 = 22.5 days → day 82 22:00 (2026-03-28 22:00 GMT).',
+      '= expected 8.0. Drain 400/500 = 0.8 mL/day: alarm (20 − 2) / 0.8 = 22.5 days → day 82 22:00 (28 Mar 2026, 22:00 GMT).',
     origin: 'spinal',
     birthDate: ADULT,
     history: [],
@@ -319,7 +319,7 @@ export const SAFETY_CASES: SafetyCase[] = [
     working:
       '20 mL of 500 at 400 → 0.8 mL/day; a 0.5 mL bridge bolus 1 s after the refill leaves 19.5 mL: alarm ' +
       '(19.5 − 2 − the 1 s of drain) / 0.8 days after the bolus = 21.875 days after the refill = 21 d 21 h → ' +
-      '2026-03-28 07:00 GMT.',
+      '28 Mar 2026, 07:00 GMT.',
     origin: 'spinal',
     birthDate: ADULT,
     history: [],
@@ -649,7 +649,7 @@ export const SAFETY_CASES: SafetyCase[] = [
     name: 'answered, the dry refill records the priming bolus and raises WITHDRAWAL_WATCH',
     working:
       'Priming 0.3 mL 1 s after the refill: 19.7 mL → alarm (19.7 − 2) / 0.2 = 88.5 days after the refill → ' +
-      'day 190 22:00 (2026-07-14 22:00 UTC). ' +
+      'day 190 22:00 (14 Jul 2026, 22:00 UTC). ' +
       'Expected residual 0 (clamped), found 0: discrepancy 0. WITHDRAWAL_WATCH (high) for 72 h; empty/overdue resolve.',
     origin: 'spinal',
     birthDate: ADULT,

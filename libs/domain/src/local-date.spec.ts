@@ -23,7 +23,7 @@ describe('toLocalDate', () => {
   });
 
   it.each([
-    // Europe/London: BST ends 2026-10-25 02:00 BST → 01:00 GMT (01:00Z).
+    // Europe/London: BST ends 25 Oct 2026, 02:00 BST → 01:00 GMT (01:00Z).
     ['2026-10-23T23:30:00Z', '2026-10-24'], // 00:30 BST (UTC+1): local date is a day after the UTC date
     ['2026-10-24T23:30:00Z', '2026-10-25'], // 00:30 BST on the change day
     ['2026-10-25T00:59:59Z', '2026-10-25'], // 01:59:59 BST, the last second before the change
@@ -35,7 +35,7 @@ describe('toLocalDate', () => {
   });
 
   it.each([
-    // America/Chicago: CDT starts 2026-03-08 02:00 CST → 03:00 CDT (08:00Z).
+    // America/Chicago: CDT starts 8 Mar 2026, 02:00 CST → 03:00 CDT (08:00Z).
     ['2026-03-08T05:59:59Z', '2026-03-07'], // 23:59:59 CST (UTC−6)
     ['2026-03-08T06:00:00Z', '2026-03-08'], // 00:00 CST on the change day
     ['2026-03-08T07:59:59Z', '2026-03-08'], // 01:59:59 CST, the last second before the change
@@ -113,11 +113,11 @@ describe('minDate', () => {
 
 describe('toLocalDateTime', () => {
   it.each([
-    ['2026-01-15T09:30:00Z', 'Europe/London', '2026-01-15 09:30 GMT'],
-    ['2026-07-15T09:30:00Z', 'Europe/London', '2026-07-15 10:30 BST'],
-    ['2026-01-16T03:30:00Z', 'America/Chicago', '2026-01-15 21:30 CST'],
-    ['2026-07-15T15:00:00Z', 'America/Chicago', '2026-07-15 10:00 CDT'],
-    ['2026-07-15T15:00:00Z', 'Asia/Kolkata', '2026-07-15 20:30 GMT+5:30'], // no abbreviation in either locale,
+    ['2026-01-15T09:30:00Z', 'Europe/London', '15 Jan 2026, 09:30 GMT'],
+    ['2026-07-15T09:30:00Z', 'Europe/London', '15 Jul 2026, 10:30 BST'],
+    ['2026-01-16T03:30:00Z', 'America/Chicago', '15 Jan 2026, 21:30 CST'],
+    ['2026-07-15T15:00:00Z', 'America/Chicago', '15 Jul 2026, 10:00 CDT'],
+    ['2026-07-15T15:00:00Z', 'Asia/Kolkata', '15 Jul 2026, 20:30 GMT+5:30'], // no abbreviation in either locale,
   ])('%s in %s reads %s, with the zone named as a clinic would', (iso, zone, expected) => {
     expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
   });

@@ -92,12 +92,30 @@ export function timeZoneAbbreviation(instant: Date, timeZone: string): string {
   return isOffsetName(american) ? british : american;
 }
 
-/** `YYYY-MM-DD HH:MM ZZZ` on the clinic's wall clock, with the zone's abbreviation (GMT, BST, CST…). */
+const DATE_TEXT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A calendar date as people read it: "6 Mar 2026". The product's one date format, on the screens, in
+ * flag texts and messages, and on the wallet card. The date is already the clinic's, so it is never
+ * shifted through a zone. Text that is not a date comes back as it is.
+ */
+export function formatDateText(date: LocalDate): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return DATE_TEXT.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+/** "6 Mar 2026, 10:00 GMT": the date and the time on the clinic's wall clock, with the zone's abbreviation. */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
   let formatter = wallClockFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
     wallClockFormatters.set(timeZone, formatter);
   }
-  return `${toLocalDate(instant, timeZone)} ${formatter.format(instant)} ${timeZoneAbbreviation(instant, timeZone)}`;
+  return `${formatDateText(toLocalDate(instant, timeZone))}, ${formatter.format(instant)} ${timeZoneAbbreviation(instant, timeZone)}`;
 }

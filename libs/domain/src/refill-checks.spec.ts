@@ -83,9 +83,9 @@ describe('entryCheck', () => {
     });
 
   it.each([
-    ['2026-03-02', 'The refill-by date 2026-03-02 is the fill date itself'],
-    ['2026-03-01', 'The refill-by date 2026-03-01 is 1 day before the fill'],
-    ['2026-02-27', 'The refill-by date 2026-02-27 is 3 days before the fill'],
+    ['2026-03-02', 'The refill-by date 2 Mar 2026 is the fill date itself'],
+    ['2026-03-01', 'The refill-by date 1 Mar 2026 is 1 day before the fill'],
+    ['2026-02-27', 'The refill-by date 27 Feb 2026 is 3 days before the fill'],
   ])('a refill-by date of %s: "%s"', (refillBy, shortInterval) => {
     expect(check(refillBy, 90)).toEqual({ isAtOrBelowAlarm: false, shortInterval });
   });

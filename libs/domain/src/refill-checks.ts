@@ -4,7 +4,7 @@
  * engine" ("Concentration change at a refill", "Entry checks") and "Withdrawal-risk rules"
  * (WITHDRAWAL_WATCH).
  */
-import { daysBetween, toLocalDate } from './local-date.js';
+import { daysBetween, formatDateText, toLocalDate } from './local-date.js';
 import { MS_PER_DAY, type Projection, roundTo } from './reservoir.js';
 
 /** What a refill left of the old drug in the reservoir: volume after − volume added (never below 0). */
@@ -115,7 +115,7 @@ export function entryCheck(input: {
   let shortInterval: string | null = null;
   if (input.projection.refillBy <= fillDate) {
     const days = daysBetween(input.projection.refillBy, fillDate);
-    shortInterval = `The refill-by date ${input.projection.refillBy} is ${days === 0 ? 'the fill date itself' : `${days} day${days === 1 ? '' : 's'} before the fill`}`;
+    shortInterval = `The refill-by date ${formatDateText(input.projection.refillBy)} is ${days === 0 ? 'the fill date itself' : `${days} day${days === 1 ? '' : 's'} before the fill`}`;
   } else if (alarmInMs < SHORT_INTERVAL_ALARM_DAYS * MS_PER_DAY) {
     shortInterval = `The low-reservoir alarm is only ${roundTo(alarmInMs / MS_PER_DAY, 1)} days after the fill (under ${SHORT_INTERVAL_ALARM_DAYS})`;
   }

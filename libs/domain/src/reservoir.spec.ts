@@ -57,7 +57,7 @@ describe('refillByDate', () => {
   });
 
   it('takes the stability date from the local date of the fill', () => {
-    // Fill 2026-01-05 23:30 CST = 01-06 05:30Z: local date 01-05 → 01-05 + 180 = 07-04 (not 07-05).
+    // Fill 5 Jan 2026, 23:30 CST = 01-06 05:30Z: local date 01-05 → 01-05 + 180 = 07-04 (not 07-05).
     const { refillBy } = refillByDate(at('2026-01-06T05:30:00Z'), at('2027-01-01T12:00:00Z'), CHICAGO);
     expect(refillBy).toBe('2026-07-04');
   });

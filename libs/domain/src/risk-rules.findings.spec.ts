@@ -58,7 +58,7 @@ describe('the scheduling findings, word for word', () => {
     expect(found).toEqual({
       code: 'RESERVOIR_EMPTY',
       severity: 'critical',
-      summary: 'Reservoir projected empty since 2026-12-10 10:00 GMT; no refill booked',
+      summary: 'Reservoir projected empty since 10 Dec 2026, 10:00 GMT; no refill booked',
       facts: { ...SCHEDULING_FACTS, appointmentAt: 'none' },
     });
     expect(flagTimePhrase('RESERVOIR_EMPTY', found!.facts, new Date('2026-12-11T13:00:00Z'))).toBe(
@@ -82,7 +82,7 @@ describe('the scheduling findings, word for word', () => {
       code: 'REFILL_OVERDUE',
       severity: 'critical',
       summary:
-        'Low-reservoir alarm at 2026-11-30 10:00 GMT; empty at 2026-12-10 10:00 GMT; refill booked for 2026-12-02 09:30 GMT',
+        'Low-reservoir alarm at 30 Nov 2026, 10:00 GMT; empty at 10 Dec 2026, 10:00 GMT; refill booked for 2 Dec 2026, 09:30 GMT',
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-12-02T09:30:00.000Z' },
     });
     expect(flagTimePhrase('REFILL_OVERDUE', found!.facts, new Date(now))).toBe(phrase);
@@ -110,7 +110,8 @@ describe('the scheduling findings, word for word', () => {
     expect(findingOf('APPOINTMENT_AFTER_EMPTY', after, '2026-11-01T10:00:00Z')).toEqual({
       code: 'APPOINTMENT_AFTER_EMPTY',
       severity: 'critical',
-      summary: 'Refill booked for 2026-12-10 10:01 GMT, after the reservoir is projected empty at 2026-12-10 10:00 GMT',
+      summary:
+        'Refill booked for 10 Dec 2026, 10:01 GMT, after the reservoir is projected empty at 10 Dec 2026, 10:00 GMT',
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-12-10T10:01:00.000Z' },
     });
   });
@@ -122,7 +123,7 @@ describe('the scheduling findings, word for word', () => {
       code: 'MISSED_REFILL_APPOINTMENT',
       severity: 'high',
       summary:
-        'Refill appointment at 2026-11-20 10:00 GMT missed, no refill since; alarm at 2026-11-30 10:00 GMT; no refill booked',
+        'Refill appointment at 20 Nov 2026, 10:00 GMT missed, no refill since; alarm at 30 Nov 2026, 10:00 GMT; no refill booked',
       facts: { ...SCHEDULING_FACTS, appointmentAt: 'none', missedAt: '2026-11-20T10:00:00.000Z' },
     });
   });
@@ -133,7 +134,7 @@ describe('the scheduling findings, word for word', () => {
     expect(findingOf('APPOINTMENT_AFTER_ALARM', late, '2026-11-01T10:00:00Z')).toEqual({
       code: 'APPOINTMENT_AFTER_ALARM',
       severity: 'high',
-      summary: 'Refill booked for 2026-12-01 10:00 GMT, after the low-reservoir alarm at 2026-11-30 10:00 GMT',
+      summary: 'Refill booked for 1 Dec 2026, 10:00 GMT, after the low-reservoir alarm at 30 Nov 2026, 10:00 GMT',
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-12-01T10:00:00.000Z', stabilityLimitOn: '2027-02-28' },
     });
   });
@@ -145,7 +146,7 @@ describe('the scheduling findings, word for word', () => {
     ).toEqual({
       code: 'APPOINTMENT_AFTER_ALARM',
       severity: 'high',
-      summary: 'Refill booked for 2026-11-02 10:00 GMT, after the 60-day drug-stability limit (2026-10-31)',
+      summary: 'Refill booked for 2 Nov 2026, 10:00 GMT, after the 60-day drug-stability limit (31 Oct 2026)',
       facts: { ...SCHEDULING_FACTS, appointmentAt: '2026-11-02T10:00:00.000Z', stabilityLimitOn: '2026-10-31' },
     });
   });
@@ -155,7 +156,7 @@ describe('the scheduling findings, word for word', () => {
     expect(findingOf('REFILL_DUE_UNSCHEDULED', state(), '2026-11-15T10:00:00Z')).toEqual({
       code: 'REFILL_DUE_UNSCHEDULED',
       severity: 'high',
-      summary: 'Refill due by 2026-11-25 and no refill booked; alarm at 2026-11-30 10:00 GMT',
+      summary: 'Refill due by 25 Nov 2026 and no refill booked; alarm at 30 Nov 2026, 10:00 GMT',
       facts: { ...SCHEDULING_FACTS, appointmentAt: 'none', refillBy: '2026-11-25', daysToRefillBy: 10 },
     });
     const booked = state({ nextRefillAppointmentAt: new Date('2026-11-20T10:00:00Z') });
@@ -189,7 +190,7 @@ describe('the other findings, word for word', () => {
     expect(findingOf('PUMP_ALARM_RECORDED', heard, '2026-11-25T09:00:00Z')).toEqual({
       code: 'PUMP_ALARM_RECORDED',
       severity,
-      summary: `${words} at 2026-11-25 08:00 GMT; no interrogation or refill since`,
+      summary: `${words} at 25 Nov 2026, 08:00 GMT; no interrogation or refill since`,
       facts: {
         alarmType: type,
         recordedAlarmAt: '2026-11-25T08:00:00.000Z',
@@ -203,7 +204,7 @@ describe('the other findings, word for word', () => {
     expect(findingOf('PUMP_ALARM_RECORDED', early, '2026-11-01T11:00:00Z')).toMatchObject({
       severity: 'critical',
       summary:
-        'Low-reservoir alarm at 2026-11-01 10:00 GMT, 29 days before the projected alarm: early emptying (over-infusion or pocket fill?); no interrogation or refill since',
+        'Low-reservoir alarm at 1 Nov 2026, 10:00 GMT, 29 days before the projected alarm: early emptying (over-infusion or pocket fill?); no interrogation or refill since',
     });
   });
 
@@ -222,7 +223,7 @@ describe('the other findings, word for word', () => {
     ).toEqual({
       code: 'PUMP_STOPPED',
       severity: 'critical',
-      summary: 'Pump recorded as stopped at 2026-11-10 10:00 GMT and not restarted: no drug is being delivered',
+      summary: 'Pump recorded as stopped at 10 Nov 2026, 10:00 GMT and not restarted: no drug is being delivered',
       facts: { stoppedAt: '2026-11-10T10:00:00.000Z' },
     });
   });
@@ -231,7 +232,7 @@ describe('the other findings, word for word', () => {
     expect(findingOf('DRUG_STABILITY_EXCEEDED', state(), '2027-02-28T12:00:00Z')).toEqual({
       code: 'DRUG_STABILITY_EXCEEDED',
       severity: 'high',
-      summary: 'Drug in the pump since 2026-09-01 11:00 BST: the 180-day stability limit is 2027-02-28',
+      summary: 'Drug in the pump since 1 Sept 2026, 11:00 BST: the 180-day stability limit is 28 Feb 2027',
       facts: { lastFillAt: '2026-09-01T10:00:00.000Z', limitOn: '2027-02-28', maxDrugDaysInPump: 180 },
     });
   });
@@ -244,7 +245,7 @@ describe('the other findings, word for word', () => {
     expect(findingOf('RESIDUAL_DISCREPANCY', s, '2026-09-02T10:00:00Z')).toEqual({
       code: 'RESIDUAL_DISCREPANCY',
       severity: 'high',
-      summary: `Refill at 2026-09-01 11:00 BST: ${words}`,
+      summary: `Refill at 1 Sept 2026, 11:00 BST: ${words}`,
       facts: { fillId: 'fill-1', fillAt: '2026-09-01T10:00:00.000Z', discrepancyMl, deliveryErrorPct },
     });
   });
@@ -257,16 +258,16 @@ describe('the other findings, word for word', () => {
     expect(findingOf('POST_MRI_CHECK_PENDING', s, '2026-11-10T12:00:00Z')).toEqual({
       code: 'POST_MRI_CHECK_PENDING',
       severity: 'high',
-      summary: `MRI at 2026-11-10 10:00 GMT and no pump interrogation since (${why})`,
+      summary: `MRI at 10 Nov 2026, 10:00 GMT and no pump interrogation since (${why})`,
       facts: { mriAt: '2026-11-10T10:00:00.000Z' },
     });
   });
 
   it.each([
-    ['2026-11-04T12:00:00Z', 'critical', -3, 'ERI date 2026-11-01 has passed: replace now'],
-    ['2026-11-01T12:00:00Z', 'critical', 0, 'ERI date 2026-11-01 has passed: replace now'],
-    ['2026-10-31T12:00:00Z', 'high', 1, 'ERI date 2026-11-01, in 1 day: plan the replacement'],
-    ['2026-10-30T12:00:00Z', 'high', 2, 'ERI date 2026-11-01, in 2 days: plan the replacement'],
+    ['2026-11-04T12:00:00Z', 'critical', -3, 'ERI date 1 Nov 2026 has passed: replace now'],
+    ['2026-11-01T12:00:00Z', 'critical', 0, 'ERI date 1 Nov 2026 has passed: replace now'],
+    ['2026-10-31T12:00:00Z', 'high', 1, 'ERI date 1 Nov 2026, in 1 day: plan the replacement'],
+    ['2026-10-30T12:00:00Z', 'high', 2, 'ERI date 1 Nov 2026, in 2 days: plan the replacement'],
   ] as const)('PUMP_REPLACEMENT_DUE at %s is %s, %s days left', (now, severity, daysLeft, summary) => {
     expect(findingOf('PUMP_REPLACEMENT_DUE', state({ eriDate: '2026-11-01' }), now)).toEqual({
       code: 'PUMP_REPLACEMENT_DUE',
@@ -283,7 +284,7 @@ describe('the other findings, word for word', () => {
       code: 'PUMP_REPLACEMENT_DUE',
       severity: 'high',
       summary:
-        'Estimated ERI 2026-12-01 (5 years from implant, the shortest typical battery life; interrogate the pump to confirm), in 16 days: plan the replacement',
+        'Estimated ERI 1 Dec 2026 (5 years from implant, the shortest typical battery life; interrogate the pump to confirm), in 16 days: plan the replacement',
       facts: { dueOn: '2026-12-01', daysLeft: 16, source: 'estimate' },
     });
   });

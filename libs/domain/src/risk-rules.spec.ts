@@ -77,12 +77,12 @@ describe('evaluateRiskRules', () => {
       expect(flags[0]).toMatchObject({
         code: 'REFILL_OVERDUE',
         severity: 'critical',
-        summary: 'Low-reservoir alarm at 2026-11-30 10:00 GMT; empty at 2026-12-10 10:00 GMT; no refill booked',
+        summary: 'Low-reservoir alarm at 30 Nov 2026, 10:00 GMT; empty at 10 Dec 2026, 10:00 GMT; no refill booked',
         facts: { alarmAt: '2026-11-30T10:00:00.000Z', emptyAt: '2026-12-10T10:00:00.000Z', appointmentAt: 'none' },
       });
       expect(
         finding(state({ nextRefillAppointmentAt: null }), daysAfter(ALARM_AT, 3), 'REFILL_OVERDUE', CHICAGO)?.summary,
-      ).toBe('Low-reservoir alarm at 2026-11-30 04:00 CST; empty at 2026-12-10 04:00 CST; no refill booked');
+      ).toBe('Low-reservoir alarm at 30 Nov 2026, 04:00 CST; empty at 10 Dec 2026, 04:00 CST; no refill booked');
     });
   });
 
@@ -214,7 +214,7 @@ describe('evaluateRiskRules', () => {
     expect(finding(s, new Date('2027-03-01T12:00:00Z'), 'PUMP_REPLACEMENT_DUE')).toMatchObject({
       severity: 'high',
       summary:
-        'Estimated ERI 2027-05-01 (5 years from implant, the shortest typical battery life; interrogate the pump to confirm), in 61 days: plan the replacement',
+        'Estimated ERI 1 May 2027 (5 years from implant, the shortest typical battery life; interrogate the pump to confirm), in 61 days: plan the replacement',
       facts: { source: 'estimate', daysLeft: 61 },
     });
     // A pump at 6.75 years (issue 11 item 8) is past its estimate: critical, not moderate.
@@ -282,7 +282,7 @@ describe('scheduling flags: at most one per pump, in DESIGN.md precedence', () =
       nextRefillAppointmentAt: new Date('2027-03-01T10:00:00Z'),
     });
     expect(finding(s, new Date('2027-01-10T10:00:00Z'), 'APPOINTMENT_AFTER_ALARM')).toMatchObject({
-      summary: 'Refill booked for 2027-03-01 10:00 GMT, after the 180-day drug-stability limit (2027-02-28)',
+      summary: 'Refill booked for 1 Mar 2027, 10:00 GMT, after the 180-day drug-stability limit (28 Feb 2027)',
     });
     const onTheDay = state({ ...s, nextRefillAppointmentAt: new Date('2027-02-28T10:00:00Z') });
     expect(codesAt(onTheDay, new Date('2027-01-10T10:00:00Z'))).not.toContain('APPOINTMENT_AFTER_ALARM');
@@ -391,7 +391,7 @@ describe('PUMP_ALARM_RECORDED and PUMP_STOPPED', () => {
     const s = state({ stoppedAt: new Date('2026-10-09T10:00:00Z') });
     expect(finding(s, now, 'PUMP_STOPPED')).toMatchObject({
       severity: 'critical',
-      summary: 'Pump recorded as stopped at 2026-10-09 11:00 BST and not restarted: no drug is being delivered',
+      summary: 'Pump recorded as stopped at 9 Oct 2026, 11:00 BST and not restarted: no drug is being delivered',
     });
     expect(finding(state(), now, 'PUMP_STOPPED')).toBeUndefined();
   });
@@ -413,7 +413,7 @@ describe('WITHDRAWAL_WATCH: 72 h after refilling a pump that ran dry', () => {
     expect(finding(s, refilled, 'WITHDRAWAL_WATCH')).toMatchObject({
       severity: 'high',
       summary:
-        'Refilled at 2026-11-30 09:00 GMT after 2 days 3 h without drug (empty since 2026-11-28 06:00 GMT): watch for withdrawal until 2026-12-03 09:00 GMT',
+        'Refilled at 30 Nov 2026, 09:00 GMT after 2 days 3 h without drug (empty since 28 Nov 2026, 06:00 GMT): watch for withdrawal until 3 Dec 2026, 09:00 GMT',
       facts: { fillId: 'f-dry', hoursWithoutDrug: 51 },
     });
   });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type LocalDate, toLocalDate, toLocalDateTime } from './local-date.js';
+import { addDays, daysBetween, formatDateText, type LocalDate, toLocalDate, toLocalDateTime } from './local-date.js';
 import { PUMP_CATALOGUE, type PumpModel } from './pump-models.js';
 import { MS_PER_DAY, roundTo } from './reservoir.js';
 import { describeHours } from './refill-checks.js';
@@ -267,7 +267,7 @@ const appointmentAfterAlarm: Rule = (s, settings) => {
   if (!isAfterAlarm && !isAfterStability) return null;
   const reason = isAfterAlarm
     ? `after the low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`
-    : `after the ${settings.maxDrugDaysInPump}-day drug-stability limit (${limitDate})`;
+    : `after the ${settings.maxDrugDaysInPump}-day drug-stability limit (${formatDateText(limitDate)})`;
   return {
     code: 'APPOINTMENT_AFTER_ALARM',
     severity: 'high',
@@ -283,7 +283,7 @@ const refillDueUnscheduled: Rule = (s, { timeZone, dueSoonWindowDays }, now) => 
   return {
     code: 'REFILL_DUE_UNSCHEDULED',
     severity: 'high',
-    summary: `Refill due by ${s.refillBy} and no refill booked; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`,
+    summary: `Refill due by ${formatDateText(s.refillBy)} and no refill booked; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`,
     facts: { ...schedulingFacts(s), refillBy: s.refillBy, daysToRefillBy },
   };
 };
@@ -336,7 +336,7 @@ const drugStabilityExceeded: Rule = (s, settings, now) => {
     ? {
         code: 'DRUG_STABILITY_EXCEEDED',
         severity: 'high',
-        summary: `Drug in the pump since ${toLocalDateTime(s.lastFillAt, settings.timeZone)}: the ${settings.maxDrugDaysInPump}-day stability limit is ${limitOn}`,
+        summary: `Drug in the pump since ${toLocalDateTime(s.lastFillAt, settings.timeZone)}: the ${settings.maxDrugDaysInPump}-day stability limit is ${formatDateText(limitOn)}`,
         facts: { lastFillAt: s.lastFillAt.toISOString(), limitOn, maxDrugDaysInPump: settings.maxDrugDaysInPump },
       }
     : null;
@@ -403,8 +403,8 @@ const pumpReplacementDue: Rule = (s, { timeZone }, now) => {
   const severity: FlagSeverity = daysLeft <= 0 ? 'critical' : daysLeft <= REPLACEMENT_URGENT_DAYS ? 'high' : 'moderate';
   const years = PUMP_CATALOGUE[s.model].eriEstimateYears;
   const source = s.eriDate
-    ? `ERI date ${dueOn}`
-    : `Estimated ERI ${dueOn} (${years} years from implant, the shortest typical battery life; interrogate the pump to confirm)`;
+    ? `ERI date ${formatDateText(dueOn)}`
+    : `Estimated ERI ${formatDateText(dueOn)} (${years} years from implant, the shortest typical battery life; interrogate the pump to confirm)`;
   return {
     code: 'PUMP_REPLACEMENT_DUE',
     severity,

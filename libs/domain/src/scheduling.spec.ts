@@ -46,7 +46,7 @@ describe('bookingWarnings', () => {
   });
 
   it('warns of a weekend and of hours outside the clinic’s, on its wall clock', () => {
-    expect(bookingWarnings(new Date('2026-11-28T10:00:00Z'), 30, LONDON)).toEqual(['2026-11-28 is not a clinic day']);
+    expect(bookingWarnings(new Date('2026-11-28T10:00:00Z'), 30, LONDON)).toEqual(['28 Nov 2026 is not a clinic day']);
     expect(bookingWarnings(new Date('2026-11-23T16:45:00Z'), 30, LONDON)).toEqual([
       '16:45–17:15 is outside clinic hours (08:30–17:00)',
     ]);

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, type LocalDate, toLocalDate } from './local-date.js';
+import { addDays, formatDateText, isoWeekday, type LocalDate, toLocalDate } from './local-date.js';
 
 /**
  * Clinic days, proposed refill dates and appointment status rules (DESIGN.md "Work surfaces";
@@ -72,7 +72,7 @@ function localTime(instant: Date, timeZone: string): string {
 export function bookingWarnings(startsAt: Date, durationMinutes: number, hours: ClinicHours): string[] {
   const warnings: string[] = [];
   const date = toLocalDate(startsAt, hours.timeZone);
-  if (!isClinicDay(date, hours.clinicDays)) warnings.push(`${date} is not a clinic day`);
+  if (!isClinicDay(date, hours.clinicDays)) warnings.push(`${formatDateText(date)} is not a clinic day`);
   const start = localTime(startsAt, hours.timeZone);
   const end = localTime(new Date(startsAt.getTime() + durationMinutes * 60_000), hours.timeZone);
   if (start < hours.opensAt || end > hours.closesAt || end < start) {

@@ -1,8 +1,7 @@
-import { timeZoneAbbreviation, toLocalDate } from '@itb/domain';
+import { formatDateText, timeZoneAbbreviation, toLocalDate, toLocalDateTime } from '@itb/domain';
 
 /** One locale for the whole dashboard: day-month-year dates are unambiguous to read. */
 const LOCALE = 'en-GB';
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
@@ -48,33 +47,20 @@ export function formatDays(days: number): string {
  * A calendar date (`YYYY-MM-DD`) as "5 Mar 2026". It is already a date in the clinic's zone,
  * so it is formatted as-is, never shifted through a time zone.
  */
-export function formatLocalDate(date: string): string {
-  const match = LOCAL_DATE.exec(date);
-  if (!match) return date;
-  const [, year, month, day] = match;
-  const utcMidnight = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    utcMidnight,
-  );
-}
+export const formatLocalDate = (date: string): string => formatDateText(date);
 
 /** The zone's short name (GMT, BST, CST…): one rule for the API's flag facts and the screens. */
 export { timeZoneAbbreviation };
 
-/** An instant as date and time in the clinic's zone: "5 Mar 2026, 14:30 GMT". */
+/**
+ * An instant as date and time in the clinic's zone: "5 Mar 2026, 14:30 GMT", the words the API's flag
+ * texts and messages use (libs/domain `toLocalDateTime`); `withZone: false` leaves the zone off.
+ */
 export function formatInstant(iso: string, timeZone: string, options: { withZone?: boolean } = {}): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(LOCALE, {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-  return options.withZone === false ? text : `${text} ${timeZoneAbbreviation(instant, timeZone)}`;
+  const text = toLocalDateTime(instant, timeZone);
+  return options.withZone === false ? text.slice(0, text.lastIndexOf(' ')) : text;
 }
 
 /** The calendar date an instant falls on in the clinic's zone, formatted: "5 Mar 2026". */

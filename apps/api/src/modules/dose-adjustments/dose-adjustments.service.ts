@@ -14,6 +14,7 @@ import {
   isChildOn,
   project,
   toLocalDate,
+  toLocalDateTime,
 } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -125,8 +126,12 @@ export class DoseAdjustmentsService {
     const effectiveAt = new Date(input.effectiveAt);
     if (effectiveAt > now) throw AppError.validation('effectiveAt', 'cannot be in the future');
     const lastChange = state.adjustments[state.adjustments.length - 1]?.effectiveAt ?? state.fill.performedAt;
+    const clinic = await this.clinics.get(actor.clinicId, m);
     if (effectiveAt <= lastChange) {
-      throw AppError.rule('effectiveAt', `must be after the last fill or dose change (${lastChange.toISOString()})`);
+      throw AppError.rule(
+        'effectiveAt',
+        `must be after the last fill or dose change (${toLocalDateTime(lastChange, clinic.timeZone)})`,
+      );
     }
     const orderedBy = await m.findOneBy(UserEntity, {
       id: input.orderedById,
@@ -138,7 +143,6 @@ export class DoseAdjustmentsService {
     const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
 
     // Limits are per 24 h across fills (libs/domain checkDoseChangeInWindow, DESIGN.md "Dose-change limits").
-    const clinic = await this.clinics.get(actor.clinicId, m);
     const isChild = isChildOn(patient.birthDate, toLocalDate(effectiveAt, clinic.timeZone));
     const window = checkDoseChangeInWindow({
       steps: await this.pumps.doseStepsSince(m, pump.id, new Date(effectiveAt.getTime() - DOSE_LIMIT_WINDOW_MS)),

@@ -1,4 +1,5 @@
 import { ageBandText, type EmergencyCard, emergencyCardBackLines } from '@itb/contracts';
+import { formatDateText } from '@itb/domain';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
 /** ISO/IEC 7810 ID-1, a bank card: 85.60 × 53.98 mm in points. */
@@ -53,13 +54,13 @@ function drawFront(page: PDFPage, card: EmergencyCard, regular: PDFFont, bold: P
   page.drawText(ansi(card.patientName), { x: MARGIN, y, size: nameSize, font: bold, color: INK });
   y -= 10.5;
   const rows: [string, string][] = [
-    ['Born', `${card.birthDate} - Age: ${ageBandText(card.ageBand)}`],
+    ['Born', `${formatDateText(card.birthDate)} - Age: ${ageBandText(card.ageBand)}`],
     ['Pump', `${card.pumpModel}, serial ${card.serialNumber}`],
     ['Catheter tip', card.catheterTipLevel ?? 'not recorded'],
     ['Drug', `${card.drugProduct}, ${number(card.concentrationMcgPerMl)} mcg/mL`],
     ['Daily dose', `${number(card.dailyDoseMcg)} mcg/day`],
-    ['Alarm date', card.alarmDate],
-    ['Refill by', card.refillByDate],
+    ['Alarm date', formatDateText(card.alarmDate)],
+    ['Refill by', formatDateText(card.refillByDate)],
   ];
   const valueX = MARGIN + 46;
   for (const [label, value] of rows) {
@@ -139,7 +140,7 @@ export async function emergencyCardPdf(card: EmergencyCard): Promise<Uint8Array>
   // Every list on the card is bounded (six cautions, eight medicines), so this only guards future text.
   if (!laid) throw new Error('The emergency card text does not fit on the card');
   for (const { text, font, color, size, y } of laid) back.drawText(text, { x: MARGIN, y, size, font, color });
-  back.drawText(ansi(`${card.clinicName} - printed ${card.printedOn}`), {
+  back.drawText(ansi(`${card.clinicName} - printed ${formatDateText(card.printedOn)}`), {
     x: MARGIN,
     y: MARGIN - 4,
     size: 5,

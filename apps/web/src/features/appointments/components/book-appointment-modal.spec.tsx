@@ -72,17 +72,17 @@ describe('BookAppointmentModal', () => {
       body: appointment({
         startsAt: '2026-11-28T08:30:00.000Z',
         startsOn: '2026-11-28',
-        warnings: ['2026-11-28 is not a clinic day'],
+        warnings: ['28 Nov 2026 is not a clinic day'],
       }),
     }));
     const onClose = openDialog();
     fireEvent.change(screen.getByLabelText(/^Date/), { target: { value: '2026-11-28' } });
     expect((await screen.findByTestId('live-booking-warnings')).textContent).toContain(
-      '2026-11-28 is not a clinic day',
+      '28 Nov 2026 is not a clinic day',
     );
     book();
     const warnings = await screen.findByTestId('booking-warnings');
-    expect(warnings.textContent).toContain('2026-11-28 is not a clinic day');
+    expect(warnings.textContent).toContain('28 Nov 2026 is not a clinic day');
     expect(screen.getByText(/Refill for Smith, Anna: Sat 28 Nov 2026, 08:30–09:00/)).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));

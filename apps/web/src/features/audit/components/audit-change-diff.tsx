@@ -3,7 +3,7 @@ import { Badge, Button, Code, Group, SimpleGrid, Stack, Switch, Table, Text, Vis
 import { IconBraces } from '@tabler/icons-react';
 import { useState } from 'react';
 import { countChanges, diffAuditChange, type FieldChange, type FieldChangeKind } from '../lib/audit-diff';
-import { actionLabel, formatAuditValue } from '../lib/audit-display';
+import { actionLabel, fieldLabel, formatAuditValue } from '../lib/audit-display';
 
 /** Each kind in words as well as colour; highlighted rows carry a tint and a left rule. */
 const KIND_STYLES: Record<FieldChangeKind, { label: string; color: string; tint?: string }> = {
@@ -42,8 +42,8 @@ function ChangeRow({ change, timeZone }: { change: FieldChange; timeZone: string
     >
       <Table.Th scope="row" fw={500}>
         <Group gap="xs" wrap="nowrap" align="center">
-          <Text span size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-            {change.path || '(value)'}
+          <Text span size="sm" title={change.path || undefined} style={{ overflowWrap: 'anywhere' }}>
+            {fieldLabel(change.path)}
           </Text>
           {change.kind !== 'unchanged' && (
             <Badge size="xs" variant="filled" color={style.color}>

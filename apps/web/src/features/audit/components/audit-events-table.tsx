@@ -56,11 +56,8 @@ function EventRow({
           </Text>
         </Table.Td>
         <Table.Td>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} title={event.action}>
             {label}
-          </Text>
-          <Text size="xs" ff="monospace" c="dimmed">
-            {event.action}
           </Text>
           {event.reason && (
             <Text size="xs" c="dimmed" lineClamp={2}>

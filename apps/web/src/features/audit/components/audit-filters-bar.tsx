@@ -1,16 +1,11 @@
 import type { UserResponse } from '@itb/contracts';
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Select, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ROLE_LABELS } from '../../../lib/auth';
 import type { AuditListParams } from '../../../lib/query-keys';
-import {
-  ACTION_MAX_LENGTH,
-  cleanAction,
-  ENTITY_OPTIONS,
-  isBackwardsRange,
-  isDefaultFilters,
-} from '../lib/audit-filters';
+import { actionFilterGroups } from '../lib/audit-display';
+import { cleanAction, ENTITY_OPTIONS, isBackwardsRange, isDefaultFilters } from '../lib/audit-filters';
 import { PatientFilterSelect, type PatientSearch } from './patient-filter-select';
 
 export type AuditActor = Pick<UserResponse, 'id' | 'name' | 'role' | 'isActive'>;
@@ -40,36 +35,32 @@ function actorOptions(actors: AuditActor[] | undefined, actorId: string, knownNa
   return [{ value: '', label: actors ? 'All users' : 'All users (loading the list…)' }, ...options];
 }
 
-/** The action box applies on Enter or when left, not on every key: a half-typed action matches nothing. */
+/**
+ * The action filter in the clinic's words ("Flag resolved", "Any flag action"), searchable by typing; its
+ * values are the codes and prefixes the API takes. An action from a link that the list does not know
+ * stays choosable under its code.
+ */
 function ActionFilter({ action, onApply }: { action: string; onApply: (action: string) => void }) {
-  const [text, setText] = useState(action);
-  const [lastAction, setLastAction] = useState(action);
-  // The filter changed from outside (Clear filters, Back): the box follows it.
-  if (action !== lastAction) {
-    setLastAction(action);
-    setText(action);
-  }
-  const apply = () => {
-    const next = cleanAction(text);
-    if (next !== action) onApply(next);
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply();
-  };
+  const groups = actionFilterGroups();
+  const known = groups.some((group) => group.items.some((item) => item.value === action));
+  const data = [
+    { group: 'All', items: [{ value: '', label: 'All actions' }] },
+    ...(action && !known ? [{ group: 'From the link', items: [{ value: action, label: action }] }] : []),
+    ...groups,
+  ];
   return (
-    <form onSubmit={submit}>
-      <TextInput
-        label="Action"
-        description="fill.create, or a prefix: flag."
-        value={text}
-        maxLength={ACTION_MAX_LENGTH}
-        onChange={(event) => setText(event.currentTarget.value)}
-        onBlur={apply}
-        spellCheck={false}
-        w={250}
-      />
-    </form>
+    <Select
+      label="Action"
+      data={data}
+      value={action}
+      onChange={(value) => onApply(cleanAction(value))}
+      searchable
+      allowDeselect={false}
+      nothingFoundMessage="No action by that name"
+      maxDropdownHeight={320}
+      comboboxProps={{ withinPortal: true }}
+      w={250}
+    />
   );
 }
 

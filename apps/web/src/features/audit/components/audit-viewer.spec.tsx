@@ -48,25 +48,28 @@ describe('AuditViewer', () => {
       to: '2026-11-30',
       limit: '50',
     });
-    expect((screen.getByLabelText(/^User/) as HTMLSelectElement).value).toBe(NURSE_ID);
+    expect((screen.getByRole('combobox', { name: 'User' }) as HTMLSelectElement).value).toBe(NURSE_ID);
     expect((screen.getByLabelText(/^Record/) as HTMLSelectElement).value).toBe('appointment');
     expect((screen.getByRole('combobox', { name: 'Patient' }) as HTMLInputElement).value).toBe('Smith, Anna');
+    // The action filter names the prefix in words.
+    expect((screen.getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe('Any appointment action');
   });
 
-  it('asks again when a filter changes, the action once it is entered', async () => {
+  it('asks again when a filter changes, the action once it is chosen by its name', async () => {
     const api = stubFetch(() => ok({ items: [auditEventFixture()], nextCursor: null }));
     renderViewer();
     await screen.findByRole('link', { name: 'Smith, Anna' });
     expect([...api.calls[0]!.search.keys()]).toEqual(['limit']);
 
-    fireEvent.change(screen.getByLabelText(/^User/), { target: { value: SPECIALIST.id } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'User' }), { target: { value: SPECIALIST.id } });
     await waitFor(() => expect(api.calls.at(-1)?.search.get('actorId')).toBe(SPECIALIST.id));
 
-    const action = screen.getByLabelText(/^Action/);
-    fireEvent.change(action, { target: { value: 'flag.' } });
+    const action = screen.getByRole('combobox', { name: 'Action' });
+    fireEvent.click(action);
+    fireEvent.change(action, { target: { value: 'resolved' } });
     expect(api.calls.at(-1)?.search.get('action')).toBeNull();
-    fireEvent.blur(action);
-    await waitFor(() => expect(api.calls.at(-1)?.search.get('action')).toBe('flag.'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Flag resolved' }));
+    await waitFor(() => expect(api.calls.at(-1)?.search.get('action')).toBe('flag.resolve'));
     expect(api.calls.at(-1)?.search.get('actorId')).toBe(SPECIALIST.id);
 
     fireEvent.change(screen.getByLabelText(/^From/), { target: { value: '2026-11-20' } });
@@ -117,9 +120,9 @@ describe('AuditViewer', () => {
         : ok({ items: [auditEventFixture()], nextCursor: 'page-2' }),
     );
     renderViewer('/audit?entityType=fill');
-    await screen.findByText('Checked in');
+    await screen.findByTitle('appointment.arrived');
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    await screen.findByText('Refill recorded');
+    await screen.findByTitle('fill.create');
     expect(api.calls[1]!.search.get('cursor')).toBe('page-2');
     expect(api.calls[1]!.search.get('entityType')).toBe('fill');
     expect(screen.getByText('Showing 2 events, newest first')).toBeTruthy();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, actorText, formatAuditValue, unitOfField } from './audit-display';
+import { CLINICAL_SIGN_LABELS, DOSE_REASON_LABELS, RISK_FACTOR_LABELS } from '@itb/contracts';
+import {
+  actionFilterGroups,
+  actionLabel,
+  actorText,
+  fieldLabel,
+  formatAuditValue,
+  unitOfField,
+  valueLabel,
+} from './audit-display';
 
 const ZONE = 'Europe/London';
 
@@ -32,7 +41,9 @@ describe('formatAuditValue', () => {
     expect(formatAuditValue(null, 'eriDate', ZONE)).toBe('empty');
     expect(formatAuditValue('', 'notes', ZONE)).toBe('(blank)');
     expect(formatAuditValue(false, 'isActive', ZONE)).toBe('No');
-    expect(formatAuditValue(['fever', 'pruritus'], 'signs', ZONE)).toBe('fever, pruritus');
+    expect(formatAuditValue(['fever', 'pruritus'], 'signs', ZONE)).toBe(
+      `${CLINICAL_SIGN_LABELS.fever}, ${CLINICAL_SIGN_LABELS.pruritus}`,
+    );
     expect(formatAuditValue([], 'riskFactors', ZONE)).toBe('none');
   });
 });
@@ -47,5 +58,41 @@ describe('event wording', () => {
     expect(actorText({ actorId: 'u1', actorName: 'Dr Amara Okafor' })).toBe('Dr Amara Okafor');
     expect(actorText({ actorId: 'u1', actorName: null })).toBe('Former user');
     expect(actorText({ actorId: null, actorName: null })).toBe('System (automatic check)');
+  });
+});
+
+describe('the audit log in words', () => {
+  it('names recorded fields in words, without the unit their value shows', () => {
+    expect(fieldLabel('volumeAddedMl')).toBe('Volume added');
+    expect(fieldLabel('newDailyDoseMcg')).toBe('New daily dose');
+    expect(fieldLabel('concentrationMcgPerMl')).toBe('Concentration');
+    expect(fieldLabel('details.facts.daysLeft')).toBe('Details › Facts › Days left');
+    expect(fieldLabel('eriDate')).toBe('ERI date');
+    expect(fieldLabel('signs[1]')).toBe('Signs 2');
+    expect(fieldLabel('')).toBe('Value');
+  });
+
+  it('shows stored keys by the labels the screens use, and leaves free text alone', () => {
+    expect(valueLabel('REFILL_OVERDUE')).toBe('Refill overdue');
+    expect(valueLabel('titration_up')).toBe(DOSE_REASON_LABELS.titration_up);
+    expect(valueLabel('sci_t6_or_above')).toBe(RISK_FACTOR_LABELS.sci_t6_or_above);
+    expect(valueLabel('some_new_key')).toBe('Some new key');
+    expect(valueLabel('Phoned the patient at 10:00')).toBe('Phoned the patient at 10:00');
+    expect(formatAuditValue(['pruritus', 'fever'], 'signs', 'Europe/London')).toBe(
+      `${CLINICAL_SIGN_LABELS.pruritus}, ${CLINICAL_SIGN_LABELS.fever}`,
+    );
+  });
+
+  it('offers every audited action by its name, grouped by record, each group with its prefix first', () => {
+    const groups = actionFilterGroups();
+    const flags = groups.find((group) => group.group === 'Flag')!;
+    expect(flags.items[0]).toEqual({ value: 'flag.', label: 'Any flag action' });
+    expect(flags.items).toContainEqual({ value: 'flag.resolve', label: 'Flag resolved' });
+    expect(groups.find((group) => group.group === 'Sign-in')!.items).toEqual([
+      { value: 'auth.', label: 'Any sign-in action' },
+      { value: 'auth.login', label: 'Signed in' },
+    ]);
+    const values = groups.flatMap((group) => group.items.map((item) => item.value));
+    expect(new Set(values).size).toBe(values.length);
   });
 });

@@ -1,4 +1,15 @@
-import type { AuditEventResponse } from '@itb/contracts';
+import {
+  AGE_BAND_LABELS,
+  type AuditEventResponse,
+  CAUTION_LABELS,
+  CLINICAL_SIGN_LABELS,
+  DIAGNOSIS_LABELS,
+  DOSE_REASON_LABELS,
+  FLAG_CODE_LABELS,
+  INTERACTING_MEDICINE_LABELS,
+  PUMP_EVENT_LABELS,
+  RISK_FACTOR_LABELS,
+} from '@itb/contracts';
 import { formatInstant, formatLocalDate } from '../../../lib/format';
 
 /** The records the API audits (`entity_type`), in the words of the clinic. */
@@ -15,7 +26,7 @@ export const ENTITY_LABELS: Record<string, string> = {
 };
 
 /** What each audited action did; an action not listed here shows as its code. */
-const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Signed in',
   'patient.view': 'Chart opened',
   'patient.create': 'Patient added',
@@ -52,7 +63,87 @@ const ACTION_LABELS: Record<string, string> = {
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
 
+/** The record an action's code names before its dot (`fill.create` → fill); sign-ins are their own group. */
+const ACTION_GROUPS: Record<string, string> = { auth: 'Sign-in', ...ENTITY_LABELS };
+
+/**
+ * The action filter's choices in the clinic's words, grouped by record: "Any flag action" (the prefix
+ * `flag.`) and then each action ("Flag resolved", `flag.resolve`). The codes stay the values the API takes.
+ */
+export function actionFilterGroups(): { group: string; items: { value: string; label: string }[] }[] {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const [action, label] of Object.entries(ACTION_LABELS)) {
+    const prefix = action.slice(0, action.indexOf('.'));
+    const items = groups.get(prefix) ?? [
+      { value: `${prefix}.`, label: `Any ${(ACTION_GROUPS[prefix] ?? prefix).toLowerCase()} action` },
+    ];
+    items.push({ value: action, label });
+    groups.set(prefix, items);
+  }
+  return [...groups].map(([prefix, items]) => ({ group: ACTION_GROUPS[prefix] ?? prefix, items }));
+}
+
 export const entityLabel = (entityType: string): string => ENTITY_LABELS[entityType] ?? entityType;
+
+/** Names whose words the generic rule would get wrong. */
+const FIELD_WORDS: Record<string, string> = {
+  mrn: 'MRN',
+  eriDate: 'ERI date',
+  id: 'ID',
+  fillId: 'Fill',
+  pumpId: 'Pump',
+  patientId: 'Patient',
+  clinicianId: 'Clinician',
+  orderedById: 'Ordered by',
+  primarySpecialistId: 'Primary specialist',
+  timeZone: 'Time zone',
+};
+/** Units a field's name ends in: the value shows the unit, so the label drops it. */
+const UNIT_NAME_ENDINGS = ['McgPerMl', 'McgPerDay', 'MlPerDay', 'MgPerDay', 'Mcg', 'Ml', 'Pct'];
+
+function segmentLabel(segment: string): string {
+  const index = /^(.*)\[(\d+)\]$/.exec(segment);
+  if (index) return `${segmentLabel(index[1]!)} ${Number(index[2]) + 1}`;
+  const known = FIELD_WORDS[segment];
+  if (known) return known;
+  const ending = UNIT_NAME_ENDINGS.find((unit) => segment.endsWith(unit) && segment.length > unit.length);
+  const words = (ending ? segment.slice(0, -ending.length) : segment)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A recorded field's name in words: `volumeAddedMl` → "Volume added", `details.facts.daysLeft` →
+ * "Details › Facts › Days left", `signs[1]` → "Signs 2". The code stays available beside it.
+ */
+export const fieldLabel = (path: string): string => (path ? path.split('.').map(segmentLabel).join(' › ') : 'Value');
+
+const ENUM_TEXT = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+/** The product's own words for its stored keys (rule codes, signs, reasons, event types, patient lists). */
+const KEY_LABELS: Record<string, string> = {
+  ...DIAGNOSIS_LABELS,
+  ...RISK_FACTOR_LABELS,
+  ...CAUTION_LABELS,
+  ...INTERACTING_MEDICINE_LABELS,
+  ...AGE_BAND_LABELS,
+  ...CLINICAL_SIGN_LABELS,
+  ...DOSE_REASON_LABELS,
+  ...PUMP_EVENT_LABELS,
+  ...FLAG_CODE_LABELS,
+};
+
+/**
+ * A stored key as words: a rule code, a sign or a reason by the label the screens use, any other
+ * `snake_case` key in plain words ("some_new_key" → "Some new key"). Free text stays as it is.
+ */
+export function valueLabel(value: string): string {
+  if (Object.hasOwn(KEY_LABELS, value)) return KEY_LABELS[value]!;
+  const isKey = ENUM_TEXT.test(value) || /^[A-Z]+(_[A-Z]+)+$/.test(value);
+  if (!isKey) return value;
+  const words = value.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Who did it: a user, a user whose account is gone, or the hourly flag check. */
 export function actorText(event: Pick<AuditEventResponse, 'actorId' | 'actorName'>): string {
@@ -114,12 +205,12 @@ export function formatAuditValue(value: unknown, path: string, timeZone: string)
     if (NUMERIC_TEXT.test(value)) return withUnit(value, path);
     if (isInstantText(value)) return formatInstant(value, timeZone);
     if (LOCAL_DATE.test(value)) return formatLocalDate(value);
-    return value;
+    return valueLabel(value);
   }
   if (Array.isArray(value)) {
     return value.length === 0
       ? 'none'
-      : value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
+      : value.map((item) => (typeof item === 'string' ? valueLabel(item) : JSON.stringify(item))).join(', ');
   }
   return JSON.stringify(value);
 }

@@ -16,7 +16,7 @@ const SECOND = flagFixture({
   code: 'REFILL_DUE_UNSCHEDULED',
   severity: 'high',
   status: 'acknowledged',
-  details: { summary: 'Refill due by 2026-12-03 and no refill booked' },
+  details: { summary: 'Refill due by 3 Dec 2026 and no refill booked' },
   acknowledged: { byId: SPECIALIST.id, byName: SPECIALIST.name, at: '2026-11-23T11:05:00.000Z', note: 'Booking' },
 });
 

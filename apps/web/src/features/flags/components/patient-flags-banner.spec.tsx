@@ -25,7 +25,7 @@ const HIGH_RULE = flagFixture({
   id: 'f1a90000-0000-4000-8000-00000000000b',
   code: 'REFILL_DUE_UNSCHEDULED',
   severity: 'high',
-  details: { summary: 'Refill due by 2026-12-03 and no refill booked on or before the alarm date 2026-12-08' },
+  details: { summary: 'Refill due by 3 Dec 2026 and no refill booked on or before the alarm date 2026-12-08' },
 });
 const MODERATE_RULE = flagFixture({
   id: 'f1a90000-0000-4000-8000-00000000000c',

@@ -18,7 +18,7 @@ describe('summaryNow', () => {
     code: 'REFILL_OVERDUE' as const,
     status: 'open' as const,
     details: {
-      summary: 'Low-reservoir alarm at 2026-11-20 05:20 GMT; empty at 2026-11-30 05:20 GMT; no refill booked',
+      summary: 'Low-reservoir alarm at 20 Nov 2026, 05:20 GMT; empty at 30 Nov 2026, 05:20 GMT; no refill booked',
       facts: { alarmAt: '2026-11-20T05:20:00.000Z', emptyAt: '2026-11-30T05:20:00.000Z', appointmentAt: 'none' },
     },
   };

@@ -16,7 +16,7 @@ export const flagFixture = (overrides: Partial<FlagResponse> = {}): FlagResponse
   raisedAt: '2026-11-23T10:20:00.000Z',
   raisedBy: null,
   details: {
-    summary: 'Low-reservoir alarm at 2026-11-20 05:20 GMT; no refill booked',
+    summary: 'Low-reservoir alarm at 20 Nov 2026, 05:20 GMT; no refill booked',
     facts: { alarmAt: '2026-11-20T05:20:00.000Z' },
   },
   acknowledged: null,

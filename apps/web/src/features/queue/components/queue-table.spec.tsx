@@ -2,11 +2,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
 import { queueRow } from '../testing/queue-row.fixture';
-import { QueueTable, type QueueTableProps } from './queue-table';
+import type { QueueViewProps } from './queue-cells';
+import { QueueTable } from './queue-table';
 
 const TODAY = '2026-11-23';
 
-function renderTable(rows: QueueTableProps['rows'], onBook?: QueueTableProps['onBook']) {
+function renderTable(rows: QueueViewProps['rows'], onBook?: QueueViewProps['onBook']) {
   renderWithProviders(
     <QueueTable
       rows={rows}

@@ -12,9 +12,12 @@ import {
   useQueueFilters,
 } from '../lib/queue-filters';
 import { QueueFiltersBar } from './queue-filters-bar';
-import { QueueTable, QueueTableSkeleton, type QueueTableProps } from './queue-table';
+import { useMediaQuery } from '@mantine/hooks';
+import { QueueCards } from './queue-cards';
+import type { QueueViewProps } from './queue-cells';
+import { QueueTable, QueueTableSkeleton } from './queue-table';
 
-interface RefillQueueProps extends Omit<QueueTableProps, 'rows'> {
+interface RefillQueueProps extends Omit<QueueViewProps, 'rows'> {
   /** The signed-in user: their filters are remembered, and "my patients" means them. */
   userId: string;
   canFilterMine: boolean;
@@ -29,6 +32,8 @@ export function RefillQueue({ userId, canFilterMine, ...tableProps }: RefillQueu
   const rows: RefillQueueRow[] = queueQuery.data?.pages.flatMap((page) => page.items) ?? [];
   const overdueCount = rows.filter((row) => row.isOverdue).length;
   const shownText = `Showing ${rows.length} ${rows.length === 1 ? 'pump' : 'pumps'}`;
+  // Below 48em (a phone, a narrow window) the table's 940 px would scroll sideways: cards instead.
+  const isNarrow = useMediaQuery('(max-width: 48em)');
   const isRefreshing = queueQuery.isFetching && !queueQuery.isFetchingNextPage && !queueQuery.isPending;
 
   return (
@@ -67,7 +72,7 @@ export function RefillQueue({ userId, canFilterMine, ...tableProps }: RefillQueu
             />
           }
         >
-          <QueueTable rows={rows} {...tableProps} />
+          {isNarrow ? <QueueCards rows={rows} {...tableProps} /> : <QueueTable rows={rows} {...tableProps} />}
           <LoadMoreFooter
             query={queueQuery}
             summary={overdueCount > 0 ? `${shownText}, ${overdueCount} overdue` : shownText}

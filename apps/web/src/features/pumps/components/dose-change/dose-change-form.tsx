@@ -126,6 +126,17 @@ export function DoseChangeForm(props: DoseChangeFormProps) {
       unmatchedDetails={unmatchedDetails}
       onReload={onReload}
       isReloading={isReloading}
+      footer={
+        <ChangeFormFooter
+          limit={limitState}
+          overrideReason={register('overrideReason')}
+          overrideReasonError={errorText(errors.overrideReason)}
+          submitLabel="Review change"
+          isSubmitting={previewChange.isPending}
+          isSubmitDisabled={isStale}
+          onCancel={onCancel}
+        />
+      }
       panel={
         <DoseChangeLivePanel
           basis={basis}
@@ -144,15 +155,6 @@ export function DoseChangeForm(props: DoseChangeFormProps) {
         currentDailyDoseMcg={currentDailyDoseMcg}
         specialists={specialists}
         timeZone={timeZone}
-      />
-      <ChangeFormFooter
-        limit={limitState}
-        overrideReason={register('overrideReason')}
-        overrideReasonError={errorText(errors.overrideReason)}
-        submitLabel="Review change"
-        isSubmitting={previewChange.isPending}
-        isSubmitDisabled={isStale}
-        onCancel={onCancel}
       />
     </ChangeFormLayout>
   );

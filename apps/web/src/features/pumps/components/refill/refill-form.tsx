@@ -131,6 +131,17 @@ export function RefillForm({
       unmatchedDetails={unmatchedDetails}
       onReload={onReload}
       isReloading={isReloading}
+      footer={
+        <ChangeFormFooter
+          limit={limitState}
+          overrideReason={register('overrideReason')}
+          overrideReasonError={errorText(errors.overrideReason)}
+          submitLabel="Save refill"
+          isSubmitting={recordFill.isPending}
+          isSubmitDisabled={isStale}
+          onCancel={onCancel}
+        />
+      }
       panel={
         <RefillPreviewPanel
           basis={basis}
@@ -159,15 +170,6 @@ export function RefillForm({
         register={register}
         setValue={setValue}
         errors={errors}
-      />
-      <ChangeFormFooter
-        limit={limitState}
-        overrideReason={register('overrideReason')}
-        overrideReasonError={errorText(errors.overrideReason)}
-        submitLabel="Save refill"
-        isSubmitting={recordFill.isPending}
-        isSubmitDisabled={isStale}
-        onCancel={onCancel}
       />
     </ChangeFormLayout>
   );
