@@ -52,11 +52,26 @@ test("a nurse's screens have no serious accessibility violations", async ({ page
 
 test("a specialist's screens have no serious accessibility violations", async ({ page }) => {
   await new SignInPage(page).signIn(DEMO.northsideSpecialist);
+  const { patientId } = await seedPatientWithPump(page.request, 40);
   for (const screen of [
     { name: 'queue', path: '/queue', heading: 'Refill queue' },
     { name: 'flags', path: '/flags', heading: 'Withdrawal-risk flags' },
+    { name: 'replace-pump', path: `/patients/${patientId}/replace-pump`, heading: 'Replace pump' },
   ])
     await checkScreen(page, screen);
+  // The pump record's dialogs, open on the patient page.
+  await page.goto(`/patients/${patientId}`);
+  for (const [item, dialog] of [
+    ['Edit details', 'Edit pump details'],
+    ['Explant', /^Explant /],
+  ] as const) {
+    await page.getByRole('button', { name: 'Pump record' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+    await expectNoSeriousAxeViolations(page, `${item} dialog`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
 });
 
 test("an administrator's screens have no serious accessibility violations", async ({ page }) => {

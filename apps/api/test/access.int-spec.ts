@@ -32,6 +32,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/pumps/:id': ['specialist', 'nurse', 'admin'],
   'PATCH /api/pumps/:id': ['specialist'],
   'POST /api/pumps/:id/explant': ['specialist'],
+  'POST /api/pumps/:id/replace': ['specialist'],
   'GET /api/pumps/:id/projection': ['specialist', 'nurse', 'admin'],
   'GET /api/pumps/:id/fills': ['specialist', 'nurse', 'admin'],
   'GET /api/pumps/:id/reservoir-history': ['specialist', 'nurse', 'admin'],
@@ -137,7 +138,10 @@ describe('access control on every route', () => {
       await other.as[role].get(`/api/pumps/${pump.id}`).expect(404);
     }
     await other.as.specialist.patch(`/api/patients/${patient.id}`).send({ version: 1, givenName: 'X' }).expect(404);
-    await other.as.specialist.patch(`/api/pumps/${pump.id}`).send({ version: pump.version, alarmMl: 3 }).expect(404);
+    await other.as.specialist
+      .patch(`/api/pumps/${pump.id}`)
+      .send({ version: pump.version, alarmMl: 3, reason: 'Interrogated' })
+      .expect(404);
     await other.as.nurse
       .post(`/api/patients/${patient.id}/pumps`)
       .send(implantInput(new Date(Date.now() - 3_600_000).toISOString()))

@@ -69,7 +69,9 @@ describe('one audit row per audited action', () => {
     const pumpId = implant.body.id as string;
     await expectAudited(implant, 201, ['pump.implant', pumpId]);
     await expectAudited(
-      await specialist.patch(`/api/pumps/${pumpId}`).send({ version: await pumpVersionOf(ctx, pumpId), alarmMl: 2.5 }),
+      await specialist
+        .patch(`/api/pumps/${pumpId}`)
+        .send({ version: await pumpVersionOf(ctx, pumpId), alarmMl: 2.5, reason: 'Alarm set higher at review' }),
       200,
       ['pump.update', pumpId],
     );

@@ -160,18 +160,95 @@ describe('pumps', () => {
     const pump = await implantPump(clinic, patient.id, new Date(Date.now() - DAY_MS).toISOString());
     const res = await clinic.as.specialist
       .patch(`/api/pumps/${pump.id}`)
-      .send({ version: pump.version, alarmMl: 4 })
+      .send({ version: pump.version, alarmMl: 4, reason: 'Earlier warning agreed at review' })
       .expect(200);
     const moved = res.body as PumpResponse;
     // 2 mL more in reserve at 0.2 mL/day: the alarm comes 10 days earlier.
     expect(Date.parse(pump.projection!.alarmAt) - Date.parse(moved.projection!.alarmAt)).toBe(10 * DAY_MS);
     const stale = await clinic.as.specialist
       .patch(`/api/pumps/${pump.id}`)
-      .send({ version: pump.version, alarmMl: 3 })
+      .send({ version: pump.version, alarmMl: 3, reason: 'Second edit on the old view' })
       .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     const audit = await clinic.as.admin.get('/api/audit-events').query({ entityId: pump.id, action: 'pump.update' });
     expect(audit.body.items[0]).toMatchObject({ before: { alarmMl: 2 }, after: { alarmMl: 4 } });
+  });
+
+  it('replaces a pump in one step: the old one explanted with its history, the new one implanted, both audited with the reason', async () => {
+    ctx.clock.set('2026-09-11T10:00:00.000Z');
+    try {
+      const patient = await createPatient(clinic);
+      const old = await implantPump(clinic, patient.id, '2026-09-01T10:00:00.000Z');
+      const reason = 'End of battery life: elective replacement';
+      const body = {
+        version: old.version,
+        explantedOn: '2026-09-11',
+        reason,
+        newPump: implantInput('2026-09-11T09:00:00.000Z', { model: 'synchromed_ii_40' }),
+      };
+
+      // The new pump's implant date before the explant: refused, nothing changed.
+      const early = await clinic.as.specialist
+        .post(`/api/pumps/${old.id}/replace`)
+        .send({ ...body, newPump: { ...body.newPump, implantedOn: '2026-09-10' } })
+        .expect(422);
+      expect(fieldsOf(early.body)).toEqual(['newPump.implantedOn']);
+      // A first fill refused by the new pump's checks names its field under newPump.
+      const overfull = await clinic.as.specialist
+        .post(`/api/pumps/${old.id}/replace`)
+        .send({
+          ...body,
+          newPump: { ...body.newPump, initialFill: { ...body.newPump.initialFill, volumeAddedMl: 41 } },
+        })
+        .expect(422);
+      expect(fieldsOf(overfull.body)).toEqual(['newPump.initialFill.volumeAddedMl']);
+      expect((await clinic.as.nurse.get(`/api/pumps/${old.id}`).expect(200)).body.status).toBe('active');
+      await clinic.as.nurse.post(`/api/pumps/${old.id}/replace`).set('Idempotency-Key', 'n').send(body).expect(403);
+
+      const key = `replace-${old.id}`;
+      const res = await clinic.as.specialist
+        .post(`/api/pumps/${old.id}/replace`)
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      const replayed = await clinic.as.specialist
+        .post(`/api/pumps/${old.id}/replace`)
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
+      expect(replayed.body.id).toBe(res.body.id);
+      expect(res.body).toMatchObject({ model: 'synchromed_ii_40', status: 'active', implantedOn: '2026-09-11' });
+
+      const chart = await clinic.as.nurse.get(`/api/patients/${patient.id}`).expect(200);
+      expect(chart.body.activePump.id).toBe(res.body.id);
+      expect((await clinic.as.nurse.get(`/api/pumps/${old.id}`).expect(200)).body).toMatchObject({
+        status: 'explanted',
+        explantedOn: '2026-09-11',
+      });
+      // The old pump keeps its fill; the explant is an event of its history.
+      expect((await clinic.as.nurse.get(`/api/pumps/${old.id}/fills`).expect(200)).body.items).toHaveLength(1);
+      const events = (await clinic.as.nurse.get(`/api/pumps/${old.id}/events`).expect(200)).body.items as {
+        type: string;
+      }[];
+      expect(events.map((e) => e.type)).toContain('explant');
+      const audit = await clinic.as.admin
+        .get('/api/audit-events')
+        .query({ patientId: patient.id, action: 'pump.' })
+        .expect(200);
+      const rows = (audit.body.items as { action: string; entityId: string; reason: string | null }[]).map((e) => ({
+        action: e.action,
+        entityId: e.entityId,
+        reason: e.reason,
+      }));
+      expect(rows.slice(0, 2).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+        { action: 'pump.explant', entityId: old.id, reason },
+        { action: 'pump.implant', entityId: res.body.id, reason },
+      ]);
+      expect(rows.filter((r) => r.entityId === res.body.id)).toHaveLength(1);
+    } finally {
+      ctx.clock.reset();
+    }
   });
 
   it('lets a nurse implant but not edit or explant a pump', async () => {
@@ -180,7 +257,10 @@ describe('pumps', () => {
       .post(`/api/patients/${patient.id}/pumps`)
       .send(implantInput(new Date(Date.now() - DAY_MS).toISOString()))
       .expect(201);
-    await clinic.as.nurse.patch(`/api/pumps/${res.body.id}`).send({ version: 1, alarmMl: 3 }).expect(403);
+    await clinic.as.nurse
+      .patch(`/api/pumps/${res.body.id}`)
+      .send({ version: 1, alarmMl: 3, reason: 'Nurse edit' })
+      .expect(403);
     await clinic.as.admin
       .post(`/api/patients/${patient.id}/pumps`)
       .send(implantInput(new Date().toISOString()))

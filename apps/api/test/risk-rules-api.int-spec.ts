@@ -46,7 +46,7 @@ describe('PUMP_REPLACEMENT_DUE: raised 180 days before the ERI date, escalated a
     // The interrogation read an ERI date of 2027-01-01.
     await clinic.as.specialist
       .patch(`/api/pumps/${pumpId}`)
-      .send({ version: await pumpVersionOf(ctx, pumpId), eriDate: '2027-01-01' })
+      .send({ version: await pumpVersionOf(ctx, pumpId), eriDate: '2027-01-01', reason: 'Interrogation' })
       .expect(200);
   });
   afterAll(async () => ctx.app.close());
@@ -102,7 +102,7 @@ describe('PUMP_REPLACEMENT_DUE: raised 180 days before the ERI date, escalated a
     // Now 2027-01-01; a new ERI date 1 Dec 2027 is 334 days away.
     await clinic.as.specialist
       .patch(`/api/pumps/${pumpId}`)
-      .send({ version: await pumpVersionOf(ctx, pumpId), eriDate: '2027-12-01' })
+      .send({ version: await pumpVersionOf(ctx, pumpId), eriDate: '2027-12-01', reason: 'Interrogation' })
       .expect(200);
     expect(await openFlags(clinic, patientId, 'PUMP_REPLACEMENT_DUE')).toEqual([]);
     expect(await resolvedFlags(clinic, patientId, 'PUMP_REPLACEMENT_DUE')).toEqual(['Pump details changed']);

@@ -62,7 +62,12 @@ export type CreatePatientRequest = z.input<typeof createPatientRequestSchema>;
 export const updatePatientRequestSchema = z
   .object(patientFields)
   .partial()
-  .extend({ version: versionSchema, status: patientStatusSchema.optional() })
+  .extend({
+    version: versionSchema,
+    status: patientStatusSchema.optional(),
+    /** Why the record changed (new contact details, a caution learnt at clinic…): kept on the audit row. */
+    reason: trimmed(500).optional(),
+  })
   .strict();
 export type UpdatePatientRequest = z.infer<typeof updatePatientRequestSchema>;
 

@@ -81,6 +81,8 @@ export const updatePumpRequestSchema = z
       .optional(),
     catheterTipLevel: optionalText(20),
     eriDate: localDateSchema.nullable().optional(),
+    /** Why the details changed (an interrogation read a new ERI date…): kept on the audit row. */
+    reason: trimmed(500),
   })
   .strict();
 export type UpdatePumpRequest = z.infer<typeof updatePumpRequestSchema>;
@@ -89,6 +91,13 @@ export const explantRequestSchema = z
   .object({ version: versionSchema, explantedOn: localDateSchema, reason: trimmed(500) })
   .strict();
 export type ExplantRequest = z.infer<typeof explantRequestSchema>;
+
+/**
+ * A pump replacement in one step: the current pump explanted (its history kept) and the new one implanted
+ * with its first fill, in one transaction, so the patient is never left between two records.
+ */
+export const replacePumpRequestSchema = explantRequestSchema.extend({ newPump: implantRequestSchema }).strict();
+export type ReplacePumpRequest = z.infer<typeof replacePumpRequestSchema>;
 
 export const projectionSchema = z.object({
   volumeNowMl: z.number(),

@@ -14,6 +14,18 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
+  /** The same error about a nested object: `implantedOn` becomes `newPump.implantedOn`. */
+  underField(prefix: string): AppError {
+    const details = this.details.map((d) => ({ ...d, field: `${prefix}.${d.field}` }));
+    const error = new AppError(
+      this.code,
+      details[0] ? `${details[0].field} ${details[0].message}` : this.message,
+      details,
+    );
+    error.retryAfterSeconds = this.retryAfterSeconds;
+    return error;
+  }
+
   static rateLimited(message: string, retryAfterSeconds: number): AppError {
     const error = new AppError('RATE_LIMITED', message);
     error.retryAfterSeconds = retryAfterSeconds;

@@ -53,7 +53,11 @@ export async function seedFlaggedStates(
     [5, 150],
   ] as const) {
     const pump = await pumpsService.get(specialist.clinicId, pick(i).pumpId);
-    await pumpsService.update(specialist, pump.id, { version: pump.version, eriDate: addDays(today, days) });
+    await pumpsService.update(specialist, pump.id, {
+      version: pump.version,
+      eriDate: addDays(today, days),
+      reason: 'Interrogation read the elective replacement indicator date',
+    });
   }
 
   // A 25 % cut yesterday for sedation: past the 20 % guide, so the specialist records the reason.

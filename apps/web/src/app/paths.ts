@@ -29,6 +29,10 @@ export const paths = {
     path: '/patients/:patientId/implant',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/implant`,
   },
+  replacePump: {
+    path: '/patients/:patientId/replace-pump',
+    getHref: (patientId: string) => `/patients/${enc(patientId)}/replace-pump`,
+  },
   recordRefill: {
     path: '/patients/:patientId/refill',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/refill`,

@@ -45,6 +45,7 @@ export function createAppRouter() {
         { path: paths.patient.path, lazy: screen(() => import('./routes/patient-route'), 'PatientRoute') },
         { path: paths.editPatient.path, lazy: screen(() => import('./routes/edit-patient-route'), 'EditPatientRoute') },
         { path: paths.implantPump.path, lazy: screen(() => import('./routes/implant-pump-route'), 'ImplantPumpRoute') },
+        { path: paths.replacePump.path, lazy: screen(() => import('./routes/replace-pump-route'), 'ReplacePumpRoute') },
         {
           path: paths.recordRefill.path,
           lazy: screen(() => import('./routes/record-refill-route'), 'RecordRefillRoute'),

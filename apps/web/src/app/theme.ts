@@ -61,6 +61,8 @@ export const theme = createTheme({
     // The default grey description is below AA contrast on white.
     Notification: { styles: { description: { color: 'var(--mantine-color-gray-7)' } } },
     Fieldset: { styles: { legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } } },
+    // Every dialog's close button is named for screen readers (axe: button-name).
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });
 

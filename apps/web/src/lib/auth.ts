@@ -36,6 +36,8 @@ export type Permission =
   | 'patient:create'
   | 'patient:edit'
   | 'pump:implant'
+  /** Edit a pump's details, explant it, replace it (the API allows specialists). */
+  | 'pump:manage'
   | 'fill:record'
   | 'dose:change'
   | 'pump:event'
@@ -54,6 +56,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patient:create',
     'patient:edit',
     'pump:implant',
+    'pump:manage',
     'fill:record',
     'dose:change',
     'pump:event',

@@ -34,13 +34,16 @@ export function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fields: readonly FieldPath<T>[],
+  /** The form is one object of a larger body: `newPump.serialNumber` is this form's `serialNumber`. */
+  prefix?: string,
 ): ErrorDetail[] {
   if (!isApiError(error)) return [];
   const known = new Set<string>(fields);
   const unmatched: ErrorDetail[] = [];
   let isFirst = true;
   for (const detail of error.details) {
-    const field = normalizeFieldPath(detail.field);
+    const path = normalizeFieldPath(detail.field);
+    const field = prefix && path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path;
     if (known.has(field)) {
       setError(field as FieldPath<T>, { type: 'server', message: detail.message }, { shouldFocus: isFirst });
       isFirst = false;

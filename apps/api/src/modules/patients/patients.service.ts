@@ -116,7 +116,7 @@ export class PatientsService {
         if (patient.version !== input.version) throw AppError.stale('patient');
         await this.assertSpecialist(m, actor.clinicId, input.primarySpecialistId);
         const before = patientAuditView(patient);
-        const { version, ...changes } = input;
+        const { version, reason, ...changes } = input;
         const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
         const result = await m
           .createQueryBuilder()
@@ -135,6 +135,7 @@ export class PatientsService {
           patientId: id,
           before,
           after: patientAuditView(saved),
+          reason: reason ?? null,
         });
         return this.describe(m, saved);
       });

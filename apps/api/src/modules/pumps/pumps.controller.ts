@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import {
   explantRequestSchema,
   implantRequestSchema,
+  replacePumpRequestSchema,
   updatePumpRequestSchema,
   type ExplantRequest,
   type ImplantRequest,
+  type ReplacePumpRequest,
   type ProjectionResponse,
   type PumpResponse,
   type UpdatePumpRequest,
@@ -96,5 +98,25 @@ export class PumpsController {
     @Body(new ZodPipe(explantRequestSchema)) body: ExplantRequest,
   ): Promise<PumpResponse> {
     return this.pumps.explant(user, id, body);
+  }
+
+  @Documented({
+    operationId: 'replacePump',
+    summary: 'Replace a pump: explant it and implant the new one in one step',
+    description:
+      'The current pump is explanted (its fills, events and flags stay as its history) and the new pump implanted ' +
+      'with its first fill, in one transaction; the reason goes on both audit rows.',
+    response: pumpResponseSchema,
+    errors: ['STALE_VERSION', 'CONFLICT', 'RULE_VIOLATION'],
+  })
+  @Post('pumps/:id/replace')
+  @Allow('specialist')
+  @Idempotent()
+  replace(
+    @CurrentUser() user: SessionUser,
+    @Param('id', IdPipe) id: string,
+    @Body(new ZodPipe(replacePumpRequestSchema)) body: ReplacePumpRequest,
+  ): Promise<PumpResponse> {
+    return this.pumps.replace(user, id, body);
   }
 }

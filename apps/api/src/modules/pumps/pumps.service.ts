@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type {
   ExplantRequest,
   ImplantRequest,
+  ReplacePumpRequest,
   ProjectionResponse,
   PumpResponse,
   UpdatePumpRequest,
@@ -90,7 +91,36 @@ export class PumpsService {
   }
 
   async implant(actor: SessionUser, patientId: string, input: ImplantRequest): Promise<PumpResponse> {
+    return this.dataSource.transaction((m) => this.implantIn(m, actor, patientId, input));
+  }
+
+  /**
+   * Replaces the patient's pump: the explant and the new implant in one transaction, each with its audit
+   * row and the reason; the old pump keeps its fills, events and flags as history.
+   */
+  async replace(actor: SessionUser, id: string, input: ReplacePumpRequest): Promise<PumpResponse> {
+    const { newPump, ...explant } = input;
     return this.dataSource.transaction(async (m) => {
+      const old = await this.explantIn(m, actor, id, explant);
+      if (newPump.implantedOn < explant.explantedOn) {
+        throw AppError.rule('newPump.implantedOn', 'cannot be before the explant date');
+      }
+      try {
+        return await this.implantIn(m, actor, old.patientId, newPump, explant.reason);
+      } catch (error) {
+        throw error instanceof AppError ? error.underField('newPump') : error;
+      }
+    });
+  }
+
+  private async implantIn(
+    m: EntityManager,
+    actor: SessionUser,
+    patientId: string,
+    input: ImplantRequest,
+    reason?: string,
+  ): Promise<PumpResponse> {
+    {
       const patient = await m.findOneBy(PatientEntity, { id: patientId, clinicId: actor.clinicId });
       if (!patient) throw AppError.notFound('Patient');
       if (patient.status !== 'active')
@@ -206,10 +236,11 @@ export class PumpsService {
         entityId: pump.id,
         patientId,
         after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
+        reason: reason ?? null,
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Pump implanted' });
       return this.describe(m, current, schedule);
-    });
+    }
   }
 
   async update(actor: SessionUser, id: string, input: UpdatePumpRequest): Promise<PumpResponse> {
@@ -245,6 +276,7 @@ export class PumpsService {
         patientId: pump.patientId,
         before,
         after: pumpAuditView(saved),
+        reason: input.reason,
       });
       await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump details changed' });
       return this.describe(m, saved, schedule);
@@ -253,6 +285,18 @@ export class PumpsService {
 
   async explant(actor: SessionUser, id: string, input: ExplantRequest): Promise<PumpResponse> {
     return this.dataSource.transaction(async (m) => {
+      const saved = await this.explantIn(m, actor, id, input);
+      return this.describe(m, saved, scheduleOf(await this.clinics.get(actor.clinicId, m)));
+    });
+  }
+
+  private async explantIn(
+    m: EntityManager,
+    actor: SessionUser,
+    id: string,
+    input: ExplantRequest,
+  ): Promise<PumpEntity> {
+    {
       const pump = await this.pumps.findInClinic(m, actor.clinicId, id);
       if (pump.version !== input.version) throw AppError.stale('pump');
       if (pump.status === 'explanted') throw new AppError('CONFLICT', 'This pump is already explanted');
@@ -291,7 +335,7 @@ export class PumpsService {
         reason: input.reason,
       });
       await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump explanted' });
-      return this.describe(m, saved, scheduleOf(clinic));
-    });
+      return saved;
+    }
   }
 }

@@ -88,10 +88,18 @@ describe('PatientForm', { timeout: 20_000 }, () => {
     fireEvent.click(box('Breastfeeding'));
     fireEvent.click(box('Opioids'));
     fireEvent.click(box('Tizanidine'));
+    // An edit says why, for the audit log.
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Required')).toBeTruthy();
+    expect(bodies).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText(/^Reason for the change/), {
+      target: { value: 'Breastfeeding; started tizanidine, stopped opioids' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(bodies[0]).toMatchObject({
       version: 4,
+      reason: 'Breastfeeding; started tizanidine, stopped opioids',
       cautions: ['breastfeeding', 'stroke_history', 'hypersensitivity'], // in the list's order
       interactingMedicines: ['tizanidine'],
       oralBaclofenBackupMgPerDay: 60,

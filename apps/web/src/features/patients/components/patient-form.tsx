@@ -15,7 +15,7 @@ import { isOralBackupAboveUsualMax, ORAL_BACLOFEN_USUAL_MAX_MG_PER_DAY } from '@
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type DefaultValues, type FieldPath } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CheckboxListField } from '../../../components/ui/checkbox-list-field';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, dateErrorText, errorText, formErrorMap } from '../../../lib/form-errors';
@@ -24,7 +24,12 @@ import { useCreatePatient } from '../api/create-patient';
 import { useUpdatePatient } from '../api/update-patient';
 import { SEX_LABELS, SPASTICITY_ORIGIN_LABELS, selectOptions } from '../labels';
 
-type PatientFormInput = z.input<typeof createPatientRequestSchema>;
+/** The patient's fields; an edit also says why (kept on the audit row), which a new patient does not need. */
+const patientFormSchema = createPatientRequestSchema.extend({ reason: z.string().trim().max(500).optional() });
+const editPatientFormSchema = createPatientRequestSchema.extend({
+  reason: z.string().trim().min(1, 'is required').max(500),
+});
+type PatientFormInput = z.input<typeof patientFormSchema>;
 
 const FIELDS: readonly FieldPath<PatientFormInput>[] = [
   'mrn',
@@ -42,6 +47,7 @@ const FIELDS: readonly FieldPath<PatientFormInput>[] = [
   'phone',
   'emergencyContact',
   'notes',
+  'reason',
 ];
 
 export interface SpecialistOption {
@@ -116,13 +122,13 @@ export function PatientForm({
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<PatientFormInput, unknown, z.output<typeof createPatientRequestSchema>>({
-    resolver: zodResolver(createPatientRequestSchema, { error: formErrorMap }),
+  } = useForm<PatientFormInput, unknown, z.output<typeof patientFormSchema>>({
+    resolver: zodResolver(patient ? editPatientFormSchema : patientFormSchema, { error: formErrorMap }),
     defaultValues: defaultValuesOf(patient, defaultPrimarySpecialistId),
   });
   const oralBackup = useWatch({ control, name: 'oralBaclofenBackupMgPerDay' });
 
-  const onSubmit = handleSubmit((values) => {
+  const onSubmit = handleSubmit(({ reason, ...values }) => {
     setUnmatchedDetails([]);
     const options = {
       onSuccess: onSaved,
@@ -137,6 +143,7 @@ export function PatientForm({
           emergencyContact: values.emergencyContact ?? null,
           notes: values.notes ?? null,
           version: patient.version,
+          reason,
         },
         options,
       );
@@ -283,6 +290,18 @@ export function PatientForm({
           </SimpleGrid>
           <Textarea label="Notes" autosize minRows={3} mt="md" error={errorText(errors.notes)} {...register('notes')} />
         </Card>
+
+        {patient && (
+          <Textarea
+            label="Reason for the change"
+            description="Kept in the audit log, e.g. “New phone number given at clinic”"
+            withAsterisk
+            autosize
+            minRows={2}
+            error={errorText(errors.reason)}
+            {...register('reason')}
+          />
+        )}
 
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -1,4 +1,4 @@
-import { implantRequestSchema } from '@itb/contracts';
+import { explantRequestSchema, implantRequestSchema } from '@itb/contracts';
 import { PUMP_CATALOGUE } from '@itb/domain';
 import type { z } from 'zod';
 
@@ -18,3 +18,8 @@ export const implantFormSchema = implantRequestSchema.superRefine((value, ctx) =
 
 export type ImplantFormInput = z.input<typeof implantFormSchema>;
 export type ImplantFormOutput = z.output<typeof implantFormSchema>;
+
+/** The explant's own fields (the version is the one the screen opened on): alone, or as part of a replacement. */
+export const explantFormSchema = explantRequestSchema.omit({ version: true });
+export type ExplantFormInput = z.input<typeof explantFormSchema>;
+export type ExplantFormOutput = z.output<typeof explantFormSchema>;

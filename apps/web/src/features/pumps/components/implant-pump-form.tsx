@@ -2,15 +2,25 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { ClinicResponse, ErrorDetail, PumpResponse } from '@itb/contracts';
 import { PUMP_CATALOGUE, PUMP_MODELS, type PumpModel } from '@itb/domain';
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, dateErrorText, errorText, formErrorMap } from '../../../lib/form-errors';
 import { formatMl } from '../../../lib/format';
 import { toNullableString, toOptionalNumber } from '../../../lib/form-values';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { todayIn } from '../../../lib/format';
 import { useImplantPump } from '../api/implant-pump';
+import { useReplacePump } from '../api/manage-pump';
 import { ConcentrationField } from './concentration-field';
-import { implantFormSchema, type ImplantFormInput, type ImplantFormOutput } from './implant-form-schema';
+import {
+  explantFormSchema,
+  type ExplantFormInput,
+  type ExplantFormOutput,
+  implantFormSchema,
+  type ImplantFormInput,
+  type ImplantFormOutput,
+} from './implant-form-schema';
 import { ImplantPreview } from './implant-preview';
 import { InstantField } from './instant-field';
 
@@ -51,10 +61,23 @@ interface ImplantPumpFormProps {
   clinic: ClinicResponse;
   onImplanted: (pump: PumpResponse) => void;
   onCancel: () => void;
+  /** The active pump this one replaces: the form then records its explant too, in one step. */
+  replacing?: PumpResponse;
 }
 
-export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: ImplantPumpFormProps) {
+const isExplantField = (field: string): field is 'explantedOn' | 'reason' =>
+  field === 'explantedOn' || field === 'reason';
+
+export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel, replacing }: ImplantPumpFormProps) {
   const implant = useImplantPump(patientId);
+  const replace = useReplacePump(patientId, replacing?.id ?? '');
+  const save = replacing ? replace : implant;
+  const [replaceKey] = useState(newIdempotencyKey);
+  const [openedOn] = useState(replacing?.version);
+  const explantForm = useForm<ExplantFormInput, unknown, ExplantFormOutput>({
+    resolver: zodResolver(explantFormSchema, { error: formErrorMap }),
+    defaultValues: { explantedOn: todayIn(clinic.timeZone), reason: '' },
+  });
   const [unmatchedDetails, setUnmatchedDetails] = useState<ErrorDetail[]>([]);
   const {
     register,
@@ -75,18 +98,72 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: Im
   const model = useWatch({ control, name: 'model' }) as PumpModel | undefined;
   const spec = model ? PUMP_CATALOGUE[model] : undefined;
 
-  const onSubmit = handleSubmit((values) => {
+  const submitImplant = handleSubmit((values) => {
     setUnmatchedDetails([]);
     implant.mutate(values, {
       onSuccess: onImplanted,
       onError: (error) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)),
     });
   });
+  const submitReplacement = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const isExplantValid = await explantForm.trigger();
+    await handleSubmit((newPump) => {
+      if (!isExplantValid || !replacing || openedOn === undefined) return;
+      setUnmatchedDetails([]);
+      replace.mutate(
+        { body: { ...explantForm.getValues(), version: openedOn, newPump }, idempotencyKey: replaceKey },
+        {
+          onSuccess: onImplanted,
+          onError: (error) => {
+            // The new pump's fields come back as `newPump.…`, the explant's as they are.
+            const rest = applyServerFieldErrors(error, setError, FIELDS, 'newPump');
+            for (const detail of rest.filter((d) => isExplantField(d.field))) {
+              explantForm.setError(detail.field as 'explantedOn' | 'reason', {
+                type: 'server',
+                message: detail.message,
+              });
+            }
+            setUnmatchedDetails(rest.filter((d) => !isExplantField(d.field)));
+          },
+        },
+      );
+    })(event);
+  };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={replacing ? (event) => void submitReplacement(event) : submitImplant} noValidate>
       <Stack gap="lg">
-        {implant.isError && <FormErrorAlert error={implant.error} details={unmatchedDetails} />}
+        {save.isError && <FormErrorAlert error={save.error} details={unmatchedDetails} />}
+
+        {replacing && (
+          <Card>
+            <Title order={2} size="h4" mb={4}>
+              Explant of the current pump
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              {replacing.modelLabel}, serial {replacing.serialNumber}: its refills, events and flags stay in the
+              patient&apos;s history.
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label="Explanted on"
+                description="Clinic date"
+                type="date"
+                withAsterisk
+                error={dateErrorText(explantForm.formState.errors.explantedOn)}
+                {...explantForm.register('explantedOn')}
+              />
+              <TextInput
+                label="Reason for the replacement"
+                description="Kept in the audit log with both records"
+                withAsterisk
+                error={errorText(explantForm.formState.errors.reason)}
+                {...explantForm.register('reason')}
+              />
+            </SimpleGrid>
+          </Card>
+        )}
 
         <Card>
           <Title order={2} size="h4" mb="md">
@@ -213,8 +290,8 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel }: Im
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={implant.isPending}>
-            Implant pump
+          <Button type="submit" loading={save.isPending}>
+            {replacing ? 'Replace pump' : 'Implant pump'}
           </Button>
         </Group>
       </Stack>
