@@ -2,7 +2,10 @@ import type { MeResponse } from '@itb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, on } from '../../features/pumps/testing/mock-api';
-import { WORKED_PUMP } from '../../features/pumps/testing/worked-pump.fixture';
+import { bolusPreview } from '../../features/pumps/lib/event-preview';
+import { drainOf } from '../../features/pumps/lib/pump-basis';
+import { WORKED_ADJUSTMENTS, WORKED_CLINIC, WORKED_PUMP } from '../../features/pumps/testing/worked-pump.fixture';
+import { formatInstant, formatLocalDate } from '../../lib/format';
 import { renderWithProviders } from '../../test-utils';
 import { PumpActions } from './pump-actions';
 
@@ -56,6 +59,53 @@ describe('PumpActions', () => {
     await waitFor(() => expect(api.callsTo('POST', EVENTS)).toHaveLength(1));
     expect(api.callsTo('POST', EVENTS)[0]!.body).toMatchObject({ type: 'alarm_empty_reservoir' });
     expect(api.callsTo('POST', EVENTS)[0]!.body).not.toHaveProperty('volumeMl');
+  });
+
+  it(
+    'previews the new alarm and refill-by dates of a clinician bolus before it is saved',
+    { timeout: 20_000 },
+    async () => {
+      mockApi(
+        on('GET', `/api/pumps/${WORKED_PUMP.id}/dose-adjustments`, () =>
+          json(200, { items: WORKED_ADJUSTMENTS, nextCursor: null }),
+        ),
+        on('GET', '/api/clinic', () => json(200, { ...WORKED_CLINIC, id: 'c1', name: 'Northside' })),
+      );
+      renderWithProviders(<PumpActions me={user('nurse')} patientId="p1" pump={WORKED_PUMP} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Record event' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Record pump event' });
+      // Before a bolus is chosen, the alarm date stays where the card shows it.
+      expect(within(dialog).getByTestId('event-projection').textContent).toContain(
+        formatInstant(WORKED_PUMP.projection!.alarmAt, 'Europe/London'),
+      );
+      fireEvent.change(within(dialog).getByRole('combobox', { name: /Event/ }), { target: { value: 'bolus' } });
+      fireEvent.change(within(dialog).getByLabelText(/^When/), { target: { value: '2026-08-25T10:00' } });
+      fireEvent.change(within(dialog).getByLabelText(/^Bolus volume/), { target: { value: '1' } });
+      const at = new Date(2026, 7, 25, 10, 0); // the field reads the computer's clock
+      const { before, after } = bolusPreview(
+        drainOf(WORKED_PUMP, WORKED_ADJUSTMENTS),
+        WORKED_PUMP.alarmMl,
+        WORKED_CLINIC,
+        { at, volumeMl: 1 },
+        new Date(),
+      );
+      // 1 mL at 0.22 mL/day is about 4.5 days of drug: the alarm comes that much earlier.
+      expect(Math.round((before.alarmAt.getTime() - after.alarmAt.getTime()) / 86_400_000)).toBe(5);
+      const preview = await within(dialog).findByText(/^Alarm at/);
+      expect(preview.textContent).toContain(formatInstant(after.alarmAt.toISOString(), 'Europe/London'));
+      expect(preview.textContent).toContain('5 days earlier');
+      expect(within(dialog).getByText(/^Refill by/).textContent).toContain(formatLocalDate(after.refillBy));
+    },
+  );
+
+  it('gives a specialist the pump record (details, replacement, explant), and a nurse not', async () => {
+    renderWithProviders(<PumpActions me={user('specialist')} patientId="p1" pump={WORKED_PUMP} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Pump record' }));
+    expect((await screen.findByRole('menuitem', { name: 'Replace pump' })).getAttribute('href')).toBe(
+      '/patients/p1/replace-pump',
+    );
+    expect(screen.getByRole('menuitem', { name: 'Edit details' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: 'Explant' })).toBeTruthy();
   });
 
   it('offers nothing on an explanted pump', () => {

@@ -99,8 +99,7 @@ export function PumpActions({ me, patientId, pump }: PumpActionsProps) {
             opened={isRecordingEvent}
             onClose={() => setIsRecordingEvent(false)}
             patientId={patientId}
-            pumpId={pump.id}
-            pumpVersion={pump.version}
+            pump={pump}
             timeZone={me.clinic.timeZone}
           />
         </>

@@ -5,8 +5,10 @@ import {
   pumpEventFormSchema,
   type ErrorDetail,
   type PumpEventType,
+  type PumpResponse,
 } from '@itb/contracts';
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { MS_PER_DAY } from '@itb/domain';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -15,7 +17,12 @@ import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
 import { toOptionalNumber } from '../../../lib/form-values';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { useClinic } from '../../../lib/clinic';
+import { formatInstant, formatLocalDate } from '../../../lib/format';
+import { useDoseAdjustments } from '../api/get-dose-adjustments';
 import { useRecordPumpEvent } from '../api/record-pump-event';
+import { bolusPreview } from '../lib/event-preview';
+import { drainOf } from '../lib/pump-basis';
 import { InstantField } from './instant-field';
 
 type EventInput = z.input<typeof pumpEventFormSchema>;
@@ -55,14 +62,71 @@ const floorToMinute = (instant: Date) => new Date(Math.floor(instant.getTime() /
 
 interface RecordPumpEventFormProps {
   patientId: string;
-  pumpId: string;
-  /** The pump's version now: the form keeps the one it opened on, so a change meanwhile answers 409. */
-  pumpVersion: number;
+  /** The pump as the card shows it: the form keeps the version it opened on, so a change meanwhile answers 409. */
+  pump: PumpResponse;
   timeZone: string;
   onDone: () => void;
 }
 
-function RecordPumpEventForm({ patientId, pumpId, pumpVersion, timeZone, onDone }: RecordPumpEventFormProps) {
+/**
+ * The live preview beside the event, as a refill has: a bolus takes its volume from the reservoir, so the new
+ * alarm and refill-by dates are shown before saving; any other event leaves them where they are.
+ */
+function EventProjection({
+  pump,
+  type,
+  occurredAt,
+  volumeMl,
+  timeZone,
+}: {
+  pump: PumpResponse;
+  type: unknown;
+  occurredAt: string | undefined;
+  volumeMl: unknown;
+  timeZone: string;
+}) {
+  const adjustments = useDoseAdjustments(pump.id);
+  const clinic = useClinic();
+  const fill = pump.currentFill;
+  if (!fill || !pump.projection) return null;
+  const at = occurredAt ? new Date(occurredAt) : null;
+  const canProject = isBolus(type) && typeof volumeMl === 'number' && volumeMl > 0 && at && !Number.isNaN(at.getTime());
+  if (!canProject || !adjustments.data || !clinic.data) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="event-projection">
+        {isBolus(type)
+          ? 'Enter the volume to see the new alarm date.'
+          : `This event moves no drug: the alarm stays at ${formatInstant(pump.projection.alarmAt, timeZone)}.`}
+      </Text>
+    );
+  }
+  const { before, after } = bolusPreview(
+    drainOf({ currentFill: fill }, adjustments.data.items),
+    pump.alarmMl,
+    { timeZone, refillLeadDays: clinic.data.refillLeadDays, maxDrugDaysInPump: clinic.data.maxDrugDaysInPump },
+    { at, volumeMl },
+    new Date(),
+  );
+  const earlierDays = Math.round((before.alarmAt.getTime() - after.alarmAt.getTime()) / MS_PER_DAY);
+  return (
+    <Alert color="clinic" variant="light" title="After this bolus" data-testid="event-projection">
+      <Stack gap={2}>
+        <Text size="sm">
+          Alarm at <strong>{formatInstant(after.alarmAt.toISOString(), timeZone)}</strong> (was{' '}
+          {formatInstant(before.alarmAt.toISOString(), timeZone)}
+          {earlierDays > 0 ? `, ${earlierDays} ${earlierDays === 1 ? 'day' : 'days'} earlier` : ''})
+        </Text>
+        <Text size="sm">
+          Refill by <strong>{formatLocalDate(after.refillBy)}</strong> (was {formatLocalDate(before.refillBy)})
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+function RecordPumpEventForm({ patientId, pump, timeZone, onDone }: RecordPumpEventFormProps) {
+  const pumpId = pump.id;
+  const pumpVersion = pump.version;
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [openedOn] = useState(pumpVersion);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
@@ -79,6 +143,8 @@ function RecordPumpEventForm({ patientId, pumpId, pumpVersion, timeZone, onDone 
     shouldUnregister: true,
   });
   const type = useWatch({ control, name: 'type' });
+  const occurredAt = useWatch({ control, name: 'occurredAt' });
+  const volumeMl = useWatch({ control, name: 'volumeMl' });
 
   const onSubmit = handleSubmit((body) => {
     setUnmatched([]);
@@ -130,6 +196,7 @@ function RecordPumpEventForm({ patientId, pumpId, pumpVersion, timeZone, onDone 
           />
         )}
         <Textarea label="Notes" autosize minRows={2} error={errorText(errors.notes)} {...register('notes')} />
+        <EventProjection pump={pump} type={type} occurredAt={occurredAt} volumeMl={volumeMl} timeZone={timeZone} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             Cancel

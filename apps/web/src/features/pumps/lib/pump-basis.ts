@@ -35,12 +35,11 @@ export interface PumpBasis {
   emptyAlarmAt: Date | null;
 }
 
-export function pumpBasisOf(
-  pump: PumpResponse & { currentFill: CurrentFill },
+/** The current fill drained through the dose changes made since and its recorded boluses, as the API drains it. */
+export function drainOf(
+  pump: { currentFill: CurrentFill },
   adjustments: readonly DoseAdjustmentResponse[],
-  patient: Pick<PatientResponse, 'spasticityOrigin' | 'birthDate'>,
-  clinic: Pick<ClinicResponse, 'timeZone' | 'refillLeadDays' | 'maxDrugDaysInPump'>,
-): PumpBasis {
+): DrainInput {
   const fill = pump.currentFill;
   const fillAt = new Date(fill.performedAt);
   // The API drains a fill through the changes made during it: those after it was performed.
@@ -49,23 +48,35 @@ export function pumpBasisOf(
     .filter((c) => c.effectiveAt > fillAt)
     .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
   return {
+    fill: {
+      performedAt: fillAt,
+      reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
+      concentrationMcgPerMl: fill.concentrationMcgPerMl,
+      dailyDoseMcg: fill.dailyDoseMcg,
+      patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
+    },
+    doseChanges,
+    boluses: fill.boluses.map((b) => ({ at: new Date(b.at), volumeMl: b.volumeMl })),
+  };
+}
+
+export function pumpBasisOf(
+  pump: PumpResponse & { currentFill: CurrentFill },
+  adjustments: readonly DoseAdjustmentResponse[],
+  patient: Pick<PatientResponse, 'spasticityOrigin' | 'birthDate'>,
+  clinic: Pick<ClinicResponse, 'timeZone' | 'refillLeadDays' | 'maxDrugDaysInPump'>,
+): PumpBasis {
+  const fill = pump.currentFill;
+  const fillAt = new Date(fill.performedAt);
+  const drain = drainOf(pump, adjustments);
+  return {
     pumpId: pump.id,
     pumpVersion: pump.version,
     reservoirMl: pump.reservoirMl,
     alarmMl: pump.alarmMl,
     currentFill: fill,
-    drain: {
-      fill: {
-        performedAt: fillAt,
-        reservoirVolumeAfterMl: fill.reservoirVolumeAfterMl,
-        concentrationMcgPerMl: fill.concentrationMcgPerMl,
-        dailyDoseMcg: fill.dailyDoseMcg,
-        patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
-      },
-      doseChanges,
-      boluses: fill.boluses.map((b) => ({ at: new Date(b.at), volumeMl: b.volumeMl })),
-    },
-    lastChangeAt: doseChanges.at(-1)?.effectiveAt ?? fillAt,
+    drain,
+    lastChangeAt: drain.doseChanges?.at(-1)?.effectiveAt ?? fillAt,
     spasticityOrigin: patient.spasticityOrigin,
     birthDate: patient.birthDate,
     schedule: {
@@ -79,7 +90,7 @@ export function pumpBasisOf(
       ? pump.doseHistory.steps.map((s) => ({ at: new Date(s.at), dailyDoseMcg: s.dailyDoseMcg }))
       : [
           { at: fillAt, dailyDoseMcg: fill.dailyDoseMcg },
-          ...doseChanges.map((c) => ({ at: c.effectiveAt, dailyDoseMcg: c.newDailyDoseMcg })),
+          ...(drain.doseChanges ?? []).map((c) => ({ at: c.effectiveAt, dailyDoseMcg: c.newDailyDoseMcg })),
         ],
     firstFillAt: new Date(pump.doseHistory?.firstFillAt ?? fill.performedAt),
     emptyAlarmAt: fill.emptyAlarmAt ? new Date(fill.emptyAlarmAt) : null,
