@@ -57,6 +57,7 @@ test("a specialist's screens have no serious accessibility violations", async ({
     { name: 'queue', path: '/queue', heading: 'Refill queue' },
     { name: 'flags', path: '/flags', heading: 'Withdrawal-risk flags' },
     { name: 'replace-pump', path: `/patients/${patientId}/replace-pump`, heading: 'Replace pump' },
+    { name: 'replacements', path: '/replacements', heading: 'Replacement worklist' },
   ])
     await checkScreen(page, screen);
   // The pump record's dialogs, open on the patient page.

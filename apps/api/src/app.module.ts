@@ -11,6 +11,8 @@ import { appDataSourceOptions } from './app-data-source.js';
 import { AppointmentsController } from './modules/appointments/appointments.controller.js';
 import { AppointmentsService } from './modules/appointments/appointments.service.js';
 import { RefillQueueController } from './modules/refill-queue/refill-queue.controller.js';
+import { ReplacementWorklistController } from './modules/replacements/replacement-worklist.controller.js';
+import { ReplacementWorklistService } from './modules/replacements/replacement-worklist.service.js';
 import { RefillQueueService } from './modules/refill-queue/refill-queue.service.js';
 import { OverdueReportService } from './modules/reports/overdue-report.service.js';
 import { ReportPatientsService } from './modules/reports/report-patients.service.js';
@@ -67,6 +69,7 @@ export const CONTROLLERS = [
   FlagsController,
   AppointmentsController,
   RefillQueueController,
+  ReplacementWorklistController,
   ReportsController,
   TimelineController,
   EmergencyCardController,
@@ -107,6 +110,7 @@ export class AppModule {
         FlagsService,
         AppointmentsService,
         RefillQueueService,
+        ReplacementWorklistService,
         OverdueReportService,
         ReportPatientsService,
         TimelineService,

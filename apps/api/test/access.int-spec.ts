@@ -52,6 +52,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/appointments': ['specialist', 'nurse'],
   'PATCH /api/appointments/:id': ['specialist', 'nurse'],
   'GET /api/refill-queue': ['specialist', 'nurse'],
+  'GET /api/replacement-worklist': ['specialist', 'nurse', 'admin'],
   'GET /api/reports/overdue': ['specialist', 'admin'],
   'GET /api/reports/overdue.csv': ['specialist', 'admin'],
   'GET /api/reports/overdue/patients': ['specialist', 'admin'],

@@ -16,3 +16,4 @@ export * from './timeline.js';
 export * from './emergency-card.js';
 export * from './audit.js';
 export * from './reservoir-history.js';
+export * from './replacements.js';

@@ -48,6 +48,7 @@ export const paths = {
   users: { path: '/users', getHref: () => '/users' },
   flags: { path: '/flags', getHref: () => '/flags' },
   queue: { path: '/queue', getHref: () => '/queue' },
+  replacements: { path: '/replacements', getHref: () => '/replacements' },
   calendar: {
     path: '/calendar',
     /** `date` is a clinic date (YYYY-MM-DD); both default to this week on the calendar. */

@@ -47,6 +47,10 @@ export function createAppRouter() {
         { path: paths.implantPump.path, lazy: screen(() => import('./routes/implant-pump-route'), 'ImplantPumpRoute') },
         { path: paths.replacePump.path, lazy: screen(() => import('./routes/replace-pump-route'), 'ReplacePumpRoute') },
         {
+          path: paths.replacements.path,
+          lazy: screen(() => import('./routes/replacements-route'), 'ReplacementsRoute'),
+        },
+        {
           path: paths.recordRefill.path,
           lazy: screen(() => import('./routes/record-refill-route'), 'RecordRefillRoute'),
         },

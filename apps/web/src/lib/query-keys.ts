@@ -106,6 +106,10 @@ export const queryKeys = {
     all: () => ['appointments'] as const,
     range: (params: AppointmentRangeParams) => ['appointments', 'range', params] as const,
   },
+  replacements: {
+    all: () => ['replacement-worklist'] as const,
+    list: (withinDays: number) => ['replacement-worklist', 'list', withinDays] as const,
+  },
   reports: {
     all: () => ['reports'] as const,
     overdue: (params: OverdueReportParams) => ['reports', 'overdue', params] as const,

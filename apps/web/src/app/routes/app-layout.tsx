@@ -2,6 +2,7 @@ import type { MeResponse } from '@itb/contracts';
 import { AppShell, Badge, Burger, Button, Center, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBatteryOff,
   IconCalendarWeek,
   IconChartBar,
   IconClipboardList,
@@ -92,6 +93,15 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
         description={isAdmin ? 'Read only' : undefined}
         leftSection={<IconFlag size={18} aria-hidden />}
         active={pathname.startsWith(paths.flags.path)}
+        onClick={onNavigate}
+      />
+      <NavLink
+        component={RouterNavLink}
+        to={paths.replacements.getHref()}
+        label="Replacements"
+        description={isAdmin ? 'Read only' : undefined}
+        leftSection={<IconBatteryOff size={18} aria-hidden />}
+        active={pathname.startsWith(paths.replacements.path)}
         onClick={onNavigate}
       />
       {can(me, 'report:view') && (

@@ -3,7 +3,8 @@ import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * A booking or a status change moves the calendar, the queue's "next appointment" column, the
- * flags it raises or clears (an unbooked refill, a missed appointment) and the report's no-shows.
+ * flags it raises or clears (an unbooked refill, a missed appointment), the report's no-shows and the
+ * replacement worklist's consults.
  */
 export const invalidateAfterAppointmentChange = (queryClient: QueryClient) =>
   Promise.all([
@@ -11,4 +12,6 @@ export const invalidateAfterAppointmentChange = (queryClient: QueryClient) =>
     queryClient.invalidateQueries({ queryKey: queryKeys.refillQueue.all() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.reports.all() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() }),
+    // The replacement worklist shows each pump's replacement consult.
+    queryClient.invalidateQueries({ queryKey: queryKeys.replacements.all() }),
   ]);

@@ -5,7 +5,7 @@ import {
   type AppointmentResponse,
   type ClinicResponse,
 } from '@itb/contracts';
-import { APPOINTMENT_TYPES, bookingWarnings } from '@itb/domain';
+import { APPOINTMENT_TYPES, type AppointmentType, bookingWarnings } from '@itb/domain';
 import { Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -39,6 +39,8 @@ export interface BookingPatient {
   proposedDate: string | null;
   /** The pump's refill-by date, for context. */
   refillBy?: string | null;
+  /** The appointment type the form starts on; a refill when absent. */
+  type?: AppointmentType;
 }
 
 interface BookAppointmentFormProps {
@@ -73,7 +75,7 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
     defaultValues: {
       date,
       time: defaultBookingTime({ date, opensAt: clinic.opensAt, timeZone: clinic.timeZone }),
-      type: 'refill',
+      type: patient.type ?? 'refill',
       durationMinutes: '30',
       notes: '',
     },
