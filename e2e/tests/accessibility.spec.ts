@@ -73,6 +73,9 @@ test("a specialist's screens have no serious accessibility violations", async ({
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
   }
+  await page.getByRole('button', { name: 'Refill-interval calculator' }).click();
+  await expect(page.getByTestId('interval-advice')).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'refill-interval calculator');
 });
 
 test("an administrator's screens have no serious accessibility violations", async ({ page }) => {

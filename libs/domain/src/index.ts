@@ -12,3 +12,4 @@ export * from './scheduling.js';
 export * from './refill-checks.js';
 export * from './refill-assessment.js';
 export * from './report-periods.js';
+export * from './refill-interval.js';

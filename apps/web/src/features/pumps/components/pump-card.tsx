@@ -4,6 +4,7 @@ import { Badge, Card, DataList, Divider, Group, SimpleGrid, Stack, Text, Title }
 import type { ReactNode } from 'react';
 import { formatLocalDate, formatMcgPerDay, formatMcgPerMl, formatMl, formatMlPerDay } from '../../../lib/format';
 import { PumpProjectionPanel } from './pump-projection-panel';
+import { RefillIntervalCalculator } from './refill-interval-calculator';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -115,6 +116,9 @@ export function PumpCard({ pump, timeZone, today, dueSoonWindowDays, actions }: 
           <Item label="Lot">{fill ? `${fill.lotNumber} (expires ${formatLocalDate(fill.lotExpiresOn)})` : '—'}</Item>
         </DataList>
       </SimpleGrid>
+      <Group justify="flex-end" mt="sm">
+        <RefillIntervalCalculator pump={pump} />
+      </Group>
     </Card>
   );
 }
