@@ -47,6 +47,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/flags/:id': ['specialist', 'nurse', 'admin'],
   'POST /api/patients/:id/flags': ['specialist', 'nurse'],
   'POST /api/flags/:id/acknowledge': ['specialist', 'nurse'],
+  'POST /api/flags/acknowledge': ['specialist', 'nurse'],
   'POST /api/flags/:id/resolve': ['specialist'],
   'GET /api/appointments': ['specialist', 'nurse', 'admin'],
   'POST /api/appointments': ['specialist', 'nurse'],

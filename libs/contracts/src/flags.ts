@@ -63,6 +63,19 @@ export type ManualFlagRequest = z.infer<typeof manualFlagRequestSchema>;
 
 export const acknowledgeFlagRequestSchema = z.object({ note: trimmed(2000).optional() }).strict();
 export type AcknowledgeFlagRequest = z.infer<typeof acknowledgeFlagRequestSchema>;
+/** Several flags acknowledged with one note (the work list's selection): all of them or none. */
+export const bulkAcknowledgeFlagsRequestSchema = z
+  .object({
+    ids: z
+      .array(idSchema)
+      .min(1, 'choose at least one flag')
+      .max(100, 'must be at most 100 flags')
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name a flag twice'),
+    note: trimmed(2000),
+  })
+  .strict();
+export type BulkAcknowledgeFlagsRequest = z.infer<typeof bulkAcknowledgeFlagsRequestSchema>;
+
 export const resolveFlagRequestSchema = z.object({ note: trimmed(2000) }).strict();
 export type ResolveFlagRequest = z.infer<typeof resolveFlagRequestSchema>;
 
@@ -144,3 +157,6 @@ export const SIGN_KIND_LABELS: Record<SignKind, string> = {
   withdrawal: 'Withdrawal signs',
   overdose: 'Overdose signs',
 };
+
+export const bulkAcknowledgeFlagsResponseSchema = z.object({ items: z.array(flagResponseSchema) });
+export type BulkAcknowledgeFlagsResponse = z.infer<typeof bulkAcknowledgeFlagsResponseSchema>;

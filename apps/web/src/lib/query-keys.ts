@@ -97,6 +97,8 @@ export const queryKeys = {
     list: (params: FlagListParams) => ['flags', 'list', params] as const,
     /** One patient's flags still needing attention, for the banner on the chart. */
     patient: (patientId: string) => ['flags', 'patient', patientId] as const,
+    /** Open critical flags, for the escalation banner every clinical screen carries. */
+    criticalOpen: () => ['flags', 'critical-open'] as const,
   },
   refillQueue: {
     all: () => ['refill-queue'] as const,

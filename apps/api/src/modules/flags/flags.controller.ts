@@ -2,6 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   type AcknowledgeFlagRequest,
   acknowledgeFlagRequestSchema,
+  type BulkAcknowledgeFlagsRequest,
+  bulkAcknowledgeFlagsRequestSchema,
+  type BulkAcknowledgeFlagsResponse,
+  bulkAcknowledgeFlagsResponseSchema,
   type FlagListQuery,
   flagListQuerySchema,
   type FlagResponse,
@@ -57,6 +61,24 @@ export class FlagsController {
     @Body(new ZodPipe(manualFlagRequestSchema)) body: ManualFlagRequest,
   ): Promise<FlagResponse> {
     return this.flags.raiseManual(user, patientId, body);
+  }
+
+  @Documented({
+    operationId: 'acknowledgeFlags',
+    summary: 'Acknowledge several flags with one note',
+    description: 'All of them or none: a flag of another clinic, or one no longer open, refuses the whole request.',
+    response: bulkAcknowledgeFlagsResponseSchema,
+    errors: ['CONFLICT', 'NOT_FOUND'],
+  })
+  @Post('flags/acknowledge')
+  @HttpCode(200)
+  @Allow(...CLINICAL_ROLES)
+  @Idempotent()
+  async acknowledgeMany(
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodPipe(bulkAcknowledgeFlagsRequestSchema)) body: BulkAcknowledgeFlagsRequest,
+  ): Promise<BulkAcknowledgeFlagsResponse> {
+    return { items: await this.flags.acknowledgeMany(user, body) };
   }
 
   @Documented({

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AcknowledgeFlagRequest,
+  type BulkAcknowledgeFlagsRequest,
   CLINICAL_SIGN_LABELS,
+  FLAG_CODE_LABELS,
   type FlagListQuery,
   type FlagResponse,
   type ManualFlagRequest,
@@ -98,31 +100,61 @@ export class FlagsService {
   }
 
   async acknowledge(actor: SessionUser, id: string, input: AcknowledgeFlagRequest): Promise<FlagResponse> {
+    return this.dataSource.transaction((m) => this.acknowledgeIn(m, actor, id, input.note));
+  }
+
+  /**
+   * Acknowledges several open flags with one note, in one transaction: every one or none. The rows are
+   * locked in id order, so two selections that overlap cannot deadlock; a refusal names `ids.N`.
+   */
+  async acknowledgeMany(actor: SessionUser, input: BulkAcknowledgeFlagsRequest): Promise<FlagResponse[]> {
     return this.dataSource.transaction(async (m) => {
-      const before = toFlagResponse(await this.findRow(m, actor.clinicId, id, true));
-      if (before.status !== 'open') {
-        throw new AppError('CONFLICT', `This flag is already ${before.status}`, [
-          { field: 'status', message: `is ${before.status}` },
-        ]);
+      const order = input.ids.map((id, index) => ({ id, index })).sort((a, b) => a.id.localeCompare(b.id));
+      const done = new Map<string, FlagResponse>();
+      for (const { id, index } of order) {
+        try {
+          done.set(id, await this.acknowledgeIn(m, actor, id, input.note));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const field = `ids.${index}`;
+          const message =
+            error.code === 'NOT_FOUND' ? 'is not a flag of this clinic' : (error.details[0]?.message ?? error.message);
+          throw new AppError(error.code, `${field} ${message}`, [{ field, message }]);
+        }
       }
-      await m.query(
-        `UPDATE flags SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = $3, acknowledged_note = $4,
-           version = version + 1 WHERE id = $1`,
-        [id, actor.id, this.clock.now(), input.note ?? null],
-      );
-      const after = toFlagResponse(await this.findRow(m, actor.clinicId, id));
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'flag.acknowledge',
-        entityType: 'flag',
-        entityId: id,
-        patientId: before.patientId,
-        before: { status: before.status },
-        after: { status: after.status, note: input.note ?? null },
-      });
-      return after;
+      return input.ids.map((id) => done.get(id)!);
     });
+  }
+
+  private async acknowledgeIn(
+    m: EntityManager,
+    actor: SessionUser,
+    id: string,
+    note: string | undefined,
+  ): Promise<FlagResponse> {
+    const before = toFlagResponse(await this.findRow(m, actor.clinicId, id, true));
+    if (before.status !== 'open') {
+      throw new AppError('CONFLICT', `This flag is already ${before.status}`, [
+        { field: 'status', message: `is ${before.status}` },
+      ]);
+    }
+    await m.query(
+      `UPDATE flags SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = $3, acknowledged_note = $4,
+         version = version + 1 WHERE id = $1`,
+      [id, actor.id, this.clock.now(), note ?? null],
+    );
+    const after = toFlagResponse(await this.findRow(m, actor.clinicId, id));
+    await this.audit.record(m, {
+      clinicId: actor.clinicId,
+      actorId: actor.id,
+      action: 'flag.acknowledge',
+      entityType: 'flag',
+      entityId: id,
+      patientId: before.patientId,
+      before: { status: before.status },
+      after: { status: after.status, note: note ?? null },
+    });
+    return after;
   }
 
   /**
@@ -137,7 +169,10 @@ export class FlagsService {
         throw new AppError('CONFLICT', 'This flag is already resolved', [{ field: 'status', message: 'is resolved' }]);
       }
       if (before.code !== 'manual' && !MANUALLY_RESOLVED_RULES.includes(before.code as RiskRuleCode)) {
-        throw AppError.rule('code', `${before.code} resolves itself when its condition clears; acknowledge it instead`);
+        throw AppError.rule(
+          'code',
+          `${FLAG_CODE_LABELS[before.code]} resolves itself when its condition clears; acknowledge it instead`,
+        );
       }
       await m.query(
         `UPDATE flags SET status = 'resolved', resolved_by = $2, resolved_at = $3, resolved_note = $4,

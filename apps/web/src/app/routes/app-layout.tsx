@@ -20,6 +20,7 @@ import { PageLoader } from '../../components/ui/page-loader';
 import { QueryError } from '../../components/ui/query-error';
 import { ServiceStatusBanner } from '../../components/ui/service-status-banner';
 import { useLogout } from '../../features/auth/api/logout';
+import { CriticalFlagsEscalation } from '../../features/flags/components/critical-flags-escalation';
 import { isApiError } from '../../lib/api-client';
 import { can, ROLE_LABELS, useMe } from '../../lib/auth';
 import { paths } from '../paths';
@@ -197,6 +198,9 @@ function SignedInShell({ me }: { me: MeResponse }) {
         <div className="service-status-slot">
           <ServiceStatusBanner />
         </div>
+        {can(me, 'flag:acknowledge') && (
+          <CriticalFlagsEscalation flagsHref={`${paths.flags.getHref()}?status=open&severity=critical`} />
+        )}
         <Outlet />
       </AppShell.Main>
       {/* A new screen opens at its top (leaving a long form would otherwise land mid-page); Back restores. */}

@@ -1,5 +1,5 @@
 import type { FlagResponse, MeResponse } from '@itb/contracts';
-import { Anchor, Badge, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { HighRiskBadge } from '../../../components/ui/high-risk-badge';
 import {
@@ -20,6 +20,8 @@ interface FlagsTableProps {
   getPatientHref: (patientId: string) => string;
   onAcknowledge: (flag: FlagResponse) => void;
   onResolve: (flag: FlagResponse) => void;
+  /** Open flags ticked for acknowledging together; no tick boxes when absent. */
+  selection?: { ids: ReadonlySet<string>; onToggle: (flag: FlagResponse) => void };
 }
 
 const STATUS_COLORS = { open: 'red.9', acknowledged: 'gray.7', resolved: 'green.9' } as const;
@@ -53,13 +55,26 @@ function StatusCell({ flag, timeZone }: { flag: FlagResponse; timeZone: string }
 }
 
 /** The clinic's flags, most severe first then newest (the server's order). */
-export function FlagsTable({ flags, me, timeZone, getPatientHref, onAcknowledge, onResolve }: FlagsTableProps) {
+export function FlagsTable({
+  flags,
+  me,
+  timeZone,
+  getPatientHref,
+  onAcknowledge,
+  onResolve,
+  selection,
+}: FlagsTableProps) {
   const withActions = mayActOnFlags(me);
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table aria-label="Flags" verticalSpacing="md">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th scope="col" w={44}>
+                <VisuallyHidden>Select</VisuallyHidden>
+              </Table.Th>
+            )}
             <Table.Th scope="col" w={130}>
               Severity
             </Table.Th>
@@ -80,6 +95,17 @@ export function FlagsTable({ flags, me, timeZone, getPatientHref, onAcknowledge,
         <Table.Tbody>
           {flags.map((flag) => (
             <Table.Tr key={flag.id} data-flag-id={flag.id} style={{ verticalAlign: 'top' }}>
+              {selection && (
+                <Table.Td>
+                  {flag.status === 'open' && (
+                    <Checkbox
+                      aria-label={`Select ${flagLabel(flag)} for ${flag.patientName}`}
+                      checked={selection.ids.has(flag.id)}
+                      onChange={() => selection.onToggle(flag)}
+                    />
+                  )}
+                </Table.Td>
+              )}
               <Table.Td>
                 <FlagSeverityBadge severity={flag.severity} />
               </Table.Td>

@@ -101,4 +101,46 @@ describe('FlagsWorkList', () => {
     await screen.findByRole('link', { name: 'Smith, Anna' });
     expect(screen.queryByRole('button', { name: /^Acknowledge|^Resolve/ })).toBeNull();
   });
+
+  it('acknowledges the ticked open flags with one note, in one request', { timeout: 20_000 }, async () => {
+    const THIRD = flagFixture({
+      id: 'f1a90000-0000-4000-8000-000000000003',
+      patientId: '7d0c2f1e-0000-4000-8000-000000000003',
+      patientName: 'Khan, Omar',
+      code: 'manual',
+      details: { summary: 'Withdrawal signs reported', signs: ['fever'] },
+    });
+    const api = stubFetch((call) =>
+      call.method === 'POST'
+        ? ok({
+            items: [
+              { ...FIRST, status: 'acknowledged' },
+              { ...THIRD, status: 'acknowledged' },
+            ],
+          })
+        : ok({ items: [FIRST, SECOND, THIRD], nextCursor: null }),
+    );
+    renderList('nurse');
+    await screen.findAllByRole('row');
+    const bulk = screen.getByRole('button', { name: 'Acknowledge selected' }) as HTMLButtonElement;
+    expect(bulk.disabled).toBe(true);
+    // An acknowledged flag has nothing to tick.
+    expect(screen.queryByRole('checkbox', { name: /for Jones, Ben$/ })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: /for Smith, Anna$/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /for Khan, Omar$/ }));
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    fireEvent.click(bulk);
+    const dialog = await screen.findByRole('dialog', { name: 'Acknowledge selected flags' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge 2 flags' }));
+    expect(await within(dialog).findByText('Required')).toBeTruthy();
+    expect(api.writes()).toHaveLength(0);
+    fireEvent.change(within(dialog).getByLabelText(/^Note/), { target: { value: 'Both phoned' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge 2 flags' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+    expect(api.writes()[0]).toMatchObject({
+      path: '/api/flags/acknowledge',
+      body: { ids: [FIRST.id, THIRD.id], note: 'Both phoned' },
+    });
+    expect(api.writes()[0]!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });

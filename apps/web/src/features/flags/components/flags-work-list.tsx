@@ -1,6 +1,6 @@
 import type { FlagResponse, MeResponse } from '@itb/contracts';
-import { Card, Group, Loader } from '@mantine/core';
-import { IconFilterSearch, IconShieldCheck } from '@tabler/icons-react';
+import { Button, Card, Group, Loader, Text } from '@mantine/core';
+import { IconChecks, IconFilterSearch, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ListEmptyState } from '../../../components/ui/list-empty-state';
 import { ListStates } from '../../../components/ui/list-states';
@@ -8,7 +8,9 @@ import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { useFlags } from '../api/get-flags';
 import { isDefaultFilters } from '../lib/flag-filters';
 import { useFlagFilters } from '../lib/use-flag-filters';
+import { can } from '../../../lib/auth';
 import { AcknowledgeFlagModal } from './acknowledge-flag-modal';
+import { AcknowledgeFlagsModal } from './acknowledge-flags-modal';
 import { FlagFilters } from './flag-filters';
 import { FlagsTable, FlagsTableSkeleton } from './flags-table';
 import { ResolveFlagModal } from './resolve-flag-modal';
@@ -25,7 +27,18 @@ export function FlagsWorkList({ me, timeZone, getPatientHref }: FlagsWorkListPro
   const flagsQuery = useFlags(filters);
   const [acknowledging, setAcknowledging] = useState<FlagResponse | null>(null);
   const [resolving, setResolving] = useState<FlagResponse | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [isAcknowledgingMany, setIsAcknowledgingMany] = useState(false);
   const flags = flagsQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  // Only what is still open and on screen counts: a flag acted on meanwhile drops out of the selection.
+  const selectedFlags = flags.filter((flag) => selected.has(flag.id) && flag.status === 'open');
+  const canAcknowledge = can(me, 'flag:acknowledge');
+  const toggle = (flag: FlagResponse) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(flag.id)) next.add(flag.id);
+      return next;
+    });
   const isFiltering = flagsQuery.isFetching && !flagsQuery.isFetchingNextPage && !flagsQuery.isPending;
 
   return (
@@ -57,8 +70,26 @@ export function FlagsWorkList({ me, timeZone, getPatientHref }: FlagsWorkListPro
           />
         }
       >
+        {canAcknowledge && (
+          <Group justify="space-between" mb="xs" mt="md">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {selectedFlags.length === 0
+                ? 'Tick open flags to acknowledge several with one note.'
+                : `${selectedFlags.length} selected`}
+            </Text>
+            <Button
+              size="xs"
+              leftSection={<IconChecks size={14} aria-hidden />}
+              disabled={selectedFlags.length === 0}
+              onClick={() => setIsAcknowledgingMany(true)}
+            >
+              Acknowledge selected
+            </Button>
+          </Group>
+        )}
         <FlagsTable
           flags={flags}
+          selection={canAcknowledge ? { ids: selected, onToggle: toggle } : undefined}
           me={me}
           timeZone={timeZone}
           getPatientHref={getPatientHref}
@@ -73,6 +104,14 @@ export function FlagsWorkList({ me, timeZone, getPatientHref }: FlagsWorkListPro
       </ListStates>
       <AcknowledgeFlagModal flag={acknowledging} onClose={() => setAcknowledging(null)} />
       <ResolveFlagModal flag={resolving} onClose={() => setResolving(null)} />
+      <AcknowledgeFlagsModal
+        flags={selectedFlags}
+        opened={isAcknowledgingMany}
+        onClose={(acknowledged) => {
+          setIsAcknowledgingMany(false);
+          if (acknowledged) setSelected(new Set());
+        }}
+      />
     </Card>
   );
 }
