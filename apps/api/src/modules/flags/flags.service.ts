@@ -153,6 +153,8 @@ export class FlagsService {
       patientId: before.patientId,
       before: { status: before.status },
       after: { status: after.status, note: note ?? null },
+      // The note is why it was acknowledged: the audit log shows it on the row.
+      reason: note ?? null,
     });
     return after;
   }
