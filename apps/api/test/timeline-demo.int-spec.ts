@@ -5,6 +5,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/demo-seed.js';
+import { GIVEN_NAMES_BY_SEX } from '../src/demo/demo-names.js';
 import { SeedClock } from '../src/demo/seed-clock.js';
 import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
 import { createIsolatedDatabase, createTestApp, type TestContext } from './test-app.js';
@@ -162,5 +163,15 @@ describe('timeline of a demo patient', () => {
         missing: [],
       });
     }
+  });
+
+  it('gives every demo patient a given name of the sex they are recorded with', async () => {
+    const patients = (await ctx.dataSource.query(`SELECT given_name, sex FROM patients`)) as {
+      given_name: string;
+      sex: 'female' | 'male';
+    }[];
+    expect(patients.length).toBeGreaterThan(40);
+    const mismatched = patients.filter((p) => !(GIVEN_NAMES_BY_SEX[p.sex] as readonly string[]).includes(p.given_name));
+    expect(mismatched).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
 import type { SeedClock } from './seed-clock.js';
 import { UserEntity } from '../modules/users/user.entity.js';
-import { FAMILY_NAMES, GIVEN_NAMES } from './demo-names.js';
+import { FAMILY_NAMES, GIVEN_NAMES, GIVEN_NAMES_BY_SEX } from './demo-names.js';
 import { seededRandom } from './seeded-random.js';
 
 /** Demo mode only: README says so. */
@@ -176,12 +176,19 @@ export async function seedDemo(
       const { diagnosis, origin } = random.pick(DIAGNOSES);
       const age = random.int(9, 82);
       const birthYear = now.getUTCFullYear() - age;
+      // Drawn in the order the demo always drew them, so every later draw (and state) stays the same;
+      // the given name is then taken from the names of the patient's sex.
+      const nameDraw = random.next();
+      const familyName = random.pick(FAMILY_NAMES);
+      const birthDate = `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+      const sex = random.pick(['female', 'male'] as const);
+      const givenNames = GIVEN_NAMES_BY_SEX[sex];
       const input: CreatePatientRequest = {
         mrn: `${demo.mrnPrefix}-${String(10_000 + i * 37).padStart(6, '0')}`,
-        givenName: random.pick(GIVEN_NAMES),
-        familyName: random.pick(FAMILY_NAMES),
-        birthDate: `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
-        sex: random.pick(['female', 'male'] as const),
+        givenName: givenNames[Math.floor(nameDraw * givenNames.length)]!,
+        familyName,
+        birthDate,
+        sex,
         spasticityOrigin: origin,
         diagnosis,
         riskFactors: [
