@@ -11,7 +11,8 @@ export function useUpdatePump(patientId: string, pumpId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdatePumpRequest) => api.patch<PumpResponse>(pumpPath(pumpId), body),
-    onSuccess: () => invalidatePumpChange(queryClient, { patientId, pumpId }),
+    // Also after a 409: the card then shows the pump as it is now, and the next dialog opens on its version.
+    onSettled: () => invalidatePumpChange(queryClient, { patientId, pumpId }),
   });
 }
 
@@ -27,7 +28,7 @@ export function useExplantPump(patientId: string, pumpId: string) {
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: WithKey<ExplantRequest>) =>
       api.post<PumpResponse>(pumpPath(pumpId, '/explant'), body, { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } }),
-    onSuccess: () => invalidatePumpChange(queryClient, { patientId, pumpId }),
+    onSettled: () => invalidatePumpChange(queryClient, { patientId, pumpId }),
   });
 }
 
