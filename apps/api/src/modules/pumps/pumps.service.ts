@@ -120,127 +120,125 @@ export class PumpsService {
     input: ImplantRequest,
     reason?: string,
   ): Promise<PumpResponse> {
-    {
-      const patient = await m.findOneBy(PatientEntity, { id: patientId, clinicId: actor.clinicId });
-      if (!patient) throw AppError.notFound('Patient');
-      if (patient.status !== 'active')
-        throw AppError.rule('patientId', `is ${patient.status}; only active patients get a pump`);
-      const clinic = await this.clinics.get(actor.clinicId, m);
-      const schedule = scheduleOf(clinic);
-      const volumes = resolvePumpVolumes(input.model, input);
-      if ('missing' in volumes) throw AppError.validation(volumes.missing, 'is required for this pump model');
-      const fill = input.initialFill;
-      const now = this.clock.now();
-      const performedAt = new Date(fill.performedAt);
-      const today = toLocalDate(now, clinic.timeZone);
-      if (input.implantedOn > today) throw AppError.validation('implantedOn', 'cannot be in the future');
-      if (volumes.alarmMl >= volumes.reservoirMl) {
-        throw AppError.rule('alarmMl', `must be below the reservoir capacity (${volumes.reservoirMl} mL)`);
-      }
-      if (fill.volumeAddedMl > volumes.reservoirMl) {
-        throw AppError.rule(
-          'initialFill.volumeAddedMl',
-          `must be at most the reservoir capacity (${volumes.reservoirMl} mL)`,
-        );
-      }
-      if (performedAt > now) throw AppError.validation('initialFill.performedAt', 'cannot be in the future');
-      const fillDate = toLocalDate(performedAt, clinic.timeZone);
-      if (fillDate < input.implantedOn)
-        throw AppError.rule('initialFill.performedAt', 'cannot be before the implant date');
-      if (fill.lotExpiresOn < fillDate)
-        throw AppError.rule('initialFill.lotExpiresOn', 'is before the fill date: the lot had expired');
-      if (await this.pumps.findActiveForPatient(m, patientId)) {
-        throw new AppError('CONFLICT', 'This patient already has an active pump; explant it first', [
-          { field: 'patientId', message: 'already has an active pump' },
-        ]);
-      }
-      const pump = await m.save(
-        m.create(PumpEntity, {
-          clinicId: actor.clinicId,
-          patientId,
-          model: input.model,
-          serialNumber: input.serialNumber,
-          implantedOn: input.implantedOn,
-          reservoirMl: volumes.reservoirMl,
-          alarmMl: volumes.alarmMl,
-          catheterTipLevel: input.catheterTipLevel ?? null,
-          eriDate: input.eriDate ?? null,
-          status: 'active',
-          explantedOn: null,
-          explantReason: null,
-          currentFillId: null,
-          currentDailyDoseMcg: null,
-          alarmAt: null,
-          emptyAt: null,
-          refillBy: null,
-        }),
-      );
-      const draft = m.create(FillEntity, {
-        clinicId: actor.clinicId,
-        pumpId: pump.id,
-        performedAt,
-        performedBy: actor.id,
-        isInitial: true,
-        residualWithdrawnMl: null,
-        volumeAddedMl: fill.volumeAddedMl,
-        reservoirVolumeAfterMl: fill.volumeAddedMl,
-        drugProduct: fill.drugProduct,
-        concentrationMcgPerMl: fill.concentrationMcgPerMl,
-        lotNumber: fill.lotNumber,
-        lotExpiresOn: fill.lotExpiresOn,
-        dailyDoseMcg: fill.dailyDoseMcg,
-        mode: 'simple',
-        flexSteps: null,
-        patientBolusMcgPerDay: fill.patientBolusMcgPerDay ?? null,
-        notes: null,
-        expectedResidualMl: null,
-        discrepancyMl: null,
-        deliveryErrorPct: null,
-      });
-      const projection = project(drainInputOf(draft), pump.alarmMl, schedule, now);
-      // DESIGN.md "Entry checks", as for a refill.
-      const entry = entryCheck({
-        fillAt: performedAt,
-        volumeAfterMl: fill.volumeAddedMl,
-        alarmMl: pump.alarmMl,
-        projection,
-        timeZone: clinic.timeZone,
-      });
-      if (entry.isAtOrBelowAlarm) {
-        throw AppError.rule(
-          'initialFill.volumeAddedMl',
-          `leaves the reservoir at or below its ${pump.alarmMl} mL low-reservoir alarm volume`,
-        );
-      }
-      if (entry.shortInterval && fill.confirmShortInterval !== true) {
-        throw AppError.rule(
-          'initialFill.confirmShortInterval',
-          `must be true to record this fill: ${entry.shortInterval}`,
-        );
-      }
-      Object.assign(draft, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      const saved = await m.save(draft);
-      await m.update(PumpEntity, pump.id, {
-        currentFillId: saved.id,
-        currentDailyDoseMcg: saved.dailyDoseMcg,
-        alarmAt: projection.alarmAt,
-        emptyAt: projection.emptyAt,
-        refillBy: projection.refillBy,
-      });
-      const current = await m.findOneByOrFail(PumpEntity, { id: pump.id });
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'pump.implant',
-        entityType: 'pump',
-        entityId: pump.id,
-        patientId,
-        after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
-        reason: reason ?? null,
-      });
-      await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Pump implanted' });
-      return this.describe(m, current, schedule);
+    const patient = await m.findOneBy(PatientEntity, { id: patientId, clinicId: actor.clinicId });
+    if (!patient) throw AppError.notFound('Patient');
+    if (patient.status !== 'active')
+      throw AppError.rule('patientId', `is ${patient.status}; only active patients get a pump`);
+    const clinic = await this.clinics.get(actor.clinicId, m);
+    const schedule = scheduleOf(clinic);
+    const volumes = resolvePumpVolumes(input.model, input);
+    if ('missing' in volumes) throw AppError.validation(volumes.missing, 'is required for this pump model');
+    const fill = input.initialFill;
+    const now = this.clock.now();
+    const performedAt = new Date(fill.performedAt);
+    const today = toLocalDate(now, clinic.timeZone);
+    if (input.implantedOn > today) throw AppError.validation('implantedOn', 'cannot be in the future');
+    if (volumes.alarmMl >= volumes.reservoirMl) {
+      throw AppError.rule('alarmMl', `must be below the reservoir capacity (${volumes.reservoirMl} mL)`);
     }
+    if (fill.volumeAddedMl > volumes.reservoirMl) {
+      throw AppError.rule(
+        'initialFill.volumeAddedMl',
+        `must be at most the reservoir capacity (${volumes.reservoirMl} mL)`,
+      );
+    }
+    if (performedAt > now) throw AppError.validation('initialFill.performedAt', 'cannot be in the future');
+    const fillDate = toLocalDate(performedAt, clinic.timeZone);
+    if (fillDate < input.implantedOn)
+      throw AppError.rule('initialFill.performedAt', 'cannot be before the implant date');
+    if (fill.lotExpiresOn < fillDate)
+      throw AppError.rule('initialFill.lotExpiresOn', 'is before the fill date: the lot had expired');
+    if (await this.pumps.findActiveForPatient(m, patientId)) {
+      throw new AppError('CONFLICT', 'This patient already has an active pump; explant it first', [
+        { field: 'patientId', message: 'already has an active pump' },
+      ]);
+    }
+    const pump = await m.save(
+      m.create(PumpEntity, {
+        clinicId: actor.clinicId,
+        patientId,
+        model: input.model,
+        serialNumber: input.serialNumber,
+        implantedOn: input.implantedOn,
+        reservoirMl: volumes.reservoirMl,
+        alarmMl: volumes.alarmMl,
+        catheterTipLevel: input.catheterTipLevel ?? null,
+        eriDate: input.eriDate ?? null,
+        status: 'active',
+        explantedOn: null,
+        explantReason: null,
+        currentFillId: null,
+        currentDailyDoseMcg: null,
+        alarmAt: null,
+        emptyAt: null,
+        refillBy: null,
+      }),
+    );
+    const draft = m.create(FillEntity, {
+      clinicId: actor.clinicId,
+      pumpId: pump.id,
+      performedAt,
+      performedBy: actor.id,
+      isInitial: true,
+      residualWithdrawnMl: null,
+      volumeAddedMl: fill.volumeAddedMl,
+      reservoirVolumeAfterMl: fill.volumeAddedMl,
+      drugProduct: fill.drugProduct,
+      concentrationMcgPerMl: fill.concentrationMcgPerMl,
+      lotNumber: fill.lotNumber,
+      lotExpiresOn: fill.lotExpiresOn,
+      dailyDoseMcg: fill.dailyDoseMcg,
+      mode: 'simple',
+      flexSteps: null,
+      patientBolusMcgPerDay: fill.patientBolusMcgPerDay ?? null,
+      notes: null,
+      expectedResidualMl: null,
+      discrepancyMl: null,
+      deliveryErrorPct: null,
+    });
+    const projection = project(drainInputOf(draft), pump.alarmMl, schedule, now);
+    // DESIGN.md "Entry checks", as for a refill.
+    const entry = entryCheck({
+      fillAt: performedAt,
+      volumeAfterMl: fill.volumeAddedMl,
+      alarmMl: pump.alarmMl,
+      projection,
+      timeZone: clinic.timeZone,
+    });
+    if (entry.isAtOrBelowAlarm) {
+      throw AppError.rule(
+        'initialFill.volumeAddedMl',
+        `leaves the reservoir at or below its ${pump.alarmMl} mL low-reservoir alarm volume`,
+      );
+    }
+    if (entry.shortInterval && fill.confirmShortInterval !== true) {
+      throw AppError.rule(
+        'initialFill.confirmShortInterval',
+        `must be true to record this fill: ${entry.shortInterval}`,
+      );
+    }
+    Object.assign(draft, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
+    const saved = await m.save(draft);
+    await m.update(PumpEntity, pump.id, {
+      currentFillId: saved.id,
+      currentDailyDoseMcg: saved.dailyDoseMcg,
+      alarmAt: projection.alarmAt,
+      emptyAt: projection.emptyAt,
+      refillBy: projection.refillBy,
+    });
+    const current = await m.findOneByOrFail(PumpEntity, { id: pump.id });
+    await this.audit.record(m, {
+      clinicId: actor.clinicId,
+      actorId: actor.id,
+      action: 'pump.implant',
+      entityType: 'pump',
+      entityId: pump.id,
+      patientId,
+      after: { ...pumpAuditView(current), initialFill: { ...fill, fillId: saved.id } },
+      reason: reason ?? null,
+    });
+    await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Pump implanted' });
+    return this.describe(m, current, schedule);
   }
 
   async update(actor: SessionUser, id: string, input: UpdatePumpRequest): Promise<PumpResponse> {
@@ -296,46 +294,44 @@ export class PumpsService {
     id: string,
     input: ExplantRequest,
   ): Promise<PumpEntity> {
-    {
-      const pump = await this.pumps.findInClinic(m, actor.clinicId, id);
-      if (pump.version !== input.version) throw AppError.stale('pump');
-      if (pump.status === 'explanted') throw new AppError('CONFLICT', 'This pump is already explanted');
-      const clinic = await this.clinics.get(actor.clinicId, m);
-      if (input.explantedOn > toLocalDate(this.clock.now(), clinic.timeZone)) {
-        throw AppError.validation('explantedOn', 'cannot be in the future');
-      }
-      if (input.explantedOn < pump.implantedOn) throw AppError.rule('explantedOn', 'cannot be before the implant date');
-      const before = pumpAuditView(pump);
-      Object.assign(pump, {
-        status: 'explanted',
-        explantedOn: input.explantedOn,
-        explantReason: input.reason,
-        alarmAt: null,
-        emptyAt: null,
-        refillBy: null,
-      });
-      const saved = await this.pumps.saveVersioned(m, pump, input.version);
-      await m.insert(PumpEventEntity, {
-        clinicId: actor.clinicId,
-        pumpId: id,
-        type: 'explant',
-        occurredAt: this.clock.now(),
-        recordedBy: actor.id,
-        notes: input.reason,
-      });
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'pump.explant',
-        entityType: 'pump',
-        entityId: id,
-        patientId: pump.patientId,
-        before,
-        after: pumpAuditView(saved),
-        reason: input.reason,
-      });
-      await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump explanted' });
-      return saved;
+    const pump = await this.pumps.findInClinic(m, actor.clinicId, id);
+    if (pump.version !== input.version) throw AppError.stale('pump');
+    if (pump.status === 'explanted') throw new AppError('CONFLICT', 'This pump is already explanted');
+    const clinic = await this.clinics.get(actor.clinicId, m);
+    if (input.explantedOn > toLocalDate(this.clock.now(), clinic.timeZone)) {
+      throw AppError.validation('explantedOn', 'cannot be in the future');
     }
+    if (input.explantedOn < pump.implantedOn) throw AppError.rule('explantedOn', 'cannot be before the implant date');
+    const before = pumpAuditView(pump);
+    Object.assign(pump, {
+      status: 'explanted',
+      explantedOn: input.explantedOn,
+      explantReason: input.reason,
+      alarmAt: null,
+      emptyAt: null,
+      refillBy: null,
+    });
+    const saved = await this.pumps.saveVersioned(m, pump, input.version);
+    await m.insert(PumpEventEntity, {
+      clinicId: actor.clinicId,
+      pumpId: id,
+      type: 'explant',
+      occurredAt: this.clock.now(),
+      recordedBy: actor.id,
+      notes: input.reason,
+    });
+    await this.audit.record(m, {
+      clinicId: actor.clinicId,
+      actorId: actor.id,
+      action: 'pump.explant',
+      entityType: 'pump',
+      entityId: id,
+      patientId: pump.patientId,
+      before,
+      after: pumpAuditView(saved),
+      reason: input.reason,
+    });
+    await this.flags.evaluatePump(m, id, { actorId: actor.id, reason: 'Pump explanted' });
+    return saved;
   }
 }
