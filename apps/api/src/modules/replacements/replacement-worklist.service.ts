@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, ReplacementWorklistQuery, ReplacementWorklistRow } from '@itb/contracts';
-import { addDays, PUMP_CATALOGUE, toLocalDate } from '@itb/domain';
+import { addDays, daysBetween, PUMP_CATALOGUE, toLocalDate } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
@@ -99,7 +99,7 @@ export class ReplacementWorklistService {
         implantedOn: r.implanted_on,
         dueOn: r.due_on,
         isEstimate: r.is_estimate,
-        daysLeft: Math.round((Date.parse(r.due_on) - Date.parse(today)) / 86_400_000),
+        daysLeft: daysBetween(today, r.due_on),
         nextConsult: r.consult_id
           ? { id: r.consult_id, startsAt: r.consult_at!.toISOString(), status: r.consult_status! }
           : null,

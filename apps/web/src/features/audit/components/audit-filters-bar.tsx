@@ -8,6 +8,9 @@ import { actionFilterGroups } from '../lib/audit-display';
 import { cleanAction, ENTITY_OPTIONS, isBackwardsRange, isDefaultFilters } from '../lib/audit-filters';
 import { PatientFilterSelect, type PatientSearch } from './patient-filter-select';
 
+/** The audited actions never change while the page is open: grouped once. */
+const ACTION_GROUPS = actionFilterGroups();
+
 export type AuditActor = Pick<UserResponse, 'id' | 'name' | 'role' | 'isActive'>;
 
 interface AuditFiltersBarProps {
@@ -41,12 +44,11 @@ function actorOptions(actors: AuditActor[] | undefined, actorId: string, knownNa
  * stays choosable under its code.
  */
 function ActionFilter({ action, onApply }: { action: string; onApply: (action: string) => void }) {
-  const groups = actionFilterGroups();
-  const known = groups.some((group) => group.items.some((item) => item.value === action));
+  const known = ACTION_GROUPS.some((group) => group.items.some((item) => item.value === action));
   const data = [
     { group: 'All', items: [{ value: '', label: 'All actions' }] },
     ...(action && !known ? [{ group: 'From the link', items: [{ value: action, label: action }] }] : []),
-    ...groups,
+    ...ACTION_GROUPS,
   ];
   return (
     <Select
