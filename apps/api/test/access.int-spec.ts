@@ -51,6 +51,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/flags/:id/resolve': ['specialist'],
   'GET /api/appointments': ['specialist', 'nurse', 'admin'],
   'POST /api/appointments': ['specialist', 'nurse'],
+  'POST /api/appointments/preview': ['specialist', 'nurse'],
   'PATCH /api/appointments/:id': ['specialist', 'nurse'],
   'GET /api/refill-queue': ['specialist', 'nurse'],
   'GET /api/replacement-worklist': ['specialist', 'nurse', 'admin'],

@@ -142,7 +142,7 @@ describe('appointments', () => {
     // Fulfilled is final.
     await clinic.as.nurse
       .patch(`/api/appointments/${booked.id}`)
-      .send({ version: 3, status: 'cancelled' })
+      .send({ version: 3, status: 'cancelled', reason: 'Booked twice' })
       .expect(422)
       .expect((r) => expect(r.body.message).toMatch(/fulfilled is final/));
   });
@@ -166,7 +166,7 @@ describe('appointments', () => {
       );
     await clinic.as.nurse
       .patch(`/api/appointments/${saturday.body.id}`)
-      .send({ version: 99, status: 'cancelled' })
+      .send({ version: 99, status: 'cancelled', reason: 'Booked twice' })
       .expect(409);
     await clinic.as.nurse
       .patch(`/api/appointments/${saturday.body.id}`)
@@ -186,7 +186,7 @@ describe('appointments', () => {
       .expect(404);
     await other.as.nurse
       .patch(`/api/appointments/${saturday.body.id}`)
-      .send({ version: 1, status: 'cancelled' })
+      .send({ version: 1, status: 'cancelled', reason: 'Booked twice' })
       .expect(404);
   });
 

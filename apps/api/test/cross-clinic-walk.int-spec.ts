@@ -131,7 +131,7 @@ describe("another clinic's ids", () => {
       raiseFlag: { signs: ['fever'], note: 'x' },
       acknowledgeFlag: { note: 'seen' },
       resolveFlag: { note: 'done' },
-      updateAppointment: { version: 1, status: 'cancelled' },
+      updateAppointment: { version: 1, status: 'cancelled', reason: 'Cross-clinic probe' },
     };
   };
 

@@ -21,7 +21,10 @@ export const createAppointmentRequestSchema = z
   .strict();
 export type CreateAppointmentRequest = z.input<typeof createAppointmentRequestSchema>;
 
-/** Either a status change or a move; every PATCH names the version it was made against. */
+/**
+ * Either a status change or a move; every PATCH names the version it was made against. A
+ * cancellation says why (kept on the appointment and its audit row); a move may.
+ */
 export const updateAppointmentRequestSchema = z
   .object({
     version: versionSchema,
@@ -30,11 +33,16 @@ export const updateAppointmentRequestSchema = z
     durationMinutes: z.number().int().min(5).max(480).optional(),
     clinicianId: idSchema.nullable().optional(),
     notes: optionalText(2000),
+    reason: optionalText(500),
   })
   .strict()
   .refine((b) => !(b.status && (b.startsAt || b.durationMinutes)), {
     path: ['status'],
     message: 'change the status or move the appointment, not both at once',
+  })
+  .refine((b) => b.status !== 'cancelled' || (b.reason ?? '').length > 0, {
+    path: ['reason'],
+    message: 'is required to cancel an appointment',
   });
 export type UpdateAppointmentRequest = z.infer<typeof updateAppointmentRequestSchema>;
 
@@ -65,8 +73,10 @@ export const appointmentResponseSchema = z.object({
   status: appointmentStatusSchema,
   fillId: idSchema.nullable(),
   notes: z.string().nullable(),
+  /** Why it was cancelled, as the clinician said. */
+  statusReason: z.string().nullable(),
   version: z.number(),
-  /** Booking outside clinic days or hours is allowed, and said. */
+  /** Booking outside clinic days or hours, after the pump's dates or on a full day is allowed, and said. */
   warnings: z.array(z.string()),
 });
 export type AppointmentResponse = z.infer<typeof appointmentResponseSchema>;
@@ -77,3 +87,34 @@ export const APPOINTMENT_TYPE_LABELS: Record<z.infer<typeof appointmentTypeSchem
   interrogation: 'Interrogation',
   replacement_consult: 'Replacement consult',
 };
+
+/** The checks a booking or a move would meet, without saving anything. */
+export const appointmentPreviewRequestSchema = z
+  .object({
+    patientId: idSchema,
+    type: appointmentTypeSchema,
+    startsAt: instantSchema,
+    durationMinutes: z.number().int().min(5).max(480).default(30),
+    /** When moving a booked appointment: it is not counted against its own day. */
+    appointmentId: idSchema.optional(),
+  })
+  .strict();
+export type AppointmentPreviewRequest = z.input<typeof appointmentPreviewRequestSchema>;
+
+export const appointmentPreviewResponseSchema = z.object({
+  /** The clinic date the start falls on. */
+  startsOn: z.string(),
+  /** The patient's active pump's projected dates; null without an active pump. */
+  pump: z
+    .object({
+      alarmAt: z.string().nullable(),
+      emptyAt: z.string().nullable(),
+      refillBy: z.string().nullable(),
+    })
+    .nullable(),
+  /** Appointments already taking a slot that day (not counting this one), and the day's slots. */
+  day: z.object({ booked: z.number(), capacity: z.number(), isFull: z.boolean() }),
+  /** Every warning the booking would be saved with, worst first. */
+  warnings: z.array(z.string()),
+});
+export type AppointmentPreviewResponse = z.infer<typeof appointmentPreviewResponseSchema>;

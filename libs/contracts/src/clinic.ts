@@ -16,6 +16,8 @@ export const clinicResponseSchema = z.object({
   /** Clinic hours on its wall clock, `HH:MM`. */
   opensAt: z.string(),
   closesAt: z.string(),
+  /** Appointments a clinic day holds; the booking form warns once a day is full. */
+  slotsPerDay: z.number(),
   version: z.number(),
 });
 export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
@@ -41,6 +43,7 @@ export const updateClinicRequestSchema = z
     emergencyPhone: z.string().trim().max(40).nullable().optional(),
     opensAt: wallClockTime.optional(),
     closesAt: wallClockTime.optional(),
+    slotsPerDay: z.number().int().min(1).max(200).optional(),
   })
   .strict()
   .refine((c) => !c.opensAt || !c.closesAt || c.opensAt < c.closesAt, {

@@ -1,3 +1,5 @@
+import type { AppointmentPreviewRequest } from '@itb/contracts';
+
 /**
  * Hierarchical query keys (TanStack Query docs): invalidating a prefix such as `['patients']`
  * refreshes every list and detail below it. Kept in one place so one feature can invalidate
@@ -107,6 +109,8 @@ export const queryKeys = {
   appointments: {
     all: () => ['appointments'] as const,
     range: (params: AppointmentRangeParams) => ['appointments', 'range', params] as const,
+    patient: (patientId: string, from: string) => ['appointments', 'patient', patientId, from] as const,
+    preview: (body: AppointmentPreviewRequest | null) => ['appointments', 'preview', body] as const,
   },
   replacements: {
     all: () => ['replacement-worklist'] as const,

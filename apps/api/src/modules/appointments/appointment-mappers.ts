@@ -3,7 +3,7 @@ import type { AppointmentResponse } from '@itb/contracts';
 /** An appointment with the names a calendar shows. */
 export const APPOINTMENT_SELECT = `
   SELECT a.id, a.patient_id, a.pump_id, a.type, a.starts_at, a.starts_on::text, a.duration_minutes, a.clinician_id,
-         a.status, a.fill_id, a.notes, a.version,
+         a.status, a.status_reason, a.fill_id, a.notes, a.version,
          pt.given_name, pt.family_name, pt.mrn, cardinality(pt.risk_factors) > 0 AS is_high_risk, u.name AS clinician_name
   FROM appointments a
   JOIN patients pt ON pt.id = a.patient_id
@@ -19,6 +19,7 @@ export interface AppointmentRow {
   duration_minutes: number;
   clinician_id: string | null;
   status: AppointmentResponse['status'];
+  status_reason: string | null;
   fill_id: string | null;
   notes: string | null;
   version: number;
@@ -45,6 +46,7 @@ export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []
   status: r.status,
   fillId: r.fill_id,
   notes: r.notes,
+  statusReason: r.status_reason,
   version: r.version,
   warnings,
 });

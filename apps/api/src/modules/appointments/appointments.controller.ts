@@ -1,5 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  type AppointmentPreviewRequest,
+  appointmentPreviewRequestSchema,
+  type AppointmentPreviewResponse,
+  appointmentPreviewResponseSchema,
   type AppointmentListQuery,
   appointmentListQuerySchema,
   type AppointmentResponse,
@@ -35,6 +39,25 @@ export class AppointmentsController {
     @Query(new ZodPipe(appointmentListQuerySchema)) query: AppointmentListQuery,
   ): Promise<Page<AppointmentResponse>> {
     return this.appointments.list(user.clinicId, query);
+  }
+
+  @Documented({
+    operationId: 'previewAppointment',
+    summary: 'Check a slot before booking or moving',
+    description:
+      "The checks a booking would be saved with: the patient's pump's alarm, empty and refill-by dates, " +
+      "the day's capacity, and the clinic's days and hours. Nothing is written.",
+    response: appointmentPreviewResponseSchema,
+    errors: ['NOT_FOUND'],
+  })
+  @Post('preview')
+  @HttpCode(200)
+  @Allow(...CLINICAL_ROLES)
+  preview(
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodPipe(appointmentPreviewRequestSchema)) body: AppointmentPreviewRequest,
+  ): Promise<AppointmentPreviewResponse> {
+    return this.appointments.preview(user, body);
   }
 
   @Documented({

@@ -1,30 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type {
   AppointmentListQuery,
+  AppointmentPreviewRequest,
+  AppointmentPreviewResponse,
   AppointmentResponse,
   CreateAppointmentRequest,
   Page,
   UpdateAppointmentRequest,
 } from '@itb/contracts';
-import { allowedTransitions, bookingWarnings, canTransition, type ClinicHours, toLocalDate } from '@itb/domain';
+import { allowedTransitions, canTransition, toLocalDate } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { ClinicEntity } from '../clinics/clinic.entity.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { PatientsRepository } from '../patients/patients.repository.js';
 import { APPOINTMENT_SELECT, type AppointmentRow, toAppointmentResponse } from './appointment-mappers.js';
-
-const hoursOf = (c: ClinicEntity): ClinicHours => ({
-  timeZone: c.timeZone,
-  clinicDays: c.clinicDays,
-  opensAt: c.opensAt,
-  closesAt: c.closesAt,
-});
+import { bookingChecks, toPreviewResponse } from './booking-checks.js';
 
 const DOUBLE_BOOKED = 'appointments_one_per_patient_type_day';
 
@@ -64,6 +59,21 @@ export class AppointmentsService {
     };
   }
 
+  /** What booking (or moving) this slot would be saved with; nothing is written. */
+  async preview(actor: SessionUser, input: AppointmentPreviewRequest): Promise<AppointmentPreviewResponse> {
+    const m = this.dataSource.manager;
+    const patient = await this.patients.findInClinic(m, actor.clinicId, input.patientId);
+    if (input.appointmentId) await this.findRow(m, actor.clinicId, input.appointmentId);
+    const clinic = await this.clinics.get(actor.clinicId, m);
+    const checks = await bookingChecks(m, clinic, {
+      patientId: patient.id,
+      startsAt: new Date(input.startsAt),
+      durationMinutes: input.durationMinutes ?? 30,
+      appointmentId: input.appointmentId,
+    });
+    return toPreviewResponse(checks);
+  }
+
   async create(actor: SessionUser, input: CreateAppointmentRequest): Promise<AppointmentResponse> {
     return this.dataSource.transaction(async (m) => {
       const patient = await this.patients.findInClinic(m, actor.clinicId, input.patientId);
@@ -77,6 +87,7 @@ export class AppointmentsService {
         patient.id,
       ])) as { id: string }[];
       if (input.type === 'refill' && !pump) throw AppError.rule('patientId', 'has no active pump to refill');
+      const checks = await bookingChecks(m, clinic, { patientId: patient.id, startsAt, durationMinutes: duration });
       const id = await this.insertOrConflict(
         () =>
           m.query(
@@ -108,7 +119,7 @@ export class AppointmentsService {
         after: auditView(created),
       });
       if (pump) await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill appointment booked' });
-      return toAppointmentResponse(created, bookingWarnings(startsAt, duration, hoursOf(clinic)));
+      return toAppointmentResponse(created, checks.warnings);
     });
   }
 
@@ -139,6 +150,7 @@ export class AppointmentsService {
           throw AppError.rule('status', 'cannot be marked noshow before the appointment starts');
         }
         changes.status = input.status;
+        if (input.status === 'cancelled') changes.status_reason = input.reason;
       }
       const moving = input.startsAt !== undefined || input.durationMinutes !== undefined;
       if (moving && before.status !== 'booked')
@@ -176,15 +188,21 @@ export class AppointmentsService {
         patientId: before.patient_id,
         before: auditView(before),
         after: auditView(after),
+        reason: input.reason ?? null,
       });
       if (after.pump_id && after.type === 'refill') {
         const reason = changes.status ? `Refill appointment ${String(changes.status)}` : 'Refill appointment moved';
         await this.flags.evaluatePump(m, after.pump_id, { actorId: actor.id, reason });
       }
-      return toAppointmentResponse(
-        after,
-        moving ? bookingWarnings(startsAt, after.duration_minutes, hoursOf(clinic)) : [],
-      );
+      const checks = moving
+        ? await bookingChecks(m, clinic, {
+            patientId: after.patient_id,
+            startsAt,
+            durationMinutes: after.duration_minutes,
+            appointmentId: id,
+          })
+        : null;
+      return toAppointmentResponse(after, checks?.warnings ?? []);
     });
   }
 
@@ -257,4 +275,5 @@ const auditView = (r: AppointmentRow) => ({
   durationMinutes: r.duration_minutes,
   clinicianId: r.clinician_id,
   fillId: r.fill_id,
+  statusReason: r.status_reason,
 });

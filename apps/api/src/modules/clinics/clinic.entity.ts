@@ -12,6 +12,7 @@ export class ClinicEntity {
   @Column('text', { name: 'emergency_phone', nullable: true }) emergencyPhone: string | null;
   @Column('text', { name: 'opens_at' }) opensAt: string;
   @Column('text', { name: 'closes_at' }) closesAt: string;
+  @Column('integer', { name: 'slots_per_day' }) slotsPerDay: number;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

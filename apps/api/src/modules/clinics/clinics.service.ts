@@ -19,6 +19,7 @@ export const toClinicResponse = (c: ClinicEntity): ClinicResponse => ({
   emergencyPhone: c.emergencyPhone,
   opensAt: c.opensAt,
   closesAt: c.closesAt,
+  slotsPerDay: c.slotsPerDay,
   version: c.version,
 });
 

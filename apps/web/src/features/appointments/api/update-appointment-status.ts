@@ -9,10 +9,12 @@ export interface UpdateAppointmentStatusInput {
   /** The version the user saw: a change made meanwhile answers 409 instead of being overwritten. */
   version: number;
   status: AppointmentStatus;
+  /** Required to cancel; kept on the appointment and its audit row. */
+  reason?: string;
 }
 
-export const updateAppointmentStatus = ({ id, version, status }: UpdateAppointmentStatusInput) =>
-  api.patch<AppointmentResponse>(`/appointments/${encodeURIComponent(id)}`, { version, status });
+export const updateAppointmentStatus = ({ id, ...body }: UpdateAppointmentStatusInput) =>
+  api.patch<AppointmentResponse>(`/appointments/${encodeURIComponent(id)}`, body);
 
 export function useUpdateAppointmentStatus() {
   const queryClient = useQueryClient();

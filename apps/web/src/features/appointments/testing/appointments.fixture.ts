@@ -12,6 +12,7 @@ export const clinic = (overrides: Partial<ClinicResponse> = {}): ClinicResponse 
   emergencyPhone: null,
   opensAt: '08:30',
   closesAt: '17:00',
+  slotsPerDay: 16,
   version: 1,
   ...overrides,
 });
@@ -32,6 +33,7 @@ export const appointment = (overrides: Partial<AppointmentResponse> = {}): Appoi
   status: 'booked',
   fillId: null,
   notes: null,
+  statusReason: null,
   version: 1,
   warnings: [],
   ...overrides,
