@@ -19,9 +19,11 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
   const preview = async (body: object) =>
     (await clinic.as.nurse.post('/api/appointments/preview').send(body).expect(200)).body as AppointmentPreviewResponse;
   const appointmentCount = async () =>
-    ((await ctx.dataSource.query(`SELECT count(*)::int AS n FROM appointments WHERE clinic_id = $1`, [clinic.id])) as [
-      { n: number },
-    ])[0].n;
+    (
+      (await ctx.dataSource.query(`SELECT count(*)::int AS n FROM appointments WHERE clinic_id = $1`, [clinic.id])) as [
+        { n: number },
+      ]
+    )[0].n;
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -101,7 +103,10 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
   });
 
   it('refuses a cancellation without a reason and keeps the reason it is given, on the appointment and in the audit', async () => {
-    const booked = await clinic.as.nurse.post('/api/appointments').send(slot(after(DAY_MS))).expect(201);
+    const booked = await clinic.as.nurse
+      .post('/api/appointments')
+      .send(slot(after(DAY_MS)))
+      .expect(201);
     const auditBefore = await countAuditEvents(ctx, clinic.id);
     for (const reason of [undefined, '', '   ']) {
       await clinic.as.nurse
@@ -127,9 +132,15 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
   });
 
   it("answers 404 for another clinic's patient or appointment, 400 naming a bad field, and writes nothing", async () => {
-    const booked = await clinic.as.nurse.post('/api/appointments').send(slot(after(DAY_MS))).expect(201);
+    const booked = await clinic.as.nurse
+      .post('/api/appointments')
+      .send(slot(after(DAY_MS)))
+      .expect(201);
     const other = await createClinic(ctx);
-    await other.as.nurse.post('/api/appointments/preview').send(slot(after(DAY_MS))).expect(404);
+    await other.as.nurse
+      .post('/api/appointments/preview')
+      .send(slot(after(DAY_MS)))
+      .expect(404);
     const stranger = (await createPatient(other)).id;
     await other.as.nurse
       .post('/api/appointments/preview')
@@ -140,7 +151,10 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
       .send({ patientId, type: 'refill', startsAt: 'next Tuesday' })
       .expect(400)
       .expect((r) => expect(r.body.details.map((d: { field: string }) => d.field)).toEqual(['startsAt']));
-    await clinic.as.admin.post('/api/appointments/preview').send(slot(after(DAY_MS))).expect(403);
+    await clinic.as.admin
+      .post('/api/appointments/preview')
+      .send(slot(after(DAY_MS)))
+      .expect(403);
     expect(await appointmentCount()).toBe(1);
   });
 });

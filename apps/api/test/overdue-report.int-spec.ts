@@ -91,7 +91,11 @@ describe.each(['Europe/London', 'America/Chicago'])('overdue-refill report in %s
     ctx.clock.set(at(on, '11:00'));
     await clinic.as.nurse
       .patch(`/api/appointments/${appointment.id}`)
-      .send({ version: appointment.version, status, ...(status === 'cancelled' ? { reason: 'Patient in hospital' } : {}) })
+      .send({
+        version: appointment.version,
+        status,
+        ...(status === 'cancelled' ? { reason: 'Patient in hospital' } : {}),
+      })
       .expect(200);
   };
 

@@ -1,7 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
-import { appointment, stubFetch } from '../testing/appointments.fixture';
+import { appointment, backgroundReads, slotPreview, stubFetch } from '../testing/appointments.fixture';
 import { AppointmentActions } from './appointment-actions';
 
 describe('AppointmentActions', () => {
@@ -39,6 +39,41 @@ describe('AppointmentActions', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Mark no-show' }));
     await waitFor(() => expect(sent.some((r) => r.method === 'PATCH')).toBe(true));
     expect(sent.find((r) => r.method === 'PATCH')!.body).toEqual({ version: 1, status: 'noshow' });
+  });
+
+  it('cancels only with a reason, and sends the reason', async () => {
+    const sent = stubFetch(() => ({ status: 200, body: appointment({ status: 'cancelled', version: 2 }) }));
+    renderWithProviders(<AppointmentActions appointment={appointment()} layout="inline" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel appointment' }));
+    expect(await screen.findByText('Say why it is cancelled')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText(/^Reason/), { target: { value: 'Patient admitted to hospital' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel appointment' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.body).toEqual({ version: 1, status: 'cancelled', reason: 'Patient admitted to hospital' });
+  });
+
+  it("moves a booking to a new clinic time with the server's checks on screen first", async () => {
+    const sent = stubFetch(
+      () => ({ status: 200, body: appointment({ startsAt: '2026-11-26T14:00:00.000Z', version: 2 }) }),
+      backgroundReads(() => slotPreview({ warnings: ['Falls after the refill-by date (25 Nov 2026)'] })),
+    );
+    renderWithProviders(<AppointmentActions appointment={appointment({ version: 4 })} layout="inline" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Move' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move appointment' });
+    fireEvent.change(within(dialog).getByLabelText(/^New date/), { target: { value: '2026-11-26' } });
+    fireEvent.change(within(dialog).getByLabelText(/^New time/), { target: { value: '14:00' } });
+    expect((await within(dialog).findByTestId('live-booking-warnings')).textContent).toContain(
+      'Falls after the refill-by date (25 Nov 2026)',
+    );
+    fireEvent.change(within(dialog).getByLabelText(/^Reason for the move/), { target: { value: 'Ward round' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move appointment' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      method: 'PATCH',
+      body: { version: 4, startsAt: '2026-11-26T14:00:00.000Z', durationMinutes: 30, reason: 'Ward round' },
+    });
   });
 
   it('offers only what the status allows: a checked-in refill goes on to the refill form', () => {

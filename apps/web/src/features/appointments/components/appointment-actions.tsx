@@ -1,7 +1,8 @@
 import type { AppointmentResponse } from '@itb/contracts';
-import { ActionIcon, Alert, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, Modal, Stack, Text, Textarea } from '@mantine/core';
 import {
   IconAlertCircle,
+  IconCalendarTime,
   IconDots,
   IconDropletPlus,
   IconLogin2,
@@ -12,14 +13,24 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api-client';
+import { useClinic } from '../../../lib/clinic';
 import { formatLocalDateWithWeekday } from '../../../lib/clinic-time';
+import { todayIn } from '../../../lib/format';
 import { humanizeMessage, submitErrorMessage } from '../../../lib/form-errors';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
-import { ACTION_LABELS, ACTION_STATUS, actionsFor, type AppointmentAction } from '../lib/appointment-display';
+import {
+  ACTION_LABELS,
+  ACTION_STATUS,
+  actionsFor,
+  type AppointmentAction,
+  type StatusAction,
+} from '../lib/appointment-display';
+import { RescheduleAppointmentModal } from './reschedule-appointment-modal';
 
 const ACTION_ICONS: Record<AppointmentAction, Icon> = {
   check_in: IconLogin2,
   no_show: IconUserOff,
+  reschedule: IconCalendarTime,
   cancel: IconX,
 };
 
@@ -31,7 +42,9 @@ export function refusalText(error: unknown): string {
   return submitErrorMessage(error);
 }
 
-const CONFIRM_TEXT: Record<Exclude<AppointmentAction, 'check_in'>, { title: string; body: string; button: string }> = {
+type ConfirmedAction = Exclude<StatusAction, 'check_in'>;
+
+const CONFIRM_TEXT: Record<ConfirmedAction, { title: string; body: string; button: string }> = {
   no_show: {
     title: 'Mark as no-show?',
     body: 'The patient did not come. A missed refill raises a flag until the pump is refilled.',
@@ -52,25 +65,52 @@ interface AppointmentActionsProps {
   recordRefillHref?: string;
 }
 
-/** Check in, no-show and cancel, as the status allows; the server's refusal is shown as it says it. */
+/**
+ * Check in, no-show, move and cancel, as the status allows; a cancellation says why. The server's
+ * refusal is shown as it says it.
+ */
 export function AppointmentActions({ appointment, layout, recordRefillHref }: AppointmentActionsProps) {
   const update = useUpdateAppointmentStatus();
-  const [confirming, setConfirming] = useState<Exclude<AppointmentAction, 'check_in'> | null>(null);
-  const [failedAction, setFailedAction] = useState<AppointmentAction | null>(null);
-  const actions = actionsFor(appointment.status);
+  const clinic = useClinic();
+  const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [failedAction, setFailedAction] = useState<StatusAction | null>(null);
+  // Moving needs the clinic's hours and zone; until they load, the other actions stand alone.
+  const actions = actionsFor(appointment.status).filter((action) => action !== 'reschedule' || clinic.data);
   // A checked-in refill goes on to the refill form, which fulfils the appointment when saved.
   const isOpenRefill = appointment.type === 'refill' && appointment.status === 'arrived';
   const who = appointment.patientName;
 
-  const run = (action: AppointmentAction) => {
+  const closeConfirm = () => {
     setConfirming(null);
+    setReason('');
+    setReasonError(null);
+  };
+  const run = (action: StatusAction) => {
+    const why = reason.trim();
+    if (action === 'cancel' && !why) {
+      setReasonError('Say why it is cancelled');
+      return;
+    }
+    closeConfirm();
     setFailedAction(null);
     update.mutate(
-      { id: appointment.id, version: appointment.version, status: ACTION_STATUS[action] },
+      {
+        id: appointment.id,
+        version: appointment.version,
+        status: ACTION_STATUS[action],
+        ...(action === 'cancel' ? { reason: why } : {}),
+      },
       { onError: () => setFailedAction(action) },
     );
   };
-  const choose = (action: AppointmentAction) => (action === 'check_in' ? run(action) : setConfirming(action));
+  const choose = (action: AppointmentAction) => {
+    if (action === 'reschedule') setMoving(true);
+    else if (action === 'check_in') run(action);
+    else setConfirming(action);
+  };
 
   if (actions.length === 0 && !(isOpenRefill && recordRefillHref)) return null;
 
@@ -101,7 +141,9 @@ export function AppointmentActions({ appointment, layout, recordRefillHref }: Ap
                 // Mantine caps a subtle button's text at shade 6, too light on a tinted card (axe contrast).
                 c={action === 'cancel' ? 'red.9' : undefined}
                 leftSection={<ActionIconGlyph size={14} aria-hidden />}
-                loading={update.isPending && update.variables.status === ACTION_STATUS[action]}
+                loading={
+                  action !== 'reschedule' && update.isPending && update.variables.status === ACTION_STATUS[action]
+                }
                 disabled={update.isPending}
                 onClick={() => choose(action)}
               >
@@ -156,7 +198,7 @@ export function AppointmentActions({ appointment, layout, recordRefillHref }: Ap
 
       <Modal
         opened={confirming !== null}
-        onClose={() => setConfirming(null)}
+        onClose={closeConfirm}
         title={confirming ? CONFIRM_TEXT[confirming].title : ''}
         size="sm"
       >
@@ -165,8 +207,24 @@ export function AppointmentActions({ appointment, layout, recordRefillHref }: Ap
             <Text size="sm">
               {who}, {formatLocalDateWithWeekday(appointment.startsOn)}. {CONFIRM_TEXT[confirming].body}
             </Text>
+            {confirming === 'cancel' && (
+              <Textarea
+                label="Reason"
+                withAsterisk
+                description="Kept on the appointment and in the audit log"
+                autosize
+                minRows={2}
+                maxLength={500}
+                value={reason}
+                error={reasonError}
+                onChange={(event) => {
+                  setReason(event.currentTarget.value);
+                  setReasonError(null);
+                }}
+              />
+            )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>
+              <Button variant="default" onClick={closeConfirm} data-autofocus>
                 Keep it
               </Button>
               <Button color={confirming === 'cancel' ? 'red.9' : undefined} onClick={() => run(confirming)}>
@@ -176,6 +234,14 @@ export function AppointmentActions({ appointment, layout, recordRefillHref }: Ap
           </Stack>
         )}
       </Modal>
+      {clinic.data && (
+        <RescheduleAppointmentModal
+          target={moving ? { appointment } : null}
+          clinic={clinic.data}
+          today={todayIn(clinic.data.timeZone)}
+          onClose={() => setMoving(false)}
+        />
+      )}
     </Stack>
   );
 }

@@ -5,9 +5,8 @@ import {
   type AppointmentResponse,
   type ClinicResponse,
 } from '@itb/contracts';
-import { APPOINTMENT_TYPES, type AppointmentType, bookingWarnings } from '@itb/domain';
-import { Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { APPOINTMENT_TYPES, type AppointmentType } from '@itb/domain';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -17,7 +16,9 @@ import { clinicWallClockToIso, formatClinicDays } from '../../../lib/clinic-time
 import { dateErrorText, errorText } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useCreateAppointment } from '../api/create-appointment';
+import { useSlotPreview } from '../lib/use-slot-preview';
 import { defaultBookingTime } from '../lib/booking-defaults';
+import { BookingChecksPanel } from './booking-checks-panel';
 
 const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({ value: String(minutes), label: `${minutes} min` }));
 const TYPE_OPTIONS = APPOINTMENT_TYPES.map((type) => ({ value: type, label: APPOINTMENT_TYPE_LABELS[type] }));
@@ -37,6 +38,8 @@ export interface BookingPatient {
   patientName: string;
   /** The date the form starts on (the queue's proposal); today when absent. */
   proposedDate: string | null;
+  /** The time the form starts on (a calendar slot clicked); the clinic's opening when absent. */
+  proposedTime?: string;
   /** The pump's refill-by date, for context. */
   refillBy?: string | null;
   /** The appointment type the form starts on; a refill when absent. */
@@ -49,14 +52,6 @@ interface BookAppointmentFormProps {
   today: string;
   onBooked: (appointment: AppointmentResponse) => void;
   onCancel: () => void;
-}
-
-/** The clinic's own warnings for the chosen slot, live, from the same rule the server applies. */
-function useLiveWarnings(clinic: ClinicResponse, values: Partial<BookingFormInput>): string[] {
-  const startsAt = clinicWallClockToIso(values.date ?? '', values.time ?? '', clinic.timeZone);
-  const duration = Number(values.durationMinutes);
-  if (!startsAt || !Number.isFinite(duration) || duration <= 0) return [];
-  return bookingWarnings(new Date(startsAt), duration, clinic);
 }
 
 export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel }: BookAppointmentFormProps) {
@@ -74,14 +69,14 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
     resolver: zodResolver(bookingFormSchema),
     defaultValues: {
       date,
-      time: defaultBookingTime({ date, opensAt: clinic.opensAt, timeZone: clinic.timeZone }),
+      time: patient.proposedTime ?? defaultBookingTime({ date, opensAt: clinic.opensAt, timeZone: clinic.timeZone }),
       type: patient.type ?? 'refill',
       durationMinutes: '30',
       notes: '',
     },
   });
   const watched = useWatch({ control });
-  const liveWarnings = useLiveWarnings(clinic, watched);
+  const preview = useSlotPreview({ patientId: patient.patientId, timeZone: clinic.timeZone, ...watched });
 
   const onSubmit = handleSubmit((values) => {
     const startsAt = clinicWallClockToIso(values.date, values.time, clinic.timeZone);
@@ -150,27 +145,12 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
           error={errorText(errors.notes)}
           {...register('notes')}
         />
-        {liveWarnings.length > 0 && (
-          <Alert
-            color="orange"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            title="Outside the clinic's days or hours"
-            data-testid="live-booking-warnings"
-          >
-            <List size="sm">
-              {liveWarnings.map((warning) => (
-                <List.Item key={warning}>{warning}</List.Item>
-              ))}
-            </List>
-            You can still book it.
-          </Alert>
-        )}
+        <BookingChecksPanel {...preview} timeZone={clinic.timeZone} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createAppointment.isPending}>
+          <Button type="submit" loading={createAppointment.isPending} disabled={createAppointment.isSuccess}>
             Book appointment
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
-import { appointment, clinic, stubFetch } from '../testing/appointments.fixture';
+import { appointment, backgroundReads, clinic, slotPreview, stubFetch } from '../testing/appointments.fixture';
 import { BookAppointmentModal } from './book-appointment-modal';
 
 const PATIENT = {
@@ -66,20 +66,39 @@ describe('BookAppointmentModal', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
-  it("warns before booking a day the clinic is closed, then shows the server's own warnings", async () => {
-    stubFetch(() => ({
-      status: 201,
-      body: appointment({
-        startsAt: '2026-11-28T08:30:00.000Z',
-        startsOn: '2026-11-28',
-        warnings: ['28 Nov 2026 is not a clinic day'],
+  it("shows the pump's dates and the server's checks for the slot before booking, then the saved warnings", async () => {
+    const asked: unknown[] = [];
+    stubFetch(
+      () => ({
+        status: 201,
+        body: appointment({
+          startsAt: '2026-11-28T08:30:00.000Z',
+          startsOn: '2026-11-28',
+          warnings: ['28 Nov 2026 is not a clinic day'],
+        }),
       }),
-    }));
+      backgroundReads((request) => {
+        asked.push(request.body);
+        const saturday = (request.body as { startsAt: string }).startsAt.startsWith('2026-11-28');
+        return slotPreview({ warnings: saturday ? ['28 Nov 2026 is not a clinic day'] : [] });
+      }),
+    );
     const onClose = openDialog();
+    const checks = await screen.findByTestId('booking-checks');
+    expect(checks.textContent).toContain('Low-reservoir alarm2 Dec 2026, 09:00 GMT');
+    expect(checks.textContent).toContain('Refill by30 Nov 2026');
+    expect(checks.textContent).toContain('3 of 16 slots');
+    expect(screen.queryByTestId('live-booking-warnings')).toBeNull();
     fireEvent.change(screen.getByLabelText(/^Date/), { target: { value: '2026-11-28' } });
     expect((await screen.findByTestId('live-booking-warnings')).textContent).toContain(
       '28 Nov 2026 is not a clinic day',
     );
+    expect(asked.at(-1)).toEqual({
+      patientId: PATIENT.patientId,
+      type: 'refill',
+      startsAt: '2026-11-28T08:30:00.000Z',
+      durationMinutes: 30,
+    });
     book();
     const warnings = await screen.findByTestId('booking-warnings');
     expect(warnings.textContent).toContain('28 Nov 2026 is not a clinic day');

@@ -3,15 +3,9 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatClinicTimeRange, formatLocalDateWithWeekday } from '../../../lib/clinic-time';
+import { formatLocalDateWithWeekday } from '../../../lib/clinic-time';
 import { BookAppointmentForm, type BookingPatient } from './book-appointment-form';
-
-export const bookedSlotText = (appointment: AppointmentResponse, timeZone: string): string =>
-  `${formatLocalDateWithWeekday(appointment.startsOn)}, ${formatClinicTimeRange(
-    appointment.startsAt,
-    appointment.durationMinutes,
-    timeZone,
-  )}`;
+import { bookedSlotText } from './booked-slot-text';
 
 /** After a booking the server's warnings (not a clinic day, outside hours) stay until read. */
 function BookedWithWarnings({

@@ -19,9 +19,10 @@ export const APPOINTMENT_STATUS_COLORS: Record<AppointmentStatus, string> = {
 };
 
 /** What the front desk may do next with an appointment (the API checks the same order). */
-export type AppointmentAction = 'check_in' | 'no_show' | 'cancel';
+export type StatusAction = 'check_in' | 'no_show' | 'cancel';
+export type AppointmentAction = StatusAction | 'reschedule';
 
-export const ACTION_STATUS: Record<AppointmentAction, AppointmentStatus> = {
+export const ACTION_STATUS: Record<StatusAction, AppointmentStatus> = {
   check_in: 'arrived',
   no_show: 'noshow',
   cancel: 'cancelled',
@@ -30,13 +31,14 @@ export const ACTION_STATUS: Record<AppointmentAction, AppointmentStatus> = {
 export const ACTION_LABELS: Record<AppointmentAction, string> = {
   check_in: 'Check in',
   no_show: 'No-show',
+  reschedule: 'Move',
   cancel: 'Cancel',
 };
 
 export function actionsFor(status: AppointmentStatus): AppointmentAction[] {
   switch (status) {
     case 'booked':
-      return ['check_in', 'no_show', 'cancel'];
+      return ['check_in', 'no_show', 'reschedule', 'cancel'];
     case 'arrived':
       return ['cancel'];
     case 'fulfilled':

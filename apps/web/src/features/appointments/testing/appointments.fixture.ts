@@ -1,4 +1,4 @@
-import type { AppointmentResponse, ClinicResponse } from '@itb/contracts';
+import type { AppointmentPreviewResponse, AppointmentResponse, ClinicResponse } from '@itb/contracts';
 import { vi } from 'vitest';
 
 export const clinic = (overrides: Partial<ClinicResponse> = {}): ClinicResponse => ({
@@ -46,8 +46,33 @@ export interface SentRequest {
   headers: Record<string, string>;
 }
 
-/** Stubs `fetch` with one answer per call to `answer`, recording what was sent. */
-export function stubFetch(answer: (request: SentRequest) => { status: number; body: unknown }) {
+export const slotPreview = (overrides: Partial<AppointmentPreviewResponse> = {}): AppointmentPreviewResponse => ({
+  startsOn: '2026-11-27',
+  pump: { alarmAt: '2026-12-02T09:00:00.000Z', emptyAt: '2026-12-09T09:00:00.000Z', refillBy: '2026-11-30' },
+  day: { booked: 3, capacity: 16, isFull: false },
+  warnings: [],
+  ...overrides,
+});
+
+type Answer = { status: number; body: unknown };
+
+/**
+ * The reads a booking dialog makes on its own (the clinic's settings, the slot's checks), answered
+ * and left out of what the test sees was sent; `preview` chooses the checks' answer.
+ */
+export const backgroundReads =
+  (preview: (request: SentRequest) => AppointmentPreviewResponse = () => slotPreview()) =>
+  (request: SentRequest): Answer | undefined => {
+    if (request.path === '/api/clinic') return { status: 200, body: clinic() };
+    if (request.path === '/api/appointments/preview') return { status: 200, body: preview(request) };
+    return undefined;
+  };
+
+/** Stubs `fetch` with one answer per call to `answer`, recording what was sent (but the background reads). */
+export function stubFetch(
+  answer: (request: SentRequest) => Answer,
+  background: (request: SentRequest) => Answer | undefined = backgroundReads(),
+) {
   const sent: SentRequest[] = [];
   vi.stubGlobal(
     'fetch',
@@ -59,8 +84,9 @@ export function stubFetch(answer: (request: SentRequest) => { status: number; bo
         body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
         headers: (init?.headers ?? {}) as Record<string, string>,
       };
-      sent.push(request);
-      const { status, body } = answer(request);
+      const quiet = background(request);
+      if (!quiet) sent.push(request);
+      const { status, body } = quiet ?? answer(request);
       return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
     }),
   );

@@ -1,0 +1,169 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { APPOINTMENT_TYPE_LABELS, type AppointmentResponse, type ClinicResponse } from '@itb/contracts';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
+import { isApiError } from '../../../lib/api-client';
+import { clinicWallClockToIso, formatClinicTime } from '../../../lib/clinic-time';
+import { dateErrorText, errorText } from '../../../lib/form-errors';
+import { useRescheduleAppointment } from '../api/reschedule-appointment';
+import { useSlotPreview } from '../lib/use-slot-preview';
+import { BookingChecksPanel } from './booking-checks-panel';
+import { bookedSlotText } from './booked-slot-text';
+
+const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({ value: String(minutes), label: `${minutes} min` }));
+
+const rescheduleSchema = z.object({
+  date: z.iso.date({ error: 'Enter a complete date' }),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time (HH:MM)'),
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+  reason: z.string().trim().max(500, 'must be at most 500 characters'),
+});
+type RescheduleInput = z.input<typeof rescheduleSchema>;
+type RescheduleValues = z.output<typeof rescheduleSchema>;
+
+export interface RescheduleTarget {
+  appointment: AppointmentResponse;
+  /** Where it was dragged to, on the clinic's clock; its own slot when absent. */
+  date?: string;
+  time?: string;
+}
+
+interface RescheduleFormProps {
+  target: RescheduleTarget;
+  clinic: ClinicResponse;
+  today: string;
+  onDone: () => void;
+}
+
+function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) {
+  const { appointment } = target;
+  const reschedule = useRescheduleAppointment();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors },
+  } = useForm<RescheduleInput, unknown, RescheduleValues>({
+    resolver: zodResolver(rescheduleSchema),
+    defaultValues: {
+      date: target.date ?? appointment.startsOn,
+      time: target.time ?? formatClinicTime(appointment.startsAt, clinic.timeZone),
+      durationMinutes: String(appointment.durationMinutes),
+      reason: '',
+    },
+  });
+  const watched = useWatch({ control });
+  const checks = useSlotPreview({
+    patientId: appointment.patientId,
+    timeZone: clinic.timeZone,
+    type: appointment.type,
+    appointmentId: appointment.id,
+    ...watched,
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    const startsAt = clinicWallClockToIso(values.date, values.time, clinic.timeZone);
+    if (!startsAt) return;
+    reschedule.mutate(
+      {
+        id: appointment.id,
+        version: appointment.version,
+        startsAt,
+        durationMinutes: values.durationMinutes,
+        reason: values.reason || undefined,
+      },
+      {
+        onSuccess: (moved) => {
+          notifications.show({
+            color: moved.warnings.length > 0 ? 'orange' : 'clinic',
+            title: 'Appointment moved',
+            message: [`${moved.patientName}: ${bookedSlotText(moved, clinic.timeZone)}.`, ...moved.warnings].join(' '),
+          });
+          onDone();
+        },
+        onError: (error) => {
+          if (!isApiError(error)) return;
+          for (const detail of error.details) {
+            if (detail.field === 'startsAt') setError('time', { type: 'server', message: detail.message });
+          }
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <Text size="sm">
+          {APPOINTMENT_TYPE_LABELS[appointment.type]} for {appointment.patientName}, now{' '}
+          {bookedSlotText(appointment, clinic.timeZone)}.
+        </Text>
+        {reschedule.isError && <FormErrorAlert error={reschedule.error} title="Could not move it" />}
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <TextInput
+            type="date"
+            label="New date"
+            withAsterisk
+            min={today}
+            error={dateErrorText(errors.date)}
+            data-autofocus
+            {...register('date')}
+          />
+          <TextInput
+            type="time"
+            label="New time"
+            withAsterisk
+            step={300}
+            description={`Clinic time (${clinic.timeZone})`}
+            error={errorText(errors.time)}
+            {...register('time')}
+          />
+          <NativeSelect
+            label="Duration"
+            data={DURATION_OPTIONS}
+            error={errorText(errors.durationMinutes)}
+            {...register('durationMinutes')}
+          />
+        </SimpleGrid>
+        <BookingChecksPanel {...checks} timeZone={clinic.timeZone} />
+        <Textarea
+          label="Reason for the move"
+          description="Optional; kept in the audit log"
+          autosize
+          minRows={2}
+          error={errorText(errors.reason)}
+          {...register('reason')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Keep it where it is
+          </Button>
+          <Button type="submit" loading={reschedule.isPending} disabled={reschedule.isSuccess}>
+            Move appointment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface RescheduleAppointmentModalProps {
+  /** The appointment to move; the dialog is closed when null. */
+  target: RescheduleTarget | null;
+  clinic: ClinicResponse;
+  today: string;
+  onClose: () => void;
+}
+
+/** Move a booked appointment (from its menu, or after a drag on the calendar), with the same checks as booking. */
+export function RescheduleAppointmentModal({ target, clinic, today, onClose }: RescheduleAppointmentModalProps) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title="Move appointment" size="lg">
+      {target && <RescheduleForm target={target} clinic={clinic} today={today} onDone={onClose} />}
+    </Modal>
+  );
+}
