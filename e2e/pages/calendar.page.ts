@@ -19,8 +19,15 @@ export class CalendarPage {
     await expect(this.page.getByRole('region', { name: label })).toBeVisible();
   }
 
-  /** The one appointment of a patient on screen, by its accessible name ("Refill, Smith, Anna, 09:00–09:30"). */
+  /** The one appointment of a patient in a day's list, by its accessible name ("Refill, Smith, Anna, 09:00–09:30"). */
   appointment(patientName: string): Locator {
     return this.page.getByRole('article', { name: new RegExp(`^Refill, ${patientName},`) });
+  }
+
+  /** A patient's refill on the week's time grid, named "Smith, Anna 09:00 Refill (09:00–09:30, Booked)". */
+  event(patientName: string): Locator {
+    return this.page
+      .getByTestId('time-grid')
+      .getByRole('button', { name: new RegExp(`^${patientName} \\d\\d:\\d\\d Refill`) });
   }
 }

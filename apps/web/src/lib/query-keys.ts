@@ -75,6 +75,8 @@ export const queryKeys = {
     all: () => ['patients'] as const,
     lists: () => ['patients', 'list'] as const,
     list: (params: PatientListParams) => ['patients', 'list', params] as const,
+    picker: (q: string) => ['patients', 'picker', q] as const,
+    details: () => ['patients', 'detail'] as const,
     detail: (id: string) => ['patients', 'detail', id] as const,
     /** Below `detail`, so a refill, dose change or flag (which invalidate the chart) refresh them too. */
     timeline: (id: string, params: TimelineParams) => ['patients', 'detail', id, 'timeline', params] as const,

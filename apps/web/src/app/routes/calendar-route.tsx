@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { PageLoader } from '../../components/ui/page-loader';
@@ -8,6 +9,8 @@ import { can, useCurrentUser } from '../../lib/auth';
 import { useClinic } from '../../lib/clinic';
 import { todayIn } from '../../lib/format';
 import { paths } from '../paths';
+import type { CalendarSlot } from '../../features/appointments/components/clinic-time-grid';
+import { CalendarBookingModal } from './calendar-booking-modal';
 import { NotAllowed } from './not-allowed';
 
 /** Appointments by day or week; the view and date live in the address, so Back and links work. */
@@ -15,6 +18,7 @@ export function CalendarRoute() {
   const me = useCurrentUser();
   const clinicQuery = useClinic();
   const [searchParams, setSearchParams] = useSearchParams();
+  const [booking, setBooking] = useState<CalendarSlot | null | undefined>(undefined);
   if (!can(me, 'calendar:view')) {
     return <NotAllowed title="Calendar" reason="The appointment calendar is for specialists and nurses." />;
   }
@@ -59,6 +63,14 @@ export function CalendarRoute() {
         onNavigate={(next) => setSearchParams({ view: next.view, date: next.date })}
         getPatientHref={paths.patient.getHref}
         getRecordRefillHref={paths.recordRefill.getHref}
+        onBook={setBooking}
+      />
+      <CalendarBookingModal
+        slot={booking}
+        date={date}
+        clinic={clinicQuery.data}
+        today={today}
+        onClose={() => setBooking(undefined)}
       />
     </>
   );

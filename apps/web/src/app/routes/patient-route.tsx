@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PumpActions } from './pump-actions';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
+import { PatientAppointments } from '../../features/appointments/components/patient-appointments';
 import { EmergencyCardButton } from '../../features/emergency-card/components/emergency-card-button';
 import { PatientFlagsBanner } from '../../features/flags/components/patient-flags-banner';
 import { usePatient } from '../../features/patients/api/get-patient';
@@ -122,6 +123,15 @@ export function PatientRoute() {
             <PatientDemographicsCard patient={patient} timeZone={timeZone} />
           </Grid.Col>
         </Grid>
+        <PatientAppointments
+          patient={{ id: patient.id, name: formatPatientName(patient), isActive: patient.status === 'active' }}
+          refillBy={patient.activePump?.projection?.refillBy ?? null}
+          clinic={clinicQuery.data}
+          today={today}
+          canManage={can(me, 'appointment:manage')}
+          getPatientHref={paths.patient.getHref}
+          getRecordRefillHref={paths.recordRefill.getHref}
+        />
         {patient.activePump?.currentFill && (
           <ReservoirHistorySection pumpId={patient.activePump.id} timeZone={timeZone} />
         )}

@@ -3,8 +3,8 @@ import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * A booking or a status change moves the calendar, the queue's "next appointment" column, the
- * flags it raises or clears (an unbooked refill, a missed appointment), the report's no-shows and the
- * replacement worklist's consults.
+ * flags it raises or clears (an unbooked refill, a missed appointment), the report's no-shows, the
+ * replacement worklist's consults and the patient's history.
  */
 export const invalidateAfterAppointmentChange = (queryClient: QueryClient) =>
   Promise.all([
@@ -14,4 +14,6 @@ export const invalidateAfterAppointmentChange = (queryClient: QueryClient) =>
     queryClient.invalidateQueries({ queryKey: queryKeys.flags.all() }),
     // The replacement worklist shows each pump's replacement consult.
     queryClient.invalidateQueries({ queryKey: queryKeys.replacements.all() }),
+    // A patient's history lists their appointments with their status.
+    queryClient.invalidateQueries({ queryKey: queryKeys.patients.details() }),
   ]);

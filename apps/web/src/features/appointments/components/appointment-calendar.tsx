@@ -2,8 +2,6 @@ import type { AppointmentResponse, ClinicResponse } from '@itb/contracts';
 import { isClinicDay } from '@itb/domain';
 import {
   ActionIcon,
-  Anchor,
-  Badge,
   Box,
   Button,
   Card,
@@ -17,14 +15,19 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconCalendarOff, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatClinicDays, formatLocalDateWithWeekday } from '../../../lib/clinic-time';
 import { useAppointmentsInRange } from '../api/get-appointments';
+import { dayLoads } from '../lib/calendar-events';
 import { calendarRange, parseCalendarDate, shiftCalendarDate, type CalendarView } from '../lib/calendar-range';
-import { AppointmentCard } from './appointment-card';
+import { AppointmentDetailsModal } from './appointment-details-modal';
+import { DayColumn } from './calendar-agenda';
 import classes from './calendar.module.css';
+import { type CalendarSlot, ClinicTimeGrid } from './clinic-time-grid';
+import { RescheduleAppointmentModal, type RescheduleTarget } from './reschedule-appointment-modal';
 
 export interface AppointmentCalendarProps {
   view: CalendarView;
@@ -36,6 +39,8 @@ export interface AppointmentCalendarProps {
   onNavigate: (next: { view: CalendarView; date: string }) => void;
   getPatientHref: (patientId: string) => string;
   getRecordRefillHref: (patientId: string) => string;
+  /** Book at a slot clicked on the grid, or (null) from the "New appointment" button. */
+  onBook?: (slot: CalendarSlot | null) => void;
 }
 
 function rangeTitle(view: CalendarView, days: string[]): string {
@@ -44,72 +49,6 @@ function rangeTitle(view: CalendarView, days: string[]): string {
 }
 
 const countText = (count: number) => (count === 1 ? '1 appointment' : `${count} appointments`);
-
-interface DayColumnProps extends Pick<
-  AppointmentCalendarProps,
-  'clinic' | 'canManage' | 'getPatientHref' | 'getRecordRefillHref' | 'onNavigate'
-> {
-  date: string;
-  isToday: boolean;
-  isDayView: boolean;
-  appointments: AppointmentResponse[];
-}
-
-function DayColumn({ date, isToday, isDayView, appointments, clinic, onNavigate, ...cardProps }: DayColumnProps) {
-  const isOpen = isClinicDay(date, clinic.clinicDays);
-  const label = formatLocalDateWithWeekday(date);
-  const className = [classes.day, isDayView && classes.dayView, !isOpen && classes.closed, isToday && classes.today]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <section className={className} aria-label={label} data-date={date} data-clinic-day={isOpen}>
-      <Stack gap={2}>
-        <Group justify="space-between" gap={4} wrap="wrap">
-          {isDayView ? (
-            <Text fw={700}>{label}</Text>
-          ) : (
-            <Anchor
-              component="button"
-              type="button"
-              fw={700}
-              size="sm"
-              style={{ whiteSpace: 'nowrap' }}
-              onClick={() => onNavigate({ view: 'day', date })}
-              aria-label={`Open ${label} as a day`}
-            >
-              {label.replace(/ \d{4}$/, '')}
-            </Anchor>
-          )}
-          {isToday && (
-            <Badge size="xs" variant="filled" style={{ minWidth: 'max-content' }}>
-              Today
-            </Badge>
-          )}
-        </Group>
-        {!isOpen && (
-          <Group gap={4} wrap="nowrap">
-            <IconCalendarOff size={14} aria-hidden color="var(--mantine-color-gray-7)" />
-            <Text size="xs" c="dimmed" fw={600}>
-              Not a clinic day
-            </Text>
-          </Group>
-        )}
-        <Text size="xs" c="dimmed">
-          {appointments.length === 0 ? 'No appointments' : countText(appointments.length)}
-        </Text>
-      </Stack>
-      {appointments.map((appointment) => (
-        <AppointmentCard
-          key={appointment.id}
-          appointment={appointment}
-          timeZone={clinic.timeZone}
-          layout={isDayView ? 'inline' : 'menu'}
-          {...cardProps}
-        />
-      ))}
-    </section>
-  );
-}
 
 function CalendarSkeleton({ columns }: { columns: number }) {
   return (
@@ -122,9 +61,18 @@ function CalendarSkeleton({ columns }: { columns: number }) {
   );
 }
 
-/** Appointments by day or by Monday-to-Sunday week, on the clinic's clock, closed days hatched. */
+/**
+ * Appointments by day or by Monday-to-Sunday week, on the clinic's clock: a time grid on a desk (click
+ * a free slot to book, drag to move), each day's cards on a phone and under the day view's grid.
+ */
 export function AppointmentCalendar(props: AppointmentCalendarProps) {
-  const { view, date, today, clinic, onNavigate } = props;
+  const { view, date, today, clinic, onNavigate, onBook } = props;
+  // The time grid needs a desk's width; a phone gets each day as a list of cards.
+  const isWide = useMediaQuery('(min-width: 48em)') ?? false;
+  // The opened appointment by id, so its card follows the reloads its own actions cause.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dropped, setDropped] = useState<RescheduleTarget | null>(null);
+  const openDay = (day: string) => onNavigate({ view: 'day', date: day });
   const range = calendarRange(view, date);
   const appointmentsQuery = useAppointmentsInRange({ from: range.from, to: range.to });
   const isDayView = view === 'day';
@@ -143,8 +91,17 @@ export function AppointmentCalendar(props: AppointmentCalendarProps) {
       />
     );
   } else {
+    const appointments = appointmentsQuery.data ?? [];
     const byDate = new Map<string, AppointmentResponse[]>(range.days.map((day) => [day, []]));
-    for (const appointment of appointmentsQuery.data ?? []) byDate.get(appointment.startsOn)?.push(appointment);
+    for (const appointment of appointments) byDate.get(appointment.startsOn)?.push(appointment);
+    const loads = dayLoads(appointments, range.days, clinic.slotsPerDay);
+    const agendaProps = {
+      clinic,
+      canManage: props.canManage,
+      getPatientHref: props.getPatientHref,
+      getRecordRefillHref: props.getRecordRefillHref,
+      onOpenDay: openDay,
+    };
     // Closed days with nothing booked (weekends, usually) give their width to the working days.
     const weekColumns = range.days
       .map((day) =>
@@ -152,25 +109,48 @@ export function AppointmentCalendar(props: AppointmentCalendarProps) {
       )
       .join(' ');
     body = (
-      <Box
-        className={isDayView ? undefined : classes.week}
-        style={{
-          opacity: appointmentsQuery.isPlaceholderData ? 0.6 : 1,
-          ...(isDayView ? {} : { '--week-columns': weekColumns }),
-        }}
+      <Stack
+        gap="md"
+        style={{ opacity: appointmentsQuery.isPlaceholderData ? 0.6 : 1 }}
         aria-busy={appointmentsQuery.isPlaceholderData}
       >
-        {range.days.map((day) => (
-          <DayColumn
-            key={day}
-            {...props}
-            date={day}
-            isToday={day === today}
-            isDayView={isDayView}
-            appointments={byDate.get(day) ?? []}
+        {isWide && (
+          <ClinicTimeGrid
+            view={view}
+            date={date}
+            today={today}
+            clinic={clinic}
+            appointments={appointments}
+            loads={loads}
+            canManage={props.canManage && Boolean(onBook)}
+            onOpenDay={openDay}
+            onSelectAppointment={(appointment) => setSelectedId(appointment.id)}
+            onSlot={(slot) => onBook?.(slot)}
+            onDrop={(appointment, slot) => setDropped({ appointment, ...slot })}
           />
-        ))}
-      </Box>
+        )}
+        {/* A desk's week is the grid on screen; on paper (which cannot show the grid) it is the lists. */}
+        {
+          <Box
+            className={[!isDayView && classes.week, isWide && !isDayView && classes.printOnly]
+              .filter(Boolean)
+              .join(' ')}
+            style={isDayView ? undefined : { '--week-columns': weekColumns }}
+          >
+            {range.days.map((day) => (
+              <DayColumn
+                key={day}
+                {...agendaProps}
+                date={day}
+                isToday={day === today}
+                isDayView={isDayView}
+                appointments={byDate.get(day) ?? []}
+                load={loads.get(day)}
+              />
+            ))}
+          </Box>
+        }
+      </Stack>
     );
   }
 
@@ -210,7 +190,12 @@ export function AppointmentCalendar(props: AppointmentCalendarProps) {
             </Stack>
             {appointmentsQuery.isFetching && !appointmentsQuery.isPending && <Loader size="xs" aria-hidden />}
           </Group>
-          <Group gap="sm" wrap="nowrap" className="no-print">
+          <Group gap="sm" wrap="wrap" className="no-print">
+            {props.canManage && onBook && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => onBook(null)}>
+                New appointment
+              </Button>
+            )}
             <TextInput
               type="date"
               aria-label="Go to date"
@@ -232,8 +217,23 @@ export function AppointmentCalendar(props: AppointmentCalendarProps) {
             />
           </Group>
         </Group>
+        {isWide && props.canManage && onBook && (
+          <Text size="xs" c="dimmed" className="no-print">
+            Click a free slot to book there; drag a booked appointment to move it. Each day shows how many of its{' '}
+            {clinic.slotsPerDay} slots are taken.
+          </Text>
+        )}
         {body}
       </Stack>
+      <AppointmentDetailsModal
+        appointment={appointmentsQuery.data?.find((a) => a.id === selectedId) ?? null}
+        onClose={() => setSelectedId(null)}
+        clinic={clinic}
+        canManage={props.canManage}
+        getPatientHref={props.getPatientHref}
+        getRecordRefillHref={props.getRecordRefillHref}
+      />
+      <RescheduleAppointmentModal target={dropped} clinic={clinic} today={today} onClose={() => setDropped(null)} />
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { APPOINTMENT_TYPE_LABELS, type AppointmentResponse, type ClinicResponse 
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { formatLocalDateWithWeekday } from '../../../lib/clinic-time';
 import { BookAppointmentForm, type BookingPatient } from './book-appointment-form';
 import { bookedSlotText } from './booked-slot-text';
@@ -47,14 +47,16 @@ function BookedWithWarnings({
 }
 
 interface BookAppointmentModalProps {
-  /** The patient to book; the dialog is closed when null. */
+  /** The patient to book; the dialog is closed when null, unless it is asked who first. */
   patient: BookingPatient | null;
   clinic: ClinicResponse;
   today: string;
   onClose: () => void;
+  /** Open with no patient yet (from the calendar): this asks who, then the form follows. */
+  choosePatient?: ReactNode;
 }
 
-export function BookAppointmentModal({ patient, clinic, today, onClose }: BookAppointmentModalProps) {
+export function BookAppointmentModal({ patient, clinic, today, onClose, choosePatient }: BookAppointmentModalProps) {
   const [booked, setBooked] = useState<AppointmentResponse | null>(null);
   const close = () => {
     setBooked(null);
@@ -75,11 +77,12 @@ export function BookAppointmentModal({ patient, clinic, today, onClose }: BookAp
 
   return (
     <Modal
-      opened={patient !== null}
+      opened={patient !== null || choosePatient !== undefined}
       onClose={close}
       title={patient ? `Book an appointment for ${patient.patientName}` : 'Book an appointment'}
       size="lg"
     >
+      {!patient && choosePatient}
       {patient && !booked && (
         <Stack gap="md">
           {patient.refillBy && (

@@ -97,6 +97,7 @@ const FIELD_WORDS: Record<string, string> = {
   orderedById: 'Ordered by',
   primarySpecialistId: 'Primary specialist',
   timeZone: 'Time zone',
+  statusReason: 'Cancellation reason',
 };
 /** Units a field's name ends in: the value shows the unit, so the label drops it. */
 const UNIT_NAME_ENDINGS = ['McgPerMl', 'McgPerDay', 'MlPerDay', 'MgPerDay', 'Mcg', 'Ml', 'Pct'];
