@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test.js';
+import { clinicInstant } from '../fixtures/clinic-clock.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { pumpVersionOf, seedPatientWithPump } from '../fixtures/seed-pump.js';
 import { RefillFormPage } from '../pages/refill-form.page.js';
@@ -66,9 +67,11 @@ test('a concentration change with drug left in the reservoir: the nurse is refus
   await expect(page.getByTestId('server-check')).toContainText('The server would refuse this refill');
   await page.screenshot({ path: `${SHOTS}/e2e-refill-mixed-concentration-nurse.png`, fullPage: true });
 
+  // The field holds the clinic's wall clock.
   const performedAt = await page.getByLabel('Refill performed at').inputValue();
+  const { timeZone } = (await (await page.request.get('/api/clinic')).json()) as { timeZone: string };
   const body = {
-    performedAt: new Date(performedAt).toISOString(),
+    performedAt: clinicInstant(performedAt.slice(0, 10), performedAt.slice(11, 16), timeZone).toISOString(),
     residualWithdrawnMl: 11,
     volumeAddedMl: 17,
     reservoirVolumeAfterMl: 20,

@@ -1,13 +1,13 @@
 import { expect, test } from '../fixtures/test.js';
+import { clinicNow } from '../fixtures/clinic-clock.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { PatientForms } from '../pages/patient-forms.page.js';
 import { SignInPage } from '../pages/sign-in.page.js';
 
-/** A local `YYYY-MM-DDTHH:MM` for a datetime-local input, some days ago. */
-function localDateTimeDaysAgo(days: number): string {
-  const d = new Date(Date.now() - days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** The clinic's wall clock `YYYY-MM-DDTHH:MM` some days ago, as a datetime-local input takes it. */
+function clinicDateTimeDaysAgo(days: number, timeZone: string): string {
+  const { date, time } = clinicNow(timeZone, new Date(Date.now() - days * 86_400_000));
+  return `${date}T${time}`;
 }
 
 test('a nurse adds a patient, implants a pump and sees it on the patient page; Riverside cannot open it', async ({
@@ -22,7 +22,8 @@ test('a nurse adds a patient, implants a pump and sees it on the patient page; R
   await forms.addPatient({ mrn, givenName: 'Edith', familyName: 'Playwright', birthDate: '1968-04-02' });
   const patientUrl = page.url();
 
-  await forms.implantPump(serial, localDateTimeDaysAgo(10));
+  const { timeZone } = (await (await page.request.get('/api/clinic')).json()) as { timeZone: string };
+  await forms.implantPump(serial, clinicDateTimeDaysAgo(10, timeZone));
   await expect(page.getByRole('heading', { name: 'Pump', exact: true })).toBeVisible();
   await expect(page.getByRole('main').getByText(serial, { exact: true })).toBeVisible();
   // 10 days at 0.2 mL/day from 20 mL leave 18 mL; the alarm (at 2 mL) is (18 − 2) / 0.2 = 80 days after now,

@@ -37,9 +37,9 @@ test('a specialist records a new ERI date and replaces the pump from the patient
   // 2. Replace the pump: the explant and the new implant in one step.
   const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
   const { date: today } = clinicNow(timeZone, fiveMinutesAgo);
-  // The fill time is typed on the computer's clock, as the field says.
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const typedFillTime = `${fiveMinutesAgo.getFullYear()}-${pad(fiveMinutesAgo.getMonth() + 1)}-${pad(fiveMinutesAgo.getDate())}T${pad(fiveMinutesAgo.getHours())}:${pad(fiveMinutesAgo.getMinutes())}`;
+  // The fill time is typed on the clinic's clock, as the field says.
+  const fillClock = clinicNow(timeZone, fiveMinutesAgo);
+  const typedFillTime = `${fillClock.date}T${fillClock.time}`;
   const newSerial = `NGP-NEW-${Date.now() % 100000}`;
   const reason = 'Pocket infection: pump replaced on the other side';
   await page.getByRole('button', { name: 'Pump record' }).click();

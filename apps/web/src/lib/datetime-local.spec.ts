@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { dateTimeLocalToIso, isoToDateTimeLocal } from './datetime-local';
 
-describe('datetime-local conversion', () => {
-  it('reads the input as wall-clock time in the browser zone and answers UTC', () => {
-    const iso = dateTimeLocalToIso('2026-03-05T14:30');
-    expect(iso).toBe(new Date(2026, 2, 5, 14, 30).toISOString());
-    expect(iso).toMatch(/Z$/);
+describe('datetime-local conversion on the clinic clock', () => {
+  it("reads the input as the clinic's wall-clock time, whatever the computer's zone, and answers UTC", () => {
+    expect(dateTimeLocalToIso('2026-03-05T14:30', 'Europe/London')).toBe('2026-03-05T14:30:00.000Z');
+    expect(dateTimeLocalToIso('2026-07-05T14:30', 'Europe/London')).toBe('2026-07-05T13:30:00.000Z');
+    expect(dateTimeLocalToIso('2026-03-05T14:30', 'America/New_York')).toBe('2026-03-05T19:30:00.000Z');
   });
 
-  it('round-trips a value the input shows', () => {
-    expect(isoToDateTimeLocal(dateTimeLocalToIso('2026-11-23T08:05'))).toBe('2026-11-23T08:05');
+  it('shows an instant on the clinic clock, and round-trips what the input shows', () => {
+    expect(isoToDateTimeLocal('2026-11-23T23:30:00.000Z', 'Pacific/Auckland')).toBe('2026-11-24T12:30');
+    const typed = '2026-11-23T08:05';
+    expect(isoToDateTimeLocal(dateTimeLocalToIso(typed, 'Asia/Kolkata'), 'Asia/Kolkata')).toBe(typed);
   });
 
   it('gives nothing for an incomplete or empty input', () => {
-    expect(dateTimeLocalToIso('')).toBeUndefined();
-    expect(dateTimeLocalToIso('2026-03-05')).toBeUndefined();
-    expect(isoToDateTimeLocal('')).toBe('');
-    expect(isoToDateTimeLocal('not a date')).toBe('');
+    expect(dateTimeLocalToIso('', 'Europe/London')).toBeUndefined();
+    expect(dateTimeLocalToIso('2026-03-05', 'Europe/London')).toBeUndefined();
+    expect(isoToDateTimeLocal('', 'Europe/London')).toBe('');
+    expect(isoToDateTimeLocal('not a date', 'Europe/London')).toBe('');
   });
 });

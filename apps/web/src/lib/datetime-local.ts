@@ -1,30 +1,24 @@
+import { toLocalDate } from '@itb/domain';
+import { clinicWallClockToIso, formatClinicTime } from './clinic-time';
+
 /**
- * `<input type="datetime-local">` speaks wall-clock time in the browser's zone ("2026-03-05T14:30");
- * the API speaks ISO 8601 UTC instants. These convert between the two.
+ * `<input type="datetime-local">` holds a wall-clock time ("2026-03-05T14:30"); the API speaks ISO
+ * 8601 UTC instants. Every instant a user types or reads is on the clinic's clock (issue 14 item 11),
+ * whatever zone the computer is in: these convert between the two in the clinic's zone.
  */
-const DATETIME_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const DATETIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "2026-03-05T14:30" (browser zone) -> "2026-03-05T14:30:00.000Z"-style ISO; undefined when incomplete. */
-export function dateTimeLocalToIso(value: string): string | undefined {
+/** "2026-03-05T14:30" on the clinic's clock -> "2026-03-05T14:30:00.000Z"-style ISO; undefined when incomplete. */
+export function dateTimeLocalToIso(value: string, timeZone: string): string | undefined {
   const match = DATETIME_LOCAL.exec(value);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match;
-  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  return clinicWallClockToIso(match[1]!, match[2]!, timeZone);
 }
 
-/** ISO instant -> the browser-zone wall-clock value the input shows; '' when absent or invalid. */
-export function isoToDateTimeLocal(iso: string | undefined | null): string {
+/** ISO instant -> the clinic wall-clock value the input shows; '' when absent or invalid. */
+export function isoToDateTimeLocal(iso: string | undefined | null, timeZone: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
+  return `${toLocalDate(date, timeZone)}T${formatClinicTime(iso, timeZone)}`;
 }
-
-/** The browser's IANA zone, for helper texts. */
-export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;

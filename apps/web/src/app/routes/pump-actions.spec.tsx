@@ -81,7 +81,7 @@ describe('PumpActions', () => {
       fireEvent.change(within(dialog).getByRole('combobox', { name: /Event/ }), { target: { value: 'bolus' } });
       fireEvent.change(within(dialog).getByLabelText(/^When/), { target: { value: '2026-08-25T10:00' } });
       fireEvent.change(within(dialog).getByLabelText(/^Bolus volume/), { target: { value: '1' } });
-      const at = new Date(2026, 7, 25, 10, 0); // the field reads the computer's clock
+      const at = new Date('2026-08-25T09:00:00.000Z'); // 10:00 on the clinic's clock (London, summer time)
       const { before, after } = bolusPreview(
         drainOf(WORKED_PUMP, WORKED_ADJUSTMENTS),
         WORKED_PUMP.alarmMl,

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
-import { browserTimeZone, dateTimeLocalToIso, isoToDateTimeLocal } from '../../../lib/datetime-local';
+import { dateTimeLocalToIso, isoToDateTimeLocal } from '../../../lib/datetime-local';
 import { errorText } from '../../../lib/form-errors';
 
 interface InstantFieldProps<T extends FieldValues> {
@@ -14,8 +14,8 @@ interface InstantFieldProps<T extends FieldValues> {
 }
 
 /**
- * A clinical instant (a fill, a dose change). The input shows wall-clock time in the browser's
- * zone; the form keeps the ISO UTC instant the API expects.
+ * A clinical instant (a fill, a dose change). The input shows the clinic's wall-clock time, whatever
+ * the computer's zone; the form keeps the ISO UTC instant the API expects.
  */
 export function InstantField<T extends FieldValues>({
   control,
@@ -29,11 +29,7 @@ export function InstantField<T extends FieldValues>({
     fieldState,
   } = useController({ control, name });
   const value = typeof fieldValue === 'string' ? fieldValue : '';
-  const zone = browserTimeZone();
-  const description =
-    zone === clinicTimeZone
-      ? `Local time (${zone}); saved as UTC.`
-      : `Your computer's time (${zone}), not the clinic's (${clinicTimeZone}); saved as UTC.`;
+  const description = `Clinic time (${clinicTimeZone})`;
   const error = fieldState.error && !value ? requiredMessage : errorText(fieldState.error);
 
   return (
@@ -44,9 +40,9 @@ export function InstantField<T extends FieldValues>({
       description={description}
       name={name}
       ref={ref}
-      value={isoToDateTimeLocal(value)}
+      value={isoToDateTimeLocal(value, clinicTimeZone)}
       onBlur={onBlur}
-      onChange={(event) => onChange(dateTimeLocalToIso(event.currentTarget.value) ?? '')}
+      onChange={(event) => onChange(dateTimeLocalToIso(event.currentTarget.value, clinicTimeZone) ?? '')}
       error={error}
     />
   );

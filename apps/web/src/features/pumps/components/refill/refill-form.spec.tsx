@@ -35,7 +35,7 @@ const type = (label: string | RegExp, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 function typeWorkedRefill() {
-  type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt));
+  type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt, 'Europe/London'));
   type(/Residual withdrawn/, String(WORKED_REFILL.residualWithdrawnMl));
   type(/Volume added/, String(WORKED_REFILL.volumeAddedMl));
   fireEvent.change(screen.getByRole('combobox', { name: /Concentration/ }), { target: { value: '1000' } });
@@ -59,7 +59,7 @@ describe('RefillForm', { timeout: 20_000 }, () => {
   it('flags a residual discrepancy in words and colour as the nurse types', () => {
     mockApi(previewAnswers);
     renderForm();
-    type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt));
+    type(/Refill performed at/, isoToDateTimeLocal(WORKED_REFILL.performedAt, 'Europe/London'));
     expect(screen.queryByTestId('preview-expected-residual')).toBeNull();
     type(/Residual withdrawn/, '8.5');
     expect(screen.queryByTestId('preview-expected-residual')).toBeNull();
@@ -144,7 +144,7 @@ describe('RefillForm', { timeout: 20_000 }, () => {
     expect(await screen.findByText(/The database is unavailable, so nothing was saved/)).toBeTruthy();
 
     const value = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
-    expect(value(/Refill performed at/)).toBe(isoToDateTimeLocal(WORKED_REFILL.performedAt));
+    expect(value(/Refill performed at/)).toBe(isoToDateTimeLocal(WORKED_REFILL.performedAt, 'Europe/London'));
     expect(value(/Residual withdrawn/)).toBe(String(WORKED_REFILL.residualWithdrawnMl));
     expect(value(/Volume added/)).toBe(String(WORKED_REFILL.volumeAddedMl));
     expect(value(/Daily dose/)).toBe(String(WORKED_REFILL.dailyDoseMcg));
@@ -246,7 +246,7 @@ function renderMixed(role: 'nurse' | 'specialist') {
       {...props}
     />,
   );
-  type(/Refill performed at/, isoToDateTimeLocal('2026-11-20T09:00:00.000Z'));
+  type(/Refill performed at/, isoToDateTimeLocal('2026-11-20T09:00:00.000Z', 'Europe/London'));
   type(/Residual withdrawn/, '7');
   type(/Volume added/, '17');
   type(/Volume in the reservoir after/, '20');
