@@ -174,4 +174,24 @@ describe('timeline of a demo patient', () => {
     const mismatched = patients.filter((p) => !(GIVEN_NAMES_BY_SEX[p.sex] as readonly string[]).includes(p.given_name));
     expect(mismatched).toEqual([]);
   });
+
+  it("implants every demo pump on its first fill's clinic date, but the one whose battery estimate is shown", async () => {
+    const pumps = (await ctx.dataSource.query(`
+      SELECT p.implanted_on::text AS implanted_on, p.eri_date,
+             (f.performed_at AT TIME ZONE c.time_zone)::date::text AS first_fill_on
+      FROM pumps p JOIN clinics c ON c.id = p.clinic_id
+      JOIN LATERAL (SELECT performed_at FROM fills WHERE pump_id = p.id ORDER BY performed_at LIMIT 1) f ON true`)) as {
+      implanted_on: string;
+      eri_date: string | null;
+      first_fill_on: string;
+    }[];
+    expect(pumps.length).toBeGreaterThan(40);
+    const apart = pumps.filter((p) => p.implanted_on !== p.first_fill_on);
+    // The estimated-ERI demo pump of each clinic was implanted about five years ago, before its records begin.
+    expect(apart.length).toBeLessThanOrEqual(2);
+    for (const pump of apart) {
+      expect(pump.eri_date).toBeNull();
+      expect(Date.parse(pump.first_fill_on) - Date.parse(pump.implanted_on)).toBeGreaterThan(365 * 86_400_000);
+    }
+  });
 });

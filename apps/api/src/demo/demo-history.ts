@@ -1,4 +1,4 @@
-import { PUMP_CATALOGUE, MS_PER_DAY, roundTo, type PumpModel } from '@itb/domain';
+import { PUMP_CATALOGUE, MS_PER_DAY, roundTo, toLocalDate, type PumpModel } from '@itb/domain';
 import type { SessionUser } from '../common/request-context.js';
 import type { AppointmentsService } from '../modules/appointments/appointments.service.js';
 import type { DoseAdjustmentsService } from '../modules/dose-adjustments/dose-adjustments.service.js';
@@ -86,8 +86,8 @@ export async function seedPumpHistory(
     const late = random.chance(0.08) ? random.int(-4, 3) : -random.int(6, 14);
     plan.unshift({ at: slot(plan[0]!.at - Math.min(alarmDaysAt(dose) + late, 175) * MS_PER_DAY), dose });
   }
-  // At least a day before the first fill, so the implant date is on or before that fill's date in any clinic zone.
-  const drawnImplant = plan[0]!.at - (1 + random.int(0, 3) * 365) * MS_PER_DAY;
+  // Implanted the day of the first fill, which the history opens with (issue 14 item 15), on the clinic's calendar.
+  const drawnImplant = toLocalDate(new Date(plan[0]!.at), staff.timeZone);
   // SynchroMed II: the battery lasts 5–7 years (CLINICAL.md "Pumps"). A pump past 5 years has had its ERI
   // date from interrogation; a younger one has none, and the product shows its 5-year estimate. Asked
   // for, a SynchroMed's implant date is set so that the estimate falls the given number of days from now.
@@ -95,7 +95,7 @@ export async function seedPumpHistory(
   const showsEstimatedEri = isSynchroMed && options.estimatedEriInDays !== undefined;
   const implantedOn = showsEstimatedEri
     ? yearsBefore(dateOf(nowMs + options.estimatedEriInDays! * MS_PER_DAY), 5)
-    : dateOf(drawnImplant);
+    : drawnImplant;
   const pastEstimate = nowMs - Date.parse(implantedOn) > 5 * 365.25 * MS_PER_DAY;
   const lot = () => ({
     drugProduct: regimen.concentrationMcgPerMl === 1000 ? 'Gablofen' : 'Lioresal Intrathecal',
