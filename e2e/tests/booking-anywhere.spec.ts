@@ -87,6 +87,19 @@ test('a specialist books from the patient page and from a free calendar slot, dr
   expect(reviewAnswer.status()).toBe(201);
   await expect(booking).toBeHidden();
   await expect(section.getByRole('article', { name: new RegExp(`^Dose review, ${name}, 10:00–10:30`) })).toBeVisible();
+  // The "Appointment booked" toast is still up: a dialog opened now is not covered by it.
+  await expect(page.getByText('Appointment booked')).toBeVisible();
+  await section.getByRole('button', { name: 'Book appointment' }).click();
+  const close = booking.getByRole('button', { name: 'Close' });
+  await expect(close).toBeVisible();
+  const box = (await close.boundingBox())!;
+  const onTop = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="dialog"]') !== null,
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+  expect(onTop).toBe(true);
+  await close.click();
+  await expect(booking).toBeHidden();
 
   // 2. From the calendar: a free slot clicked books there, for a patient found by name.
   const slotDay = clinicDayAhead(clinic, today, 3);

@@ -16,22 +16,21 @@ import { clinicWallClockToIso, formatClinicDays } from '../../../lib/clinic-time
 import { dateErrorText, errorText } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useCreateAppointment } from '../api/create-appointment';
-import { useSlotPreview } from '../lib/use-slot-preview';
+import { DURATION_OPTIONS, slotErrorField, slotFields } from '../lib/slot-fields';
+import { useClearSlotErrorsOnChange, useSlotPreview } from '../lib/use-slot-preview';
 import { defaultBookingTime } from '../lib/booking-defaults';
 import { BookingChecksPanel } from './booking-checks-panel';
 
-const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({ value: String(minutes), label: `${minutes} min` }));
 const TYPE_OPTIONS = APPOINTMENT_TYPES.map((type) => ({ value: type, label: APPOINTMENT_TYPE_LABELS[type] }));
 
-const bookingFormSchema = z.object({
-  date: z.iso.date({ error: 'Enter a complete date' }),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time (HH:MM)'),
-  type: appointmentTypeSchema,
-  durationMinutes: z.coerce.number().int().min(5).max(480),
-  notes: z.string().trim().max(2000, 'must be at most 2000 characters'),
-});
-type BookingFormInput = z.input<typeof bookingFormSchema>;
-type BookingFormValues = z.output<typeof bookingFormSchema>;
+const bookingFormSchema = (today: string) =>
+  z.object({
+    ...slotFields(today),
+    type: appointmentTypeSchema,
+    notes: z.string().trim().max(2000, 'must be at most 2000 characters'),
+  });
+type BookingFormInput = z.input<ReturnType<typeof bookingFormSchema>>;
+type BookingFormValues = z.output<ReturnType<typeof bookingFormSchema>>;
 
 export interface BookingPatient {
   patientId: string;
@@ -63,10 +62,12 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
     register,
     handleSubmit,
     setError,
+    clearErrors,
+    getFieldState,
     control,
     formState: { errors },
   } = useForm<BookingFormInput, unknown, BookingFormValues>({
-    resolver: zodResolver(bookingFormSchema),
+    resolver: zodResolver(bookingFormSchema(today)),
     defaultValues: {
       date,
       time: patient.proposedTime ?? defaultBookingTime({ date, opensAt: clinic.opensAt, timeZone: clinic.timeZone }),
@@ -76,6 +77,7 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
     },
   });
   const watched = useWatch({ control });
+  useClearSlotErrorsOnChange({ clearErrors, getFieldState }, watched.date, watched.time);
   const preview = useSlotPreview({ patientId: patient.patientId, timeZone: clinic.timeZone, ...watched });
 
   const onSubmit = handleSubmit((values) => {
@@ -97,8 +99,9 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
         onError: (error) => {
           if (!isApiError(error)) return;
           for (const detail of error.details) {
-            // The server judges the instant; the person chose it with the time field.
-            if (detail.field === 'startsAt') setError('time', { type: 'server', message: detail.message });
+            // The server judges the instant; the person chose it with the date and time fields.
+            if (detail.field === 'startsAt')
+              setError(slotErrorField(values.date, today), { type: 'server', message: detail.message });
           }
         },
       },

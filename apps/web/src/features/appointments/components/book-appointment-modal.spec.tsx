@@ -108,6 +108,39 @@ describe('BookAppointmentModal', () => {
     expect(onClose).toHaveBeenCalled();
   });
 
+  it('says a past date under the date field, and a refused time under the time field until it is changed', async () => {
+    const sent = stubFetch(() => ({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: 'startsAt must be in the future',
+        details: [{ field: 'startsAt', message: 'must be in the future' }],
+      },
+    }));
+    openDialog();
+    const date = screen.getByLabelText(/^Date/);
+    fireEvent.change(date, { target: { value: '2026-11-20' } });
+    book();
+    expect(await screen.findByText('Must be today or later')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+
+    fireEvent.change(date, { target: { value: '2026-11-23' } });
+    await waitFor(() => expect(screen.queryByText('Must be today or later')).toBeNull());
+    fireEvent.change(screen.getByLabelText(/^Time/), { target: { value: '08:30' } });
+    book();
+    const refusal = await screen.findByText('Must be in the future');
+    expect(screen.getByLabelText(/^Time/).getAttribute('aria-invalid')).toBe('true');
+    expect(refusal.id).toBe(
+      screen
+        .getByLabelText(/^Time/)
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .find((id) => id.includes('error')),
+    );
+    fireEvent.change(screen.getByLabelText(/^Time/), { target: { value: '16:00' } });
+    await waitFor(() => expect(screen.queryByText('Must be in the future')).toBeNull());
+  });
+
   it('shows the conflict when the patient already has that appointment that day', async () => {
     stubFetch(() => ({
       status: 409,

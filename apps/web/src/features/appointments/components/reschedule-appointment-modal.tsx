@@ -9,20 +9,18 @@ import { isApiError } from '../../../lib/api-client';
 import { clinicWallClockToIso, formatClinicTime } from '../../../lib/clinic-time';
 import { dateErrorText, errorText } from '../../../lib/form-errors';
 import { useRescheduleAppointment } from '../api/reschedule-appointment';
-import { useSlotPreview } from '../lib/use-slot-preview';
+import { DURATION_OPTIONS, slotErrorField, slotFields } from '../lib/slot-fields';
+import { useClearSlotErrorsOnChange, useSlotPreview } from '../lib/use-slot-preview';
 import { BookingChecksPanel } from './booking-checks-panel';
 import { bookedSlotText } from './booked-slot-text';
 
-const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({ value: String(minutes), label: `${minutes} min` }));
-
-const rescheduleSchema = z.object({
-  date: z.iso.date({ error: 'Enter a complete date' }),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time (HH:MM)'),
-  durationMinutes: z.coerce.number().int().min(5).max(480),
-  reason: z.string().trim().max(500, 'must be at most 500 characters'),
-});
-type RescheduleInput = z.input<typeof rescheduleSchema>;
-type RescheduleValues = z.output<typeof rescheduleSchema>;
+const rescheduleSchema = (today: string) =>
+  z.object({
+    ...slotFields(today),
+    reason: z.string().trim().max(500, 'must be at most 500 characters'),
+  });
+type RescheduleInput = z.input<ReturnType<typeof rescheduleSchema>>;
+type RescheduleValues = z.output<ReturnType<typeof rescheduleSchema>>;
 
 export interface RescheduleTarget {
   appointment: AppointmentResponse;
@@ -46,9 +44,11 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
     handleSubmit,
     control,
     setError,
+    clearErrors,
+    getFieldState,
     formState: { errors },
   } = useForm<RescheduleInput, unknown, RescheduleValues>({
-    resolver: zodResolver(rescheduleSchema),
+    resolver: zodResolver(rescheduleSchema(today)),
     defaultValues: {
       date: target.date ?? appointment.startsOn,
       time: target.time ?? formatClinicTime(appointment.startsAt, clinic.timeZone),
@@ -57,6 +57,7 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
     },
   });
   const watched = useWatch({ control });
+  useClearSlotErrorsOnChange({ clearErrors, getFieldState }, watched.date, watched.time);
   const checks = useSlotPreview({
     patientId: appointment.patientId,
     timeZone: clinic.timeZone,
@@ -88,7 +89,8 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
         onError: (error) => {
           if (!isApiError(error)) return;
           for (const detail of error.details) {
-            if (detail.field === 'startsAt') setError('time', { type: 'server', message: detail.message });
+            if (detail.field === 'startsAt')
+              setError(slotErrorField(values.date, today), { type: 'server', message: detail.message });
           }
         },
       },

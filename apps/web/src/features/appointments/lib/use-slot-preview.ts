@@ -1,6 +1,8 @@
 import type { AppointmentPreviewRequest } from '@itb/contracts';
 import type { AppointmentType } from '@itb/domain';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect } from 'react';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { clinicWallClockToIso } from '../../../lib/clinic-time';
 import { useAppointmentPreview } from '../api/preview-appointment';
 
@@ -36,4 +38,22 @@ export function useSlotPreview(fields: SlotFields) {
   const [settled] = useDebouncedValue(JSON.stringify(slotPreviewRequest(fields)), 250);
   const query = useAppointmentPreview(JSON.parse(settled) as AppointmentPreviewRequest | null);
   return { preview: query.data, isFetching: query.isFetching, error: query.error };
+}
+
+/**
+ * A refusal of the slot (a time already past, a double booking) sits under the date or time field
+ * until either is changed: the person has then answered it, and the next save asks afresh. The
+ * form's own checks stay as they are.
+ */
+export function useClearSlotErrorsOnChange<T extends FieldValues & { date: string; time: string }>(
+  form: Pick<UseFormReturn<T>, 'clearErrors' | 'getFieldState'>,
+  date: string | undefined,
+  time: string | undefined,
+) {
+  const { clearErrors, getFieldState } = form;
+  useEffect(() => {
+    for (const name of ['date', 'time'] as Path<T>[]) {
+      if (getFieldState(name).error?.type === 'server') clearErrors(name);
+    }
+  }, [date, time, clearErrors, getFieldState]);
 }
