@@ -13,3 +13,4 @@ export * from './refill-checks.js';
 export * from './refill-assessment.js';
 export * from './report-periods.js';
 export * from './refill-interval.js';
+export * from './refill-plan.js';
