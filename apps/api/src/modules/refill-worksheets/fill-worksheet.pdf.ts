@@ -48,10 +48,10 @@ export async function fillWorksheetPdf(sheet: FillWorksheet): Promise<Uint8Array
   ]);
 
   w.section('What was done');
+  w.wide('Drug', done.drugProduct);
   w.rows([
     ['Volume added', `${num(done.volumeAddedMl)} mL`],
     ['Volume after', `${num(done.reservoirVolumeAfterMl)} mL`],
-    ['Drug', done.drugProduct],
     [
       'Concentration',
       `${num(done.concentrationMcgPerMl, 1)} mcg/mL${done.concentrationMcgPerMl === previous.concentrationMcgPerMl ? '' : ` (was ${num(previous.concentrationMcgPerMl, 1)})`}`,
@@ -90,6 +90,6 @@ export async function fillWorksheetPdf(sheet: FillWorksheet): Promise<Uint8Array
     size: 10,
   });
   w.signature('Checked by (second person)');
-  w.footer(`${sheet.clinicName} - refill record for pump ${pump.serialNumber} - times in ${timeZone}`);
+  w.footer(`Refill record for pump ${pump.serialNumber} - times in ${timeZone}`);
   return w.save();
 }

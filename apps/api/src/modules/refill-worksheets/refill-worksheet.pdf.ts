@@ -28,8 +28,8 @@ export async function refillWorksheetPdf(sheet: RefillWorksheet): Promise<Uint8A
   ]);
 
   w.section('In the pump now');
+  w.wide('Drug', current.drugProduct);
   w.rows([
-    ['Drug', current.drugProduct],
     ['Concentration', `${num(current.concentrationMcgPerMl, 1)} mcg/mL`],
     ['Programmed dose', `${num(current.programmedDailyDoseMcg, 1)} mcg/day`],
     ['Delivers', `${num(current.programmedDailyVolumeMl, 4)} mL/day`],
@@ -57,9 +57,9 @@ export async function refillWorksheetPdf(sheet: RefillWorksheet): Promise<Uint8A
   );
 
   w.section('Settings to key into the programmer');
+  w.wide('Drug', settings.drugProduct);
   w.rows([
     ['Reservoir volume', `${num(settings.reservoirVolumeMl)} mL`],
-    ['Drug', settings.drugProduct],
     ['Concentration', `${num(settings.concentrationMcgPerMl, 1)} mcg/mL`],
     ['Daily dose', `${num(settings.dailyDoseMcg, 1)} mcg/day`],
     ['Mode', settings.mode === 'simple' ? 'Simple continuous' : 'Flex'],
@@ -96,6 +96,6 @@ export async function refillWorksheetPdf(sheet: RefillWorksheet): Promise<Uint8A
   w.signature('Performed by (name, role)');
   w.signature('Signature and time');
   w.signature('Checked by (second person)');
-  w.footer(`${sheet.clinicName} - refill worksheet for pump ${pump.serialNumber} - times in ${timeZone}`);
+  w.footer(`Refill worksheet for pump ${pump.serialNumber} - times in ${timeZone}`);
   return w.save();
 }

@@ -13,6 +13,8 @@ const ACCENT = rgb(0.03, 0.4, 0.48);
 const RED = rgb(0.72, 0.1, 0.1);
 /** Where a row's value starts, from its column's left edge. */
 const LABEL_WIDTH = 96;
+/** The step between the lines of one wrapped value. */
+const VALUE_LINE = 11.5;
 
 /** The standard PDF fonts speak WinAnsi: keep to it. */
 export const ansi = (s: string) =>
@@ -63,40 +65,64 @@ export class WorksheetWriter {
     });
   }
 
-  /** The sheet's title, the clinic and a line under it (who it is about). */
+  /** The sheet's title, the clinic and a line under it (who it is about); long names wrap. */
   title(title: string, subtitle: string, about: string): void {
     this.text(title, MARGIN, { size: 16, bold: true, color: ACCENT });
-    this.y -= 15;
-    this.text(subtitle, MARGIN, { size: 9, color: MUTED });
-    this.y -= 18;
-    this.text(about, MARGIN, { size: 11, bold: true });
+    const width = A4_WIDTH - 2 * MARGIN;
+    for (const [n, line] of this.wrap(subtitle, width, 9).entries()) {
+      this.y -= n === 0 ? 15 : 11;
+      this.text(line, MARGIN, { size: 9, color: MUTED });
+    }
+    for (const [n, line] of this.wrap(about, width, 11, this.bold).entries()) {
+      this.y -= n === 0 ? 18 : 13;
+      this.text(line, MARGIN, { size: 11, bold: true });
+    }
     this.y -= 8;
     this.rule(1, ACCENT);
   }
 
   section(heading: string): void {
-    this.y -= 24;
+    this.y -= 22;
     this.text(heading.toUpperCase(), MARGIN, { size: 9, bold: true, color: ACCENT });
     this.y -= 4;
     this.rule(0.4, MUTED);
   }
 
-  /** Label/value rows in two columns across the page; a `warning` value prints in red. */
+  /**
+   * Label/value rows in two columns across the page; a `warning` value prints in red. A long value (a drug's
+   * full name) wraps in its column, up to three lines, and the row grows with it: nothing is cut short.
+   */
   rows(rows: readonly SheetRow[]): void {
     const half = (A4_WIDTH - 2 * MARGIN) / 2;
     for (let i = 0; i < rows.length; i += 2) {
+      const pair = [rows[i], rows[i + 1]].map(
+        (row) => row && { row, lines: this.wrapValue(row[1], half - LABEL_WIDTH - 8) },
+      );
       this.y -= 14;
-      for (const [column, row] of [rows[i], rows[i + 1]].entries()) {
-        if (!row) continue;
+      const top = this.y;
+      for (const [column, cell] of pair.entries()) {
+        if (!cell) continue;
         const x = MARGIN + column * half;
-        this.text(row[0], x, { size: 8.5, color: MUTED });
-        const value = this.fit(row[1], half - LABEL_WIDTH - 8);
-        this.text(value.text, x + LABEL_WIDTH, {
-          size: value.size,
-          bold: true,
-          color: row[2] === 'warning' ? RED : INK,
-        });
+        this.y = top;
+        this.text(cell.row[0], x, { size: 8.5, color: MUTED });
+        for (const [n, line] of cell.lines.entries()) {
+          this.y = top - n * VALUE_LINE;
+          this.text(line, x + LABEL_WIDTH, { bold: true, color: cell.row[2] === 'warning' ? RED : INK });
+        }
       }
+      this.y = top - (Math.max(...pair.map((cell) => cell?.lines.length ?? 1)) - 1) * VALUE_LINE;
+    }
+  }
+
+  /** One row across both columns, for a value too long for one (a drug's full name). */
+  wide(label: string, value: string): void {
+    this.y -= 14;
+    const top = this.y;
+    this.text(label, MARGIN, { size: 8.5, color: MUTED });
+    const lines = this.wrapValue(value, A4_WIDTH - 2 * MARGIN - LABEL_WIDTH - 8);
+    for (const [n, line] of lines.entries()) {
+      this.y = top - n * VALUE_LINE;
+      this.text(line, MARGIN + LABEL_WIDTH, { bold: true });
     }
   }
 
@@ -104,7 +130,7 @@ export class WorksheetWriter {
   blanks(blanks: readonly (readonly [string, string])[]): void {
     const half = (A4_WIDTH - 2 * MARGIN) / 2;
     for (let i = 0; i < blanks.length; i += 2) {
-      this.y -= 24;
+      this.y -= 22;
       for (const [column, blank] of [blanks[i], blanks[i + 1]].entries()) {
         if (!blank) continue;
         const x = MARGIN + column * half;
@@ -135,7 +161,7 @@ export class WorksheetWriter {
   }
 
   signature(label: string): void {
-    this.y -= 30;
+    this.y -= 26;
     this.text(label, MARGIN, { size: 9 });
     this.page.drawLine({
       start: { x: MARGIN + 120, y: this.y - 2 },
@@ -166,26 +192,32 @@ export class WorksheetWriter {
     });
   }
 
-  /** A bold value at 9.5 pt, smaller down to 7 pt until it fits, and cut only below that. */
-  private fit(value: string, width: number): { text: string; size: number } {
-    let text = ansi(value);
-    let size = 9.5;
-    while (size > 7 && this.bold.widthOfTextAtSize(text, size) > width) size -= 0.25;
-    if (this.bold.widthOfTextAtSize(text, size) <= width) return { text, size };
-    while (text.length > 1 && this.bold.widthOfTextAtSize(`${text}...`, size) > width) text = text.slice(0, -1);
-    return { text: `${text}...`, size };
+  /** A bold value's lines in `width` (three at most: every value on a sheet is bounded well below that). */
+  private wrapValue(value: string, width: number): string[] {
+    return this.wrap(value, width, 9.5, this.bold).slice(0, 3);
   }
 
-  private wrap(value: string, width: number, size: number): string[] {
+  /** Lines of at most `width`, broken at spaces; a word wider than a line (a long lot number) is broken too. */
+  private wrap(value: string, width: number, size: number, font: PDFFont = this.regular): string[] {
+    const fits = (text: string) => font.widthOfTextAtSize(text, size) <= width;
     const lines: string[] = [];
     for (const paragraph of value.split(/\r?\n/).map(ansi)) {
       let line = '';
       for (const word of paragraph.split(' ')) {
         const next = line ? `${line} ${word}` : word;
-        if (this.regular.widthOfTextAtSize(next, size) > width && line) {
-          lines.push(line);
-          line = word;
-        } else line = next;
+        if (fits(next)) {
+          line = next;
+          continue;
+        }
+        if (line) lines.push(line);
+        line = '';
+        for (const char of word) {
+          if (line && !fits(line + char)) {
+            lines.push(line);
+            line = '';
+          }
+          line += char;
+        }
       }
       lines.push(line);
     }
