@@ -110,6 +110,8 @@ test('a nurse prints the refill worksheet, records the refill, prints its signed
   const history = page.getByRole('list', { name: 'History' });
   const worksheetLinks = history.getByRole('link', { name: /^Worksheet of the refill on / });
   await expect(worksheetLinks).toHaveCount(1);
+  await worksheetLinks.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/patient-history-link.png` });
   await worksheetLinks.first().click();
   const record = page.getByRole('article', { name: 'Refill record' });
   await expect(record).toBeVisible();
