@@ -21,6 +21,8 @@ import { TimelineController } from './modules/timeline/timeline.controller.js';
 import { TimelineService } from './modules/timeline/timeline.service.js';
 import { EmergencyCardController } from './modules/emergency-card/emergency-card.controller.js';
 import { EmergencyCardService } from './modules/emergency-card/emergency-card.service.js';
+import { RefillWorksheetsController } from './modules/refill-worksheets/refill-worksheets.controller.js';
+import { RefillWorksheetsService } from './modules/refill-worksheets/refill-worksheets.service.js';
 import { PumpHistoryController } from './modules/pump-history/pump-history.controller.js';
 import { PumpHistoryRepository } from './modules/pump-history/pump-history.repository.js';
 import { PumpHistoryService } from './modules/pump-history/pump-history.service.js';
@@ -73,6 +75,7 @@ export const CONTROLLERS = [
   ReportsController,
   TimelineController,
   EmergencyCardController,
+  RefillWorksheetsController,
   PumpHistoryController,
   AuditController,
 ];
@@ -115,6 +118,7 @@ export class AppModule {
         ReportPatientsService,
         TimelineService,
         EmergencyCardService,
+        RefillWorksheetsService,
         PumpHistoryRepository,
         PumpHistoryService,
       ],

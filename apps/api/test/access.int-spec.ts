@@ -61,6 +61,10 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/patients/:id/timeline': ['specialist', 'nurse', 'admin'],
   'GET /api/patients/:id/emergency-card': ['specialist', 'nurse', 'admin'],
   'GET /api/patients/:id/emergency-card.pdf': ['specialist', 'nurse', 'admin'],
+  'GET /api/pumps/:id/refill-worksheet': ['specialist', 'nurse'],
+  'GET /api/pumps/:id/refill-worksheet.pdf': ['specialist', 'nurse'],
+  'GET /api/fills/:id/worksheet': ['specialist', 'nurse'],
+  'GET /api/fills/:id/worksheet.pdf': ['specialist', 'nurse'],
   'GET /api/audit-events': ['admin'],
 };
 

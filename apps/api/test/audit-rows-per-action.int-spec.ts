@@ -101,7 +101,9 @@ describe('one audit row per audited action', () => {
     const review = await nurse.post('/api/appointments').send({ patientId, type: 'dose_review', startsAt: at(20) });
     await expectAudited(review, 201, ['appointment.create', review.body.id]);
     await expectAudited(
-      await nurse.patch(`/api/appointments/${review.body.id}`).send({ version: 1, status: 'cancelled', reason: 'Patient asked to cancel' }),
+      await nurse
+        .patch(`/api/appointments/${review.body.id}`)
+        .send({ version: 1, status: 'cancelled', reason: 'Patient asked to cancel' }),
       200,
       ['appointment.cancelled', review.body.id],
     );

@@ -33,7 +33,7 @@ describe("another clinic's ids", () => {
   let ctx: TestContext;
   let owner: TestClinic;
   let other: TestClinic;
-  const ids = {} as Record<'patient' | 'pump' | 'flag' | 'appointment' | 'user', string>;
+  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user', string>;
   let ownPump: PumpResponse;
   let ownAppointment: { id: string; version: number };
 
@@ -59,6 +59,7 @@ describe("another clinic's ids", () => {
     Object.assign(ids, {
       patient: patient.id,
       pump: pump.id,
+      fill: pump.currentFill!.id,
       flag: flag.body.id,
       appointment: appointment.body.id,
       user: owner.users.nurse.id,
@@ -140,6 +141,7 @@ describe("another clinic's ids", () => {
     if (path.startsWith('/users/')) return ids.user;
     if (path.startsWith('/patients/')) return ids.patient;
     if (path.startsWith('/pumps/')) return ids.pump;
+    if (path.startsWith('/fills/')) return ids.fill;
     if (path.startsWith('/flags/')) return ids.flag;
     if (path.startsWith('/appointments/')) return ids.appointment;
     throw new Error(`no id of the owner clinic for ${path}: add one to this walk`);
@@ -177,7 +179,9 @@ describe("another clinic's ids", () => {
     }
     // The walk reached every kind of record (a path the document lost would shrink this list).
     expect(walked.length).toBeGreaterThanOrEqual(26);
-    expect(walked).toEqual(expect.arrayContaining(['getFlag', 'resolveFlag', 'explantPump', 'resetUser']));
+    expect(walked).toEqual(
+      expect.arrayContaining(['getFlag', 'resolveFlag', 'explantPump', 'resetUser', 'getFillWorksheetPdf']),
+    );
     expect(await snapshot(owner.id)).toEqual(ownerBefore);
     expect(await snapshot(other.id)).toEqual(otherBefore);
   });

@@ -17,3 +17,4 @@ export * from './emergency-card.js';
 export * from './audit.js';
 export * from './reservoir-history.js';
 export * from './replacements.js';
+export * from './refill-worksheet.js';

@@ -14,3 +14,4 @@ export * from './refill-assessment.js';
 export * from './report-periods.js';
 export * from './refill-interval.js';
 export * from './booking-checks.js';
+export * from './refill-plan.js';

@@ -78,7 +78,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       })
       .expect(201);
-    ids = [withPump.id, withoutPump.id, pump.id, flag.body.id, appointment.body.id];
+    ids = [withPump.id, withoutPump.id, pump.id, pump.currentFill!.id, flag.body.id, appointment.body.id];
   });
   afterAll(async () => {
     mkdirSync(path.dirname(REPORT), { recursive: true });

@@ -45,6 +45,16 @@ export const paths = {
     path: '/patients/:patientId/emergency-card',
     getHref: (patientId: string) => `/patients/${enc(patientId)}/emergency-card`,
   },
+  /** The printable plan for a pump's next refill (issue 14 item 4). */
+  refillWorksheet: {
+    path: '/patients/:patientId/pumps/:pumpId/refill-worksheet',
+    getHref: (patientId: string, pumpId: string) => `/patients/${enc(patientId)}/pumps/${enc(pumpId)}/refill-worksheet`,
+  },
+  /** The printable record of one refill, signed by who recorded it. */
+  fillWorksheet: {
+    path: '/patients/:patientId/fills/:fillId/worksheet',
+    getHref: (patientId: string, fillId: string) => `/patients/${enc(patientId)}/fills/${enc(fillId)}/worksheet`,
+  },
   users: { path: '/users', getHref: () => '/users' },
   flags: { path: '/flags', getHref: () => '/flags' },
   queue: { path: '/queue', getHref: () => '/queue' },

@@ -59,6 +59,14 @@ export function createAppRouter() {
           path: paths.emergencyCard.path,
           lazy: screen(() => import('./routes/emergency-card-route'), 'EmergencyCardRoute'),
         },
+        {
+          path: paths.refillWorksheet.path,
+          lazy: screen(() => import('./routes/refill-worksheet-route'), 'RefillWorksheetRoute'),
+        },
+        {
+          path: paths.fillWorksheet.path,
+          lazy: screen(() => import('./routes/fill-worksheet-route'), 'FillWorksheetRoute'),
+        },
         { path: paths.users.path, lazy: screen(() => import('./routes/users-route'), 'UsersRoute') },
         { path: paths.flags.path, lazy: screen(() => import('./routes/flags-route'), 'FlagsRoute') },
         { path: paths.queue.path, lazy: screen(() => import('./routes/queue-route'), 'QueueRoute') },

@@ -59,7 +59,11 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     // The default grey description is below AA contrast on white.
-    Notification: { styles: { description: { color: 'var(--mantine-color-gray-7)' } } },
+    // A toast's close button is named for screen readers too (axe: button-name).
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    },
     Fieldset: { styles: { legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } } },
     // Every dialog's close button is named for screen readers (axe: button-name).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

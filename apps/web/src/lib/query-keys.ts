@@ -89,8 +89,14 @@ export const queryKeys = {
     doseAdjustments: (id: string) => ['pumps', 'detail', id, 'dose-adjustments'] as const,
     /** Under `detail`, so a refill, dose change or bolus redraws the charts. */
     reservoirHistory: (id: string) => ['pumps', 'detail', id, 'reservoir-history'] as const,
+    /** Under `detail`, so a refill or dose change re-plans the next refill's worksheet. */
+    refillWorksheet: (id: string) => ['pumps', 'detail', id, 'refill-worksheet'] as const,
     /** Outside `detail`, so invalidating a pump after a save never re-runs a preview of the saved change. */
     fillPreview: (id: string, body: unknown) => ['pumps', 'fill-preview', id, body] as const,
+  },
+  fills: {
+    /** A recorded refill's record: its numbers never change once stored. */
+    worksheet: (id: string) => ['fills', 'worksheet', id] as const,
   },
   users: {
     all: () => ['users'] as const,

@@ -135,7 +135,14 @@ export function PatientRoute() {
         {patient.activePump?.currentFill && (
           <ReservoirHistorySection pumpId={patient.activePump.id} timeZone={timeZone} />
         )}
-        <PatientTimeline patientId={patient.id} timeZone={timeZone} />
+        <PatientTimeline
+          patientId={patient.id}
+          timeZone={timeZone}
+          fillWorksheetHref={
+            // The refill worksheets are for the clinicians who refill (the API allows them only).
+            can(me, 'fill:record') ? (fillId) => paths.fillWorksheet.getHref(patient.id, fillId) : undefined
+          }
+        />
       </Stack>
     </>
   );

@@ -4,6 +4,7 @@ import {
   IconAdjustmentsHorizontal,
   IconBellRinging,
   IconChevronDown,
+  IconClipboardList,
   IconDroplet,
   IconEdit,
   IconReplace,
@@ -71,8 +72,8 @@ function PumpLifecycleMenu({ me, patientId, pump }: PumpActionsProps) {
 }
 
 /**
- * The pump card's actions: a pump event (an alarm, a stop), a dose change and a refill, for the roles that
- * record them, on a filled active pump; and the pump's own record for a specialist.
+ * The pump card's actions: a pump event (an alarm, a stop), a dose change, the refill worksheet and a refill,
+ * for the roles that record them, on a filled active pump; and the pump's own record for a specialist.
  */
 export function PumpActions({ me, patientId, pump }: PumpActionsProps) {
   const [isRecordingEvent, setIsRecordingEvent] = useState(false);
@@ -112,6 +113,16 @@ export function PumpActions({ me, patientId, pump }: PumpActionsProps) {
           leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
         >
           Change dose
+        </Button>
+      )}
+      {canRefill && (
+        <Button
+          component={Link}
+          to={paths.refillWorksheet.getHref(patientId, pump.id)}
+          variant="default"
+          leftSection={<IconClipboardList size={16} aria-hidden />}
+        >
+          Refill worksheet
         </Button>
       )}
       {canRefill && (

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
 import { appointment, backgroundReads, slotPreview, stubFetch } from '../testing/appointments.fixture';
 import { AppointmentActions } from './appointment-actions';
@@ -55,8 +55,15 @@ describe('AppointmentActions', () => {
   });
 
   it("moves a booking to a new clinic time with the server's checks on screen first", async () => {
+    // The clinic's today is Monday 23 November: the Thursday after is a date the form takes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T10:00:00Z'));
+    onTestFinished(() => vi.useRealTimers());
     const sent = stubFetch(
-      () => ({ status: 200, body: appointment({ startsAt: '2026-11-26T14:00:00.000Z', version: 2 }) }),
+      () => ({
+        status: 200,
+        body: appointment({ startsAt: '2026-11-26T14:00:00.000Z', startsOn: '2026-11-26', version: 2 }),
+      }),
       backgroundReads(() => slotPreview({ warnings: ['Falls after the refill-by date (25 Nov 2026)'] })),
     );
     renderWithProviders(<AppointmentActions appointment={appointment({ version: 4 })} layout="inline" />);

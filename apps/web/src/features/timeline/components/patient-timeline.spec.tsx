@@ -105,6 +105,35 @@ describe('PatientTimeline', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('links each refill to its printable record when the page gives the way, never a first fill', async () => {
+    const refill = timelineItem({ details: { isInitial: false } });
+    const firstFill = timelineItem({
+      at: '2026-06-01T09:00:00.000Z',
+      title: 'First fill: 20 mL of 2000 mcg/mL at 400 mcg/day',
+      details: { isInitial: true },
+    });
+    stubTimelineApi(() => ({ status: 200, body: page([refill, firstFill]) }));
+    const withLinks = renderWithProviders(
+      <PatientTimeline
+        patientId={PATIENT_ID}
+        timeZone="Europe/London"
+        fillWorksheetHref={(fillId) => `/patients/${PATIENT_ID}/fills/${fillId}/worksheet`}
+      />,
+    );
+    const [refillEntry, firstEntry] = within(await screen.findByRole('list', { name: 'History' })).getAllByRole(
+      'listitem',
+    );
+    const link = within(refillEntry!).getByRole('link', { name: 'Worksheet of the refill on 20 Nov 2026, 10:15 GMT' });
+    expect(link.getAttribute('href')).toBe(`/patients/${PATIENT_ID}/fills/${refill.id}/worksheet`);
+    expect(within(firstEntry!).queryByRole('link')).toBeNull();
+    withLinks.unmount();
+
+    // Without the way (an administrator), no refill has a link.
+    renderTimeline();
+    await screen.findByRole('list', { name: 'History' });
+    expect(screen.queryByRole('link', { name: /Worksheet/ })).toBeNull();
+  });
+
   it('says when nothing is recorded, and offers a retry when the history fails to load', async () => {
     stubTimelineApi(() => ({ status: 200, body: page([]) }));
     const empty = renderTimeline();

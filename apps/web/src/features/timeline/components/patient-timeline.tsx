@@ -30,10 +30,12 @@ interface PatientTimelineProps {
   patientId: string;
   /** The clinic's zone: every time is shown on the clinic's clock. */
   timeZone: string;
+  /** Where a refill's printable record is, for the roles that may open it; no link without it. */
+  fillWorksheetHref?: (fillId: string) => string;
 }
 
 /** The patient page's "History": fills, dose changes, pump events, appointments and flags, newest first. */
-export function PatientTimeline({ patientId, timeZone }: PatientTimelineProps) {
+export function PatientTimeline({ patientId, timeZone, fillWorksheetHref }: PatientTimelineProps) {
   const titleId = useId();
   const [groups, setGroups] = useState<KindGroup[]>([]);
   const timelineQuery = useTimeline(patientId, { kind: kindParam(groups) });
@@ -84,7 +86,17 @@ export function PatientTimeline({ patientId, timeZone }: PatientTimelineProps) {
           style={{ opacity: timelineQuery.isPlaceholderData ? 0.6 : 1 }}
         >
           {items.map((item) => (
-            <TimelineEntry key={`${item.kind}:${item.id}`} item={item} timeZone={timeZone} />
+            <TimelineEntry
+              key={`${item.kind}:${item.id}`}
+              item={item}
+              timeZone={timeZone}
+              worksheetHref={
+                // A first fill withdrew nothing: only refills have a record of what was found.
+                fillWorksheetHref && item.kind === 'fill' && item.details.isInitial !== true
+                  ? fillWorksheetHref(item.id)
+                  : undefined
+              }
+            />
           ))}
         </ol>
         <LoadMoreFooter

@@ -1,5 +1,7 @@
 import type { TimelineItem } from '@itb/contracts';
-import { Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
+import { IconClipboardList } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { formatInstant } from '../../../lib/format';
 import { KIND_LABELS } from '../lib/timeline-kinds';
 import { TimelineKindIcon } from './timeline-kind-icon';
@@ -9,7 +11,16 @@ import classes from './timeline.module.css';
 const actorText = (actor: TimelineItem['actor']): string => (actor ? `by ${actor.name}` : 'automatic, no user');
 
 /** One moment of the patient's story: what, when (clinic time, zone shown), who and why in full. */
-export function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: string }) {
+export function TimelineEntry({
+  item,
+  timeZone,
+  worksheetHref,
+}: {
+  item: TimelineItem;
+  timeZone: string;
+  /** A refill's printable record (what was found and done, signed). */
+  worksheetHref?: string;
+}) {
   return (
     <li className={classes.entry} data-testid="timeline-entry">
       <TimelineKindIcon kind={item.kind} />
@@ -30,6 +41,17 @@ export function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone
           <Text size="sm" className={classes.reason}>
             {item.reason}
           </Text>
+        )}
+        {worksheetHref && (
+          <Anchor
+            component={Link}
+            to={worksheetHref}
+            size="sm"
+            className={classes.worksheetLink}
+            aria-label={`Worksheet of the refill on ${formatInstant(item.at, timeZone)}`}
+          >
+            <IconClipboardList size={14} aria-hidden /> Worksheet
+          </Anchor>
         )}
       </div>
     </li>
