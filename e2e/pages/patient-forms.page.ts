@@ -18,6 +18,13 @@ export class PatientForms {
       .getByRole('link', { name: 'Patients' })
       .click();
     await this.page.getByRole('button', { name: 'Add patient' }).click();
+    await this.fillPatient(p);
+    await this.page.getByRole('button', { name: 'Save patient' }).click();
+    await expect(this.page.getByRole('heading', { name: new RegExp(p.familyName) })).toBeVisible();
+  }
+
+  /** The add-patient form's required fields, left for the caller to save. */
+  async fillPatient(p: NewPatient): Promise<void> {
     await this.page.getByLabel('MRN').fill(p.mrn);
     await this.page.getByLabel('Given name').fill(p.givenName);
     await this.page.getByLabel('Family name').fill(p.familyName);
@@ -25,11 +32,15 @@ export class PatientForms {
     await this.selectOption('Sex', 'Female');
     await this.selectOption('Spasticity origin', 'Spinal');
     await this.selectOption('Diagnosis', 'Multiple sclerosis');
-    await this.page.getByRole('button', { name: 'Save patient' }).click();
-    await expect(this.page.getByRole('heading', { name: new RegExp(p.familyName) })).toBeVisible();
   }
 
   async implantPump(serialNumber: string, fillPerformedAt: string): Promise<void> {
+    await this.enterImplant(serialNumber, fillPerformedAt);
+    await this.page.getByRole('button', { name: 'Implant pump' }).last().click();
+  }
+
+  /** From the patient page, the implant form filled (a 20 mL SynchroMed II), left for the caller to save. */
+  async enterImplant(serialNumber: string, fillPerformedAt: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Implant pump' }).first().click();
     await this.selectOption('Pump model', 'SynchroMed II 20 mL');
     await this.page.getByLabel('Serial number').fill(serialNumber);
@@ -41,7 +52,6 @@ export class PatientForms {
     await this.page.getByLabel('Drug product').fill('Lioresal Intrathecal');
     await this.page.getByLabel('Lot number').fill('E2E-LOT-1');
     await this.page.getByLabel('Lot expiry').fill('2030-01-31');
-    await this.page.getByRole('button', { name: 'Implant pump' }).last().click();
   }
 
   /** The forms use native selects, named by their labels. */

@@ -59,9 +59,8 @@ export function EditPatientRoute() {
         documentTitle={`${TITLE} · ${formatPatientName(patient)}`}
         description={`${formatPatientName(patient)} · fields marked * are required`}
       />
+      {/* The form keeps what is typed and the version it opened on: its own save does not restart it. */}
       <PatientForm
-        // A new version (someone else's save) starts the form again from what is stored.
-        key={patient.version}
         patient={patient}
         specialists={specialists.data?.items.filter((user) => user.isActive)}
         isLoadingSpecialists={specialists.isPending}

@@ -58,7 +58,9 @@ describe('AppointmentActions', () => {
     // The clinic's today is Monday 23 November: the Thursday after is a date the form takes.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-23T10:00:00Z'));
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const sent = stubFetch(
       () => ({
         status: 200,

@@ -65,7 +65,7 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
     clearErrors,
     getFieldState,
     control,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<BookingFormInput, unknown, BookingFormValues>({
     resolver: zodResolver(bookingFormSchema(today)),
     defaultValues: {
@@ -153,7 +153,11 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createAppointment.isPending} disabled={createAppointment.isSuccess}>
+          <Button
+            type="submit"
+            loading={createAppointment.isPending || isSubmitting}
+            disabled={createAppointment.isSuccess}
+          >
             Book appointment
           </Button>
         </Group>

@@ -46,7 +46,7 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
     setError,
     clearErrors,
     getFieldState,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<RescheduleInput, unknown, RescheduleValues>({
     resolver: zodResolver(rescheduleSchema(today)),
     defaultValues: {
@@ -144,7 +144,7 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
           <Button variant="default" onClick={onDone}>
             Keep it where it is
           </Button>
-          <Button type="submit" loading={reschedule.isPending} disabled={reschedule.isSuccess}>
+          <Button type="submit" loading={reschedule.isPending || isSubmitting} disabled={reschedule.isSuccess}>
             Move appointment
           </Button>
         </Group>

@@ -32,7 +32,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     setError,
     control,
     reset,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordFormSchema, { error: formErrorMap }),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
@@ -94,7 +94,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
           {...register('confirmPassword')}
         />
         <Group>
-          <Button type="submit" loading={change.isPending}>
+          <Button type="submit" loading={change.isPending || isSubmitting}>
             Change password
           </Button>
         </Group>

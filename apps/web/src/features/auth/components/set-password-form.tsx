@@ -32,7 +32,7 @@ export function SetPasswordForm({
     handleSubmit,
     setError,
     control,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<SetPasswordInput>({
     resolver: zodResolver(setPasswordSchema, { error: formErrorMap }),
     defaultValues: { password: '', confirmPassword: '' },
@@ -76,7 +76,7 @@ export function SetPasswordForm({
           error={errorText(errors.confirmPassword)}
           {...register('confirmPassword')}
         />
-        <Button type="submit" fullWidth loading={accept.isPending} mt="xs">
+        <Button type="submit" fullWidth loading={accept.isPending || isSubmitting} mt="xs">
           Set password
         </Button>
       </Stack>

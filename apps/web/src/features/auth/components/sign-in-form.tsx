@@ -37,7 +37,7 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
   const {
     register,
     handleSubmit,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(loginRequestSchema, { error: formErrorMap }),
     defaultValues: { email: '', password: '' },
@@ -64,7 +64,7 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
           error={errorText(errors.password)}
           {...register('password')}
         />
-        <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+        <Button type="submit" fullWidth loading={login.isPending || isSubmitting} mt="xs">
           Sign in
         </Button>
       </Stack>

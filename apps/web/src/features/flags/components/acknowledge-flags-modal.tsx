@@ -21,7 +21,7 @@ function AcknowledgeFlagsForm({ flags, onDone }: { flags: FlagResponse[]; onDone
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<z.input<typeof noteSchema>, unknown, z.output<typeof noteSchema>>({
     resolver: zodResolver(noteSchema, { error: formErrorMap }),
     defaultValues: { note: '' },
@@ -74,7 +74,7 @@ function AcknowledgeFlagsForm({ flags, onDone }: { flags: FlagResponse[]; onDone
           <Button variant="default" onClick={() => onDone(false)}>
             Cancel
           </Button>
-          <Button type="submit" loading={acknowledge.isPending}>
+          <Button type="submit" loading={acknowledge.isPending || isSubmitting}>
             Acknowledge {flags.length} {flags.length === 1 ? 'flag' : 'flags'}
           </Button>
         </Group>

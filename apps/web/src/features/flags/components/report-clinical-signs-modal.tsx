@@ -44,7 +44,7 @@ function ReportClinicalSignsForm({ patient, onDone }: { patient: ReportedPatient
     setError,
     setValue,
     getValues,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<ReportInput, unknown, z.output<typeof manualFlagRequestSchema>>({
     resolver: zodResolver(manualFlagRequestSchema, { error: formErrorMap }),
     defaultValues: { kind: 'withdrawal', signs: [], note: '' },
@@ -155,7 +155,7 @@ function ReportClinicalSignsForm({ patient, onDone }: { patient: ReportedPatient
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" color="red.9" loading={raise.isPending}>
+          <Button type="submit" color="red.9" loading={raise.isPending || isSubmitting}>
             Raise critical flag
           </Button>
         </Group>

@@ -114,6 +114,8 @@ export function PatientForm({
 }: PatientFormProps) {
   const createPatient = useCreatePatient();
   const updatePatient = useUpdatePatient(patient?.id ?? '');
+  // The version the form opened on: someone else's save meanwhile answers 409 instead of being overwritten.
+  const [openedVersion] = useState(patient?.version);
   const save = patient ? updatePatient : createPatient;
   const [unmatchedDetails, setUnmatchedDetails] = useState<ErrorDetail[]>([]);
   const {
@@ -121,7 +123,7 @@ export function PatientForm({
     control,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<PatientFormInput, unknown, z.output<typeof patientFormSchema>>({
     resolver: zodResolver(patient ? editPatientFormSchema : patientFormSchema, { error: formErrorMap }),
     defaultValues: defaultValuesOf(patient, defaultPrimarySpecialistId),
@@ -142,7 +144,7 @@ export function PatientForm({
           phone: values.phone ?? null,
           emergencyContact: values.emergencyContact ?? null,
           notes: values.notes ?? null,
-          version: patient.version,
+          version: openedVersion ?? patient.version,
           reason,
         },
         options,
@@ -307,7 +309,7 @@ export function PatientForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending || isSubmitting}>
             {patient ? 'Save changes' : 'Save patient'}
           </Button>
         </Group>

@@ -31,7 +31,7 @@ function EditPumpForm({ patientId, pump, onDone }: EditPumpFormProps) {
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<EditInput, unknown, EditOutput>({
     resolver: zodResolver(editPumpFormSchema, { error: formErrorMap }),
     defaultValues: {
@@ -106,7 +106,7 @@ function EditPumpForm({ patientId, pump, onDone }: EditPumpFormProps) {
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={update.isPending || isSubmitting}>
             Save details
           </Button>
         </Group>

@@ -27,7 +27,7 @@ function ExplantPumpForm({ patientId, pump, timeZone, onDone }: ExplantPumpFormP
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<ExplantFormInput, unknown, ExplantFormOutput>({
     resolver: zodResolver(explantFormSchema, { error: formErrorMap }),
     defaultValues: { explantedOn: todayIn(timeZone), reason: '' },
@@ -74,7 +74,7 @@ function ExplantPumpForm({ patientId, pump, timeZone, onDone }: ExplantPumpFormP
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" color="red.9" loading={explant.isPending}>
+          <Button type="submit" color="red.9" loading={explant.isPending || isSubmitting}>
             Explant pump
           </Button>
         </Group>

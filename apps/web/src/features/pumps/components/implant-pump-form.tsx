@@ -84,7 +84,7 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel, repl
     control,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<ImplantFormInput, unknown, ImplantFormOutput>({
     resolver: zodResolver(implantFormSchema, { error: formErrorMap }),
     defaultValues: {
@@ -290,7 +290,7 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel, repl
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending || isSubmitting}>
             {replacing ? 'Replace pump' : 'Implant pump'}
           </Button>
         </Group>

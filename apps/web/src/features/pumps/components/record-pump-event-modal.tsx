@@ -17,6 +17,7 @@ import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
 import { toOptionalNumber } from '../../../lib/form-values';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { openingInstant } from '../../../lib/opening-instant';
 import { useClinic } from '../../../lib/clinic';
 import { formatInstant, formatLocalDate } from '../../../lib/format';
 import { useDoseAdjustments } from '../api/get-dose-adjustments';
@@ -58,7 +59,6 @@ const OPTIONS = [
 ];
 
 const isBolus = (type: unknown) => (BOLUS_EVENT_TYPES as readonly unknown[]).includes(type);
-const floorToMinute = (instant: Date) => new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
 
 interface RecordPumpEventFormProps {
   patientId: string;
@@ -136,10 +136,17 @@ function RecordPumpEventForm({ patientId, pump, timeZone, onDone }: RecordPumpEv
     control,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<EventInput, unknown, EventOutput>({
     resolver: zodResolver(pumpEventFormSchema, { error: formErrorMap }),
-    defaultValues: { type: '' as EventInput['type'], occurredAt: floorToMinute(new Date()).toISOString(), notes: '' },
+    defaultValues: {
+      type: '' as EventInput['type'],
+      occurredAt: openingInstant(
+        new Date(),
+        pump.currentFill ? new Date(pump.currentFill.performedAt) : null,
+      ).toISOString(),
+      notes: '',
+    },
     shouldUnregister: true,
   });
   const type = useWatch({ control, name: 'type' });
@@ -201,7 +208,7 @@ function RecordPumpEventForm({ patientId, pump, timeZone, onDone }: RecordPumpEv
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.isPending || isSubmitting}>
             Record event
           </Button>
         </Group>

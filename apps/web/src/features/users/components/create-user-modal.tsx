@@ -31,7 +31,7 @@ function CreateUserForm({
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isSubmitting },
   } = useForm<CreateUserInput, unknown, z.output<typeof createUserRequestSchema>>({
     resolver: zodResolver(createUserRequestSchema, { error: formErrorMap }),
     defaultValues: { name: '', email: '' },
@@ -72,7 +72,7 @@ function CreateUserForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={createUser.isPending}>
+          <Button type="submit" loading={createUser.isPending || isSubmitting}>
             Add user
           </Button>
         </Group>

@@ -67,7 +67,7 @@ export function DoseChangeForm(props: DoseChangeFormProps) {
     formState: { errors },
   } = useForm<DoseChangeFormInput, unknown, DoseChangeFormOutput>({
     resolver: zodResolver(doseChangeFormSchema, { error: formErrorMap }),
-    defaultValues: doseChangeDefaults(new Date(), props.defaultOrderedById),
+    defaultValues: doseChangeDefaults(new Date(), props.defaultOrderedById, basis.lastChangeAt),
   });
   const values = useWatch({ control }) as DoseChangeFormInput;
   const live = previewDoseChange(basis, values, new Date());

@@ -1,6 +1,7 @@
 import { fillRequestSchema, type FillPreviewRequest } from '@itb/contracts';
 import type { DefaultValues } from 'react-hook-form';
 import { z } from 'zod';
+import { openingInstant } from '../../../../lib/opening-instant';
 import { programmedDoseAt, type PumpBasis } from '../../lib/pump-basis';
 import { bolusAnswerMl } from '../../lib/refill-preview';
 
@@ -56,8 +57,6 @@ export function toFillRequest(values: RefillFormOutput): FillPreviewRequest {
   };
 }
 
-const floorToMinute = (instant: Date) => new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
-
 /**
  * A refill usually repeats the drug and programme of the fill it replaces: those start filled in
  * from the current fill; what is new each time (residual, volume, lot, the questions) starts empty.
@@ -65,7 +64,7 @@ const floorToMinute = (instant: Date) => new Date(Math.floor(instant.getTime() /
 export function refillDefaults(basis: PumpBasis, now: Date): DefaultValues<RefillFormInput> {
   const fill = basis.currentFill;
   return {
-    performedAt: floorToMinute(now).toISOString(),
+    performedAt: openingInstant(now, basis.lastChangeAt).toISOString(),
     concentrationMcgPerMl: fill.concentrationMcgPerMl,
     dailyDoseMcg: programmedDoseAt(basis.drain, now),
     patientBolusMcgPerDay: fill.patientBolusMcgPerDay,
