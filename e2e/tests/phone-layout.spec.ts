@@ -81,3 +81,33 @@ test('at 390 × 844 the refill checks and the new dates come before the save but
   await save.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/e2e-refill-form-390.png` });
 });
+
+test('at 390 × 844 the replacement worklist is cards and the calendar is each day as a list, with no sideways scrolling', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await new SignInPage(page).signIn(DEMO.northsideSpecialist);
+  await page.goto('/replacements');
+  const worklist = page.getByRole('list', { name: 'Replacement worklist' });
+  await expect(worklist).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Replacement worklist' })).toHaveCount(0);
+  const first = worklist.getByRole('listitem').first();
+  await expectWithinScreenWidth(first, 'a worklist card');
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: `${SHOTS}/e2e-replacements-390.png` });
+
+  await page.goto('/calendar');
+  await expect(page.getByRole('heading', { name: 'Calendar', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('time-grid')).toHaveCount(0);
+  const newAppointment = page.getByRole('button', { name: 'New appointment' });
+  await expectWithinScreenWidth(newAppointment, 'the New appointment button');
+  await expectWithinScreenWidth(page.getByRole('radiogroup', { name: 'Calendar view' }), 'the Day/Week switch');
+  // The week's buttons are whole: "Today" is not cut to "To".
+  const todayButton = page.getByRole('button', { name: 'Today', exact: true });
+  const todayWidth = await todayButton.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(todayWidth[0]).toBeLessThanOrEqual(todayWidth[1]!);
+  const label = todayButton.locator('.mantine-Button-label');
+  expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: `${SHOTS}/e2e-calendar-390.png` });
+});

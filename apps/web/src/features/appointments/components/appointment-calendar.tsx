@@ -159,27 +159,30 @@ export function AppointmentCalendar(props: AppointmentCalendarProps) {
     <Card>
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap" gap="md">
-          <Group gap="xs" wrap="nowrap">
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label={`Previous ${unit}`}
-              onClick={() => onNavigate({ view, date: shiftCalendarDate(view, date, -1) })}
-            >
-              <IconChevronLeft size={18} aria-hidden />
-            </ActionIcon>
-            <Button variant="default" onClick={() => onNavigate({ view, date: today })}>
-              Today
-            </Button>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label={`Next ${unit}`}
-              onClick={() => onNavigate({ view, date: shiftCalendarDate(view, date, 1) })}
-            >
-              <IconChevronRight size={18} aria-hidden />
-            </ActionIcon>
-            <Stack gap={0} ml="xs">
+          {/* The buttons keep their size; on a phone the range's title goes below them. */}
+          <Group gap="xs" wrap="wrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Previous ${unit}`}
+                onClick={() => onNavigate({ view, date: shiftCalendarDate(view, date, -1) })}
+              >
+                <IconChevronLeft size={18} aria-hidden />
+              </ActionIcon>
+              <Button variant="default" onClick={() => onNavigate({ view, date: today })}>
+                Today
+              </Button>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Next ${unit}`}
+                onClick={() => onNavigate({ view, date: shiftCalendarDate(view, date, 1) })}
+              >
+                <IconChevronRight size={18} aria-hidden />
+              </ActionIcon>
+            </Group>
+            <Stack gap={0} ml="xs" miw={0}>
               <Title order={2} fz="lg" data-testid="calendar-range">
                 {rangeTitle(view, range.days)}
               </Title>

@@ -1,6 +1,19 @@
 import type { ReplacementWorklistRow } from '@itb/contracts';
 import { toLocalDate } from '@itb/domain';
-import { Anchor, Badge, Button, Card, NativeSelect, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconBatteryOff, IconCalendarPlus, IconFilterOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ListEmptyState } from '../../../components/ui/list-empty-state';
@@ -41,6 +54,99 @@ function DueCell({ row }: { row: ReplacementWorklistRow }) {
   );
 }
 
+function ConsultCell({
+  row,
+  timeZone,
+  onBook,
+}: {
+  row: ReplacementWorklistRow;
+  timeZone: string;
+  onBook?: (row: ReplacementWorklistRow) => void;
+}) {
+  if (row.nextConsult) {
+    return (
+      <Text size="sm" data-testid="replacement-consult">
+        {formatLocalDateWithWeekday(toLocalDate(new Date(row.nextConsult.startsAt), timeZone))},{' '}
+        {formatClinicTime(row.nextConsult.startsAt, timeZone)} ·{' '}
+        {row.nextConsult.status === 'arrived' ? 'Checked in' : 'Booked'}
+      </Text>
+    );
+  }
+  if (!onBook) {
+    return (
+      <Text size="sm" c="dimmed">
+        Not booked
+      </Text>
+    );
+  }
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconCalendarPlus size={14} aria-hidden />}
+      onClick={() => onBook(row)}
+      aria-label={`Book consult for ${row.patientName}`}
+    >
+      Book consult
+    </Button>
+  );
+}
+
+function PatientCell({ row, getPatientHref }: { row: ReplacementWorklistRow; getPatientHref: (id: string) => string }) {
+  return (
+    <>
+      <Anchor component={Link} to={getPatientHref(row.patientId)} fw={600}>
+        {row.patientName}
+      </Anchor>
+      <Text size="xs" c="dimmed" ff="monospace">
+        <VisuallyHidden>MRN </VisuallyHidden>
+        {row.mrn}
+      </Text>
+    </>
+  );
+}
+
+/** The worklist on a phone: one card per pump, its due date and its consult in view without sideways scrolling. */
+function WorklistCards({
+  rows,
+  timeZone,
+  getPatientHref,
+  onBook,
+}: {
+  rows: ReplacementWorklistRow[];
+  timeZone: string;
+  getPatientHref: (id: string) => string;
+  onBook?: (row: ReplacementWorklistRow) => void;
+}) {
+  return (
+    <Stack component="ul" aria-label="Replacement worklist" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+      {rows.map((row) => (
+        <Paper component="li" key={row.pumpId} withBorder p="sm" radius="md">
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <div>
+                <PatientCell row={row} getPatientHref={getPatientHref} />
+              </div>
+              <Text size="xs" c="dimmed" ta="right">
+                {row.modelLabel}
+                <br />
+                <Text span ff="monospace" size="xs">
+                  {row.serialNumber}
+                </Text>
+              </Text>
+            </Group>
+            <DueCell row={row} />
+            <Text size="xs" c="dimmed">
+              Implanted {formatLocalDate(row.implantedOn)}
+            </Text>
+            <ConsultCell row={row} timeZone={timeZone} onBook={onBook} />
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 interface ReplacementWorklistProps {
   withinDays: number;
   onWithinDaysChange: (days: number) => void;
@@ -62,6 +168,8 @@ export function ReplacementWorklist({
   onBook,
 }: ReplacementWorklistProps) {
   const query = useReplacementWorklist(withinDays);
+  // The table needs 760 px: a phone gets a card per pump.
+  const isNarrow = useMediaQuery('(max-width: 48em)');
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
   const passed = rows.filter((row) => row.daysLeft <= 0).length;
   const shown = `Showing ${rows.length} ${rows.length === 1 ? 'pump' : 'pumps'}`;
@@ -103,69 +211,47 @@ export function ReplacementWorklist({
             />
           }
         >
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Replacement worklist" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Patient</Table.Th>
-                  <Table.Th scope="col">Pump</Table.Th>
-                  <Table.Th scope="col">Implanted</Table.Th>
-                  <Table.Th scope="col">Replacement due</Table.Th>
-                  <Table.Th scope="col">Replacement consult</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.pumpId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={getPatientHref(row.patientId)} fw={600}>
-                        {row.patientName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        <VisuallyHidden>MRN </VisuallyHidden>
-                        {row.mrn}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{row.modelLabel}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {row.serialNumber}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatLocalDate(row.implantedOn)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <DueCell row={row} />
-                    </Table.Td>
-                    <Table.Td>
-                      {row.nextConsult ? (
-                        <Text size="sm" data-testid="replacement-consult">
-                          {formatLocalDateWithWeekday(toLocalDate(new Date(row.nextConsult.startsAt), timeZone))},{' '}
-                          {formatClinicTime(row.nextConsult.startsAt, timeZone)} ·{' '}
-                          {row.nextConsult.status === 'arrived' ? 'Checked in' : 'Booked'}
-                        </Text>
-                      ) : onBook ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconCalendarPlus size={14} aria-hidden />}
-                          onClick={() => onBook(row)}
-                          aria-label={`Book consult for ${row.patientName}`}
-                        >
-                          Book consult
-                        </Button>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          Not booked
-                        </Text>
-                      )}
-                    </Table.Td>
+          {isNarrow ? (
+            <WorklistCards rows={rows} timeZone={timeZone} getPatientHref={getPatientHref} onBook={onBook} />
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table aria-label="Replacement worklist" verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Patient</Table.Th>
+                    <Table.Th scope="col">Pump</Table.Th>
+                    <Table.Th scope="col">Implanted</Table.Th>
+                    <Table.Th scope="col">Replacement due</Table.Th>
+                    <Table.Th scope="col">Replacement consult</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={row.pumpId}>
+                      <Table.Td>
+                        <PatientCell row={row} getPatientHref={getPatientHref} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{row.modelLabel}</Text>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {row.serialNumber}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{formatLocalDate(row.implantedOn)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <DueCell row={row} />
+                      </Table.Td>
+                      <Table.Td>
+                        <ConsultCell row={row} timeZone={timeZone} onBook={onBook} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           <LoadMoreFooter
             query={query}
             summary={passed > 0 ? `${shown}, ${passed} past due` : shown}
