@@ -6,20 +6,20 @@ import {
   type ClinicResponse,
 } from '@itb/contracts';
 import { APPOINTMENT_TYPES, type AppointmentType } from '@itb/domain';
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { isApiError } from '../../../lib/api-client';
-import { clinicWallClockToIso, formatClinicDays } from '../../../lib/clinic-time';
-import { dateErrorText, errorText } from '../../../lib/form-errors';
+import { clinicWallClockToIso } from '../../../lib/clinic-time';
+import { errorText } from '../../../lib/form-errors';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useCreateAppointment } from '../api/create-appointment';
-import { DURATION_OPTIONS, slotErrorField, slotFields } from '../lib/slot-fields';
+import { placeSlotRefusal, slotFields } from '../lib/slot-fields';
 import { useClearSlotErrorsOnChange, useSlotPreview } from '../lib/use-slot-preview';
 import { defaultBookingTime } from '../lib/booking-defaults';
 import { BookingChecksPanel } from './booking-checks-panel';
+import { SlotInputs } from './slot-inputs';
 
 const TYPE_OPTIONS = APPOINTMENT_TYPES.map((type) => ({ value: type, label: APPOINTMENT_TYPE_LABELS[type] }));
 
@@ -96,14 +96,7 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
       },
       {
         onSuccess: onBooked,
-        onError: (error) => {
-          if (!isApiError(error)) return;
-          for (const detail of error.details) {
-            // The server judges the instant; the person chose it with the date and time fields.
-            if (detail.field === 'startsAt')
-              setError(slotErrorField(values.date, today), { type: 'server', message: detail.message });
-          }
-        },
+        onError: (error) => placeSlotRefusal(error, values.date, today, setError),
       },
     );
   });
@@ -113,32 +106,8 @@ export function BookAppointmentForm({ patient, clinic, today, onBooked, onCancel
       <Stack>
         {createAppointment.isError && <FormErrorAlert error={createAppointment.error} title="Could not book" />}
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <TextInput
-            type="date"
-            label="Date"
-            withAsterisk
-            min={today}
-            description={`Clinic days: ${formatClinicDays(clinic.clinicDays)}`}
-            error={dateErrorText(errors.date)}
-            data-autofocus
-            {...register('date')}
-          />
-          <TextInput
-            type="time"
-            label="Time"
-            withAsterisk
-            step={300}
-            description={`Clinic time (${clinic.timeZone}), open ${clinic.opensAt}–${clinic.closesAt}`}
-            error={errorText(errors.time)}
-            {...register('time')}
-          />
+          <SlotInputs register={register} errors={errors} clinic={clinic} today={today} />
           <NativeSelect label="Type" data={TYPE_OPTIONS} error={errorText(errors.type)} {...register('type')} />
-          <NativeSelect
-            label="Duration"
-            data={DURATION_OPTIONS}
-            error={errorText(errors.durationMinutes)}
-            {...register('durationMinutes')}
-          />
         </SimpleGrid>
         <Textarea
           label="Notes"

@@ -1,17 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { APPOINTMENT_TYPE_LABELS, type AppointmentResponse, type ClinicResponse } from '@itb/contracts';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { isApiError } from '../../../lib/api-client';
 import { clinicWallClockToIso, formatClinicTime } from '../../../lib/clinic-time';
-import { dateErrorText, errorText } from '../../../lib/form-errors';
+import { errorText } from '../../../lib/form-errors';
 import { useRescheduleAppointment } from '../api/reschedule-appointment';
-import { DURATION_OPTIONS, slotErrorField, slotFields } from '../lib/slot-fields';
+import { placeSlotRefusal, slotFields } from '../lib/slot-fields';
 import { useClearSlotErrorsOnChange, useSlotPreview } from '../lib/use-slot-preview';
 import { BookingChecksPanel } from './booking-checks-panel';
+import { SlotInputs } from './slot-inputs';
 import { bookedSlotText } from './booked-slot-text';
 
 const rescheduleSchema = (today: string) =>
@@ -86,13 +86,7 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
           });
           onDone();
         },
-        onError: (error) => {
-          if (!isApiError(error)) return;
-          for (const detail of error.details) {
-            if (detail.field === 'startsAt')
-              setError(slotErrorField(values.date, today), { type: 'server', message: detail.message });
-          }
-        },
+        onError: (error) => placeSlotRefusal(error, values.date, today, setError),
       },
     );
   });
@@ -106,30 +100,7 @@ function RescheduleForm({ target, clinic, today, onDone }: RescheduleFormProps) 
         </Text>
         {reschedule.isError && <FormErrorAlert error={reschedule.error} title="Could not move it" />}
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
-          <TextInput
-            type="date"
-            label="New date"
-            withAsterisk
-            min={today}
-            error={dateErrorText(errors.date)}
-            data-autofocus
-            {...register('date')}
-          />
-          <TextInput
-            type="time"
-            label="New time"
-            withAsterisk
-            step={300}
-            description={`Clinic time (${clinic.timeZone})`}
-            error={errorText(errors.time)}
-            {...register('time')}
-          />
-          <NativeSelect
-            label="Duration"
-            data={DURATION_OPTIONS}
-            error={errorText(errors.durationMinutes)}
-            {...register('durationMinutes')}
-          />
+          <SlotInputs register={register} errors={errors} clinic={clinic} today={today} isMove />
         </SimpleGrid>
         <BookingChecksPanel {...checks} timeZone={clinic.timeZone} />
         <Textarea

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isApiError } from '../../../lib/api-client';
 
 /**
  * The date, time and duration of a booking or a move, as the forms hold them. A past date is said
@@ -20,3 +21,16 @@ export const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((minutes) => ({
   value: String(minutes),
   label: `${minutes} min`,
 }));
+
+/** A server refusal of `startsAt` (past, double-booked) put under the field the person chose it with. */
+export function placeSlotRefusal(
+  error: unknown,
+  date: string,
+  today: string,
+  setError: (name: 'date' | 'time', error: { type: string; message: string }) => void,
+): void {
+  if (!isApiError(error)) return;
+  for (const detail of error.details) {
+    if (detail.field === 'startsAt') setError(slotErrorField(date, today), { type: 'server', message: detail.message });
+  }
+}
