@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   daysBetween,
@@ -120,5 +120,36 @@ describe('toLocalDateTime', () => {
     ['2026-07-15T15:00:00Z', 'Asia/Kolkata', '15 Jul 2026, 20:30 GMT+5:30'], // no abbreviation in either locale,
   ])('%s in %s reads %s, with the zone named as a clinic would', (iso, zone, expected) => {
     expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
+  });
+});
+
+describe('toLocalDateTime across a clock change and in bulk', () => {
+  it.each([
+    // London goes back at 02:00 BST on 25 Oct 2026: 01:30 happens twice, first BST (00:30Z), then GMT (01:30Z).
+    ['2026-10-25T00:30:00Z', 'Europe/London', '25 Oct 2026, 01:30 BST'],
+    ['2026-10-25T01:30:00Z', 'Europe/London', '25 Oct 2026, 01:30 GMT'],
+    // Chicago goes forward at 02:00 CST on 8 Mar 2026: 07:59Z is 01:59 CST, 08:00Z is 03:00 CDT.
+    ['2026-03-08T07:59:00Z', 'America/Chicago', '8 Mar 2026, 01:59 CST'],
+    ['2026-03-08T08:00:00Z', 'America/Chicago', '8 Mar 2026, 03:00 CDT'],
+    // Seconds do not move the offset: 10:00:59Z in London winter is still 10:00 GMT.
+    ['2026-01-15T10:00:59Z', 'Europe/London', '15 Jan 2026, 10:00 GMT'],
+  ])('%s in %s reads %s', (iso, zone, expected) => {
+    expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
+  });
+
+  it('names the zone from a cache: a thousand rows in one zone ask Intl for the name at most twice', () => {
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      // 1,000 instants an hour apart from 1 Jan 2031 (41 days, all CST in Chicago): one offset, one year.
+      const start = Date.UTC(2031, 0, 1, 12);
+      const texts = Array.from({ length: 1000 }, (_, i) =>
+        toLocalDateTime(new Date(start + i * 3_600_000), 'America/Chicago'),
+      );
+      expect(texts.every((t) => t.endsWith(' CST'))).toBe(true);
+      // British names first (GMT-6, an offset name), then American: two calls for the first row only.
+      expect(formatToParts.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      formatToParts.mockRestore();
+    }
   });
 });

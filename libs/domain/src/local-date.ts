@@ -110,6 +110,13 @@ export function formatDateText(date: LocalDate): string {
   return DATE_TEXT.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
+/**
+ * A zone's abbreviation by its UTC offset (and year): asking Intl for the name costs one or two
+ * formatToParts calls, while the offset falls out of the wall-clock text we format anyway. A report of
+ * thousands of rows in one zone asks Intl a handful of times, not once a row.
+ */
+const abbreviationsByOffset = new Map<string, string>();
+
 /** "6 Mar 2026, 10:00 GMT": the date and the time on the clinic's wall clock, with the zone's abbreviation. */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
   let formatter = wallClockFormatters.get(timeZone);
@@ -117,5 +124,21 @@ export function toLocalDateTime(instant: Date, timeZone: string): string {
     formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
     wallClockFormatters.set(timeZone, formatter);
   }
-  return `${formatDateText(toLocalDate(instant, timeZone))}, ${formatter.format(instant)} ${timeZoneAbbreviation(instant, timeZone)}`;
+  const date = toLocalDate(instant, timeZone);
+  const time = formatter.format(instant);
+  // The wall clock minus the instant (to the minute) is the zone's offset at that instant; it tells the
+  // two 01:30s of a clock going back apart.
+  const offsetMinutes = Math.round(
+    (toUtcMidnight(date) +
+      (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * 60_000 -
+      Math.floor(instant.getTime() / 60_000) * 60_000) /
+      60_000,
+  );
+  const key = `${timeZone}|${date.slice(0, 4)}|${offsetMinutes}`;
+  let abbreviation = abbreviationsByOffset.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = timeZoneAbbreviation(instant, timeZone);
+    abbreviationsByOffset.set(key, abbreviation);
+  }
+  return `${formatDateText(date)}, ${time} ${abbreviation}`;
 }
