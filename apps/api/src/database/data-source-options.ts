@@ -12,6 +12,7 @@ import { IdempotencyClaimOwner1764620000000 } from './migrations/1764620000000-i
 import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limits.js';
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
 import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-due-index.js';
+import { ReadPathIndexes1764700000000 } from './migrations/1764700000000-read-path-indexes.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   LoginLimits1764630000000,
   UserInvitations1764640000000,
   ReportDueIndex1764650000000,
+  ReadPathIndexes1764700000000,
 ];
 
 /**
