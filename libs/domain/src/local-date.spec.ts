@@ -153,3 +153,42 @@ describe('toLocalDateTime across a clock change and in bulk', () => {
     }
   });
 });
+
+describe('toLocalDate from its quarter-hour cache', () => {
+  it.each([
+    // Kathmandu is UTC+5:45: its midnight is 18:15Z, inside an hour but on a quarter hour.
+    ['2026-06-15T18:14:59.999Z', 'Asia/Kathmandu', '2026-06-15'],
+    ['2026-06-15T18:15:00.000Z', 'Asia/Kathmandu', '2026-06-16'],
+    // Chatham is UTC+12:45 in winter: 11:15Z is midnight.
+    ['2026-07-01T11:14:59.999Z', 'Pacific/Chatham', '2026-07-01'],
+    ['2026-07-01T11:15:00.000Z', 'Pacific/Chatham', '2026-07-02'],
+    // London's clocks go back at 01:00Z on 25 Oct 2026: 23:00Z the evening before is still BST midnight.
+    ['2026-10-24T22:59:59.999Z', 'Europe/London', '2026-10-24'],
+    ['2026-10-24T23:00:00.000Z', 'Europe/London', '2026-10-25'],
+    // Before 1980 the cache is not used: Liberia kept UTC−0:44:30 until 1972.
+    ['1970-06-01T00:44:29.000Z', 'Africa/Monrovia', '1970-05-31'],
+    ['1970-06-01T00:44:30.000Z', 'Africa/Monrovia', '1970-06-01'],
+  ])('%s in %s is %s, asked twice', (iso, zone, expected) => {
+    expect(toLocalDate(new Date(iso), zone)).toBe(expected);
+    expect(toLocalDate(new Date(iso), zone)).toBe(expected);
+  });
+
+  it('asks Intl about a quarter hour once, however many instants fall in it', () => {
+    // format is a getter that hands out a bound function: count the reads, one per call.
+    const proto = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
+    const format = vi.spyOn(proto, 'format', 'get');
+    try {
+      const start = Date.UTC(2032, 4, 10, 9, 0); // 10:00 BST in London
+      const dates = Array.from({ length: 1000 }, (_, i) => toLocalDate(new Date(start + i * 900), 'Europe/London'));
+      expect(new Set(dates)).toEqual(new Set(['2032-05-10']));
+      // The instant, then the quarter's first and last millisecond: three calls, then none.
+      expect(format.mock.calls.length).toBe(3);
+    } finally {
+      format.mockRestore();
+    }
+  });
+
+  it('still refuses a zone it does not know', () => {
+    expect(() => toLocalDate(new Date('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
