@@ -30,6 +30,9 @@ interface Candidate {
   queue_rank: number;
 }
 
+/** A candidate as read, with the database's clock at that statement. */
+type ReadCandidate = Candidate & { db_now: Date };
+
 interface QueueRow {
   pump_id: string;
   patient_id: string;
@@ -79,8 +82,9 @@ export class RefillQueueService {
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
     const cursor = decodeCursor(query.cursor, 5, 'refill-queue') as [string, string, string, number, string] | null;
-    const [{ db_now }] = (await this.dataSource.query(`SELECT now() AS db_now`)) as [{ db_now: Date }];
-    const asOf = cursor ? cursor[0] : db_now.toISOString();
+    // A later page keeps the first page's moment; the first page's is the database clock when its
+    // candidates were read (returned with them: no round trip of its own).
+    let asOf: string | null = cursor ? cursor[0] : null;
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
 
     // Candidates in queue order come off the (clinic, refill-by, rank, id) index a batch at a time;
@@ -93,6 +97,7 @@ export class RefillQueueService {
     for (;;) {
       const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after, batch);
       if (candidates.length === 0) break;
+      asOf ??= candidates[0]!.db_now.toISOString();
       rows.push(...(await this.details(candidates, query, now, clinic.timeZone)));
       if (rows.length > query.limit || candidates.length < batch || !isFiltered) break;
       after = candidates[candidates.length - 1]!;
@@ -144,7 +149,7 @@ export class RefillQueueService {
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last
+        rows.length > query.limit && last && asOf
           ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id], 'refill-queue')
           : null,
     };
@@ -160,7 +165,7 @@ export class RefillQueueService {
     asOf: string | null,
     after: Candidate | null,
     batch: number,
-  ): Promise<Candidate[]> {
+  ): Promise<ReadCandidate[]> {
     const params: unknown[] = [clinicId, windowEnd, batch];
     const afterKey = after
       ? `(queue_key, queue_rank, id) > ($${params.push(after.queue_key)}::date, $${params.push(after.queue_rank)}::smallint, $${params.push(after.id)}::uuid)`
@@ -171,16 +176,16 @@ export class RefillQueueService {
     // would lose the index's order, so LIMIT could not stop early.
     if (!asOf) {
       return (await this.dataSource.query(
-        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank FROM (${current}) c WHERE ${afterKey}
+        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank, now() AS db_now FROM (${current}) c WHERE ${afterKey}
          ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $3`,
         params,
-      )) as Candidate[];
+      )) as ReadCandidate[];
     }
     const asOfAt = params.push(asOf);
     return (await this.dataSource.query(
       `WITH changed AS MATERIALIZED (
          SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
-       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank FROM (
+       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank, now() AS db_now FROM (
          SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
          UNION ALL
          SELECT * FROM (
@@ -192,7 +197,7 @@ export class RefillQueueService {
          ) c WHERE c.queue_key <= $2::date AND ${afterKey}
        ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT $3`,
       params,
-    )) as Candidate[];
+    )) as ReadCandidate[];
   }
 
   /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */
