@@ -110,6 +110,10 @@ export interface ReportPeriodQuery {
   to?: string | undefined;
 }
 
+/** How long a computed report is answered again while nothing is written in its clinic. */
+export const REPORT_FRESH_MS = 60_000;
+const MAX_KEPT_REPORTS = 200;
+
 export interface ReportScope {
   clinicId: string;
   clinicName: string;
@@ -139,6 +143,9 @@ function measuresOf(period: ReportPeriod, total: GroupRow | undefined, visits: N
  */
 @Injectable()
 export class OverdueReportService {
+  /** Reports computed lately, by clinic, period, today, rows and the clinic's latest audit row. */
+  private readonly recent = new Map<string, { at: number; report: Promise<OverdueReport> }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clinics: ClinicsService,
@@ -156,13 +163,40 @@ export class OverdueReportService {
   }
 
   /**
-   * The report with the first `overdueRows` pumps overdue now (null: all of them, for the CSV). Its
-   * statements are independent reads, sent together: the period's due refills by month, specialist and
-   * performer; the totals of the period and the one before; their refill appointments; the overdue
-   * count and its first page.
+   * The report with the first `overdueRows` pumps overdue now (null: all of them, for the CSV).
+   *
+   * A report is kept for a minute (REPORT_FRESH_MS) and answered again while nothing was written in the
+   * clinic: every write stores its audit row in its own transaction, so the clinic's latest audit row is
+   * part of the key and any write makes the next read compute afresh. What only the clock changes (an
+   * alarm passing, a booking becoming missed) shows within the minute. Requests for a report being
+   * computed share that computation.
    */
   async build(clinicId: string, query: ReportPeriodQuery, overdueRows: number | null): Promise<OverdueReport> {
     const scope = await this.scope(clinicId, query);
+    const [mark] = (await this.dataSource.query(
+      `SELECT id::text FROM audit_events WHERE clinic_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      [clinicId],
+    )) as [{ id: string }?];
+    const key = [clinicId, scope.period.from, scope.period.to, scope.today, overdueRows ?? 'all', mark?.id ?? ''].join(
+      '|',
+    );
+    const at = scope.now.getTime();
+    const kept = this.recent.get(key);
+    if (kept && Math.abs(at - kept.at) < REPORT_FRESH_MS) return kept.report;
+    const report = this.compute(scope, overdueRows);
+    this.recent.delete(key);
+    this.recent.set(key, { at, report });
+    if (this.recent.size > MAX_KEPT_REPORTS) this.recent.delete(this.recent.keys().next().value!);
+    void report.catch(() => this.recent.delete(key));
+    return report;
+  }
+
+  /**
+   * The report itself. Its statements are independent reads, sent together: the period's due refills
+   * by month, specialist and performer; the totals of the period and the one before; their refill
+   * appointments; the overdue count and its first page.
+   */
+  private async compute(scope: ReportScope, overdueRows: number | null): Promise<OverdueReport> {
     const { period, timeZone: tz, today } = scope;
     const previousSpan = previousPeriod(period, today);
     const [current, totals, visits, counts, overdue] = await Promise.all([
