@@ -15,12 +15,14 @@ describe('overdue report reuse', () => {
   let ctx: TestContext;
   let clinic: TestClinic;
   let pumpId: string;
+  let patientId: string;
 
   beforeAll(async () => {
     ctx = await createTestApp();
     clinic = await createClinic(ctx);
     ctx.clock.set(NOW);
     const patient = await createPatient(clinic, { familyName: 'Reused' });
+    patientId = patient.id;
     // Filled 100 days ago: alarm at 90 days, refill-by 5 days before it — overdue by 15 days.
     pumpId = (await implantPump(clinic, patient.id, at(-100 * DAY_MS))).id;
   });
@@ -49,6 +51,8 @@ describe('overdue report reuse', () => {
     const first = await report();
     expect(first.passes).toBe(1);
     expect(first.body.headline.overdueNow).toBe(1);
+    // Opening a patient's record is audited, but changes nothing the report counts.
+    await clinic.as.admin.get(`/api/patients/${patientId}`).expect(200);
     ctx.clock.set(at(59_000));
     const again = await report();
     expect(again.passes).toBe(0);

@@ -166,15 +166,19 @@ export class OverdueReportService {
    * The report with the first `overdueRows` pumps overdue now (null: all of them, for the CSV).
    *
    * A report is kept for a minute (REPORT_FRESH_MS) and answered again while nothing was written in the
-   * clinic: every write stores its audit row in its own transaction, so the clinic's latest audit row is
-   * part of the key and any write makes the next read compute afresh. What only the clock changes (an
+   * clinic: every write stores its audit row in its own transaction, so the clinic's latest audit row of
+   * a change (audited reads left out) is part of the key and any write makes the next read compute
+   * afresh. What only the clock changes (an
    * alarm passing, a booking becoming missed) shows within the minute. Requests for a report being
    * computed share that computation.
    */
   async build(clinicId: string, query: ReportPeriodQuery, overdueRows: number | null): Promise<OverdueReport> {
     const scope = await this.scope(clinicId, query);
     const [mark] = (await this.dataSource.query(
-      `SELECT id::text FROM audit_events WHERE clinic_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts.
+      `SELECT id::text FROM audit_events
+       WHERE clinic_id = $1 AND action <> 'patient.view' AND action NOT LIKE 'auth.%'
+       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
       [clinicId],
     )) as [{ id: string }?];
     const key = [clinicId, scope.period.from, scope.period.to, scope.today, overdueRows ?? 'all', mark?.id ?? ''].join(
