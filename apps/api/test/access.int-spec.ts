@@ -58,6 +58,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/reports/overdue': ['specialist', 'admin'],
   'GET /api/reports/overdue.csv': ['specialist', 'admin'],
   'GET /api/reports/overdue/patients': ['specialist', 'admin'],
+  'GET /api/reports/overdue/now': ['specialist', 'admin'],
   'GET /api/patients/:id/timeline': ['specialist', 'nurse', 'admin'],
   'GET /api/patients/:id/emergency-card': ['specialist', 'nurse', 'admin'],
   'GET /api/patients/:id/emergency-card.pdf': ['specialist', 'nurse', 'admin'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { OverdueReport, ReportPatients } from '@itb/contracts';
+import type { OverdueNowPage, OverdueReport, ReportPatients } from '@itb/contracts';
 import { atClinicTime } from '../src/demo/clinic-slots.js';
 import { createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
@@ -242,6 +242,47 @@ describe.each(['Europe/London', 'America/Chicago'])('overdue-refill report in %s
     });
     expect(d!.appointment!.startsAtLocal).toMatch(/^8 Apr 2026, 10:00 /);
     expect(g).toMatchObject({ lastRefillOn: '2026-01-12', appointment: null });
+  });
+
+  it('pages the pumps overdue now by keyset: the report carries the first page, /overdue/now the rest', async () => {
+    const report = (await clinic.as.admin.get(`/api/reports/overdue?${PERIOD}&limit=1`).expect(200))
+      .body as OverdueReport;
+    // D and G are overdue (worked above): a page of one holds D, the headline still counts both.
+    expect(report.overdueNow.map((o) => o.patientName)).toEqual(['PumpD, Ada']);
+    expect(report.headline).toMatchObject({ overdueNow: 2, pastAlarmNow: 2 });
+    expect(report.overdueNowNextCursor).toEqual(expect.any(String));
+    const next = (
+      await clinic.as.admin
+        .get(`/api/reports/overdue/now?limit=1&cursor=${encodeURIComponent(report.overdueNowNextCursor!)}`)
+        .expect(200)
+    ).body as OverdueNowPage;
+    expect(next.items.map((o) => [o.patientName, o.daysOverdue])).toEqual([['PumpG, Ada', 13]]);
+    expect(next.nextCursor).toBeNull();
+    // The whole list fits the default page: no cursor.
+    const whole = (await clinic.as.admin.get(`/api/reports/overdue?${PERIOD}`).expect(200)).body as OverdueReport;
+    expect(whole.overdueNowNextCursor).toBeNull();
+    // A cursor of another list is refused.
+    const bad = await clinic.as.admin.get(`/api/reports/overdue/now?cursor=${report.overdueNowNextCursor!}x`);
+    expect(bad.status).toBe(400);
+  });
+
+  it('pages the patients behind a count, the total counting them all', async () => {
+    // no_show lists B, A, D (worked above), oldest due first.
+    const first = (
+      await clinic.as.admin.get(`/api/reports/overdue/patients?${PERIOD}&measure=no_show&limit=2`).expect(200)
+    ).body as ReportPatients;
+    expect(first.items.map((i) => i.patientName.split(',')[0])).toEqual(['PumpB', 'PumpA']);
+    expect(first.total).toBe(3);
+    const second = (
+      await clinic.as.admin
+        .get(
+          `/api/reports/overdue/patients?${PERIOD}&measure=no_show&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+        )
+        .expect(200)
+    ).body as ReportPatients;
+    expect(second.items.map((i) => i.patientName.split(',')[0])).toEqual(['PumpD']);
+    expect(second.total).toBe(3);
+    expect(second.nextCursor).toBeNull();
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema } from './common.js';
+import { idSchema, localDateSchema, pageOf, pageQuerySchema } from './common.js';
 
 const reportFrom = localDateSchema
   .optional()
@@ -13,6 +13,11 @@ export const overdueReportQuerySchema = z
     /** Clinic calendar dates, inclusive; default the twelve calendar months to today's. */
     from: reportFrom,
     to: reportTo,
+    /** How many of the pumps overdue now come with the report; the rest page through `overdueNowNextCursor`. */
+    limit: z.coerce.number().int().min(1).max(200).default(50).meta({
+      description:
+        'Rows of the overdue-now list in this answer (1–200); `overdueNowNextCursor` pages on through `GET /reports/overdue/now`.',
+    }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type OverdueReportQuery = z.infer<typeof overdueReportQuerySchema>;
@@ -123,9 +128,18 @@ export const overdueReportSchema = z.object({
       onTimeRate: reportRateSchema,
     }),
   ),
+  /** The first page of the pumps overdue now, most overdue first (high-risk first on a tie); `headline.overdueNow` counts them all. */
   overdueNow: z.array(overdueNowRowSchema),
+  /** Pass as `cursor` to `GET /reports/overdue/now` for the next rows; null when `overdueNow` holds them all. */
+  overdueNowNextCursor: z.string().nullable(),
 });
 export type OverdueReport = z.infer<typeof overdueReportSchema>;
+
+/** The pumps overdue now, one keyset page at a time after the report's first page. */
+export const overdueNowQuerySchema = pageQuerySchema;
+export type OverdueNowQuery = z.infer<typeof overdueNowQuerySchema>;
+export const overdueNowPageSchema = pageOf(overdueNowRowSchema);
+export type OverdueNowPage = z.infer<typeof overdueNowPageSchema>;
 
 /** The counts a report cell can open: the refills (by outcome) or the refill appointments (by what became of them). */
 export const REPORT_MEASURES = [
@@ -162,6 +176,8 @@ export const reportPatientsQuerySchema = z
     performedById: idSchema
       .optional()
       .meta({ description: 'Refills performed by one clinician (refill measures only).' }),
+    cursor: pageQuerySchema.shape.cursor,
+    limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: 'Rows per page (1–500).' }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type ReportPatientsQuery = z.infer<typeof reportPatientsQuerySchema>;
@@ -185,9 +201,11 @@ export const reportPatientsSchema = z.object({
   from: z.string(),
   to: z.string(),
   month: z.string().nullable(),
-  /** At most 500 rows, oldest due first; `total` says how many there are. */
+  /** One page, oldest due first; `total` says how many there are in all. */
   items: z.array(reportPatientRowSchema),
   total: z.number().int(),
+  /** Pass back as `cursor` for the next page; null on the last. */
+  nextCursor: z.string().nullable(),
 });
 export type ReportPatients = z.infer<typeof reportPatientsSchema>;
 

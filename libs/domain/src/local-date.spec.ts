@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   daysBetween,
@@ -120,5 +120,75 @@ describe('toLocalDateTime', () => {
     ['2026-07-15T15:00:00Z', 'Asia/Kolkata', '15 Jul 2026, 20:30 GMT+5:30'], // no abbreviation in either locale,
   ])('%s in %s reads %s, with the zone named as a clinic would', (iso, zone, expected) => {
     expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
+  });
+});
+
+describe('toLocalDateTime across a clock change and in bulk', () => {
+  it.each([
+    // London goes back at 02:00 BST on 25 Oct 2026: 01:30 happens twice, first BST (00:30Z), then GMT (01:30Z).
+    ['2026-10-25T00:30:00Z', 'Europe/London', '25 Oct 2026, 01:30 BST'],
+    ['2026-10-25T01:30:00Z', 'Europe/London', '25 Oct 2026, 01:30 GMT'],
+    // Chicago goes forward at 02:00 CST on 8 Mar 2026: 07:59Z is 01:59 CST, 08:00Z is 03:00 CDT.
+    ['2026-03-08T07:59:00Z', 'America/Chicago', '8 Mar 2026, 01:59 CST'],
+    ['2026-03-08T08:00:00Z', 'America/Chicago', '8 Mar 2026, 03:00 CDT'],
+    // Seconds do not move the offset: 10:00:59Z in London winter is still 10:00 GMT.
+    ['2026-01-15T10:00:59Z', 'Europe/London', '15 Jan 2026, 10:00 GMT'],
+  ])('%s in %s reads %s', (iso, zone, expected) => {
+    expect(toLocalDateTime(new Date(iso), zone)).toBe(expected);
+  });
+
+  it('names the zone from a cache: a thousand rows in one zone ask Intl for the name at most twice', () => {
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      // 1,000 instants an hour apart from 1 Jan 2031 (41 days, all CST in Chicago): one offset, one year.
+      const start = Date.UTC(2031, 0, 1, 12);
+      const texts = Array.from({ length: 1000 }, (_, i) =>
+        toLocalDateTime(new Date(start + i * 3_600_000), 'America/Chicago'),
+      );
+      expect(texts.every((t) => t.endsWith(' CST'))).toBe(true);
+      // British names first (GMT-6, an offset name), then American: two calls for the first row only.
+      expect(formatToParts.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      formatToParts.mockRestore();
+    }
+  });
+});
+
+describe('toLocalDate from its quarter-hour cache', () => {
+  it.each([
+    // Kathmandu is UTC+5:45: its midnight is 18:15Z, inside an hour but on a quarter hour.
+    ['2026-06-15T18:14:59.999Z', 'Asia/Kathmandu', '2026-06-15'],
+    ['2026-06-15T18:15:00.000Z', 'Asia/Kathmandu', '2026-06-16'],
+    // Chatham is UTC+12:45 in winter: 11:15Z is midnight.
+    ['2026-07-01T11:14:59.999Z', 'Pacific/Chatham', '2026-07-01'],
+    ['2026-07-01T11:15:00.000Z', 'Pacific/Chatham', '2026-07-02'],
+    // London's clocks go back at 01:00Z on 25 Oct 2026: 23:00Z the evening before is still BST midnight.
+    ['2026-10-24T22:59:59.999Z', 'Europe/London', '2026-10-24'],
+    ['2026-10-24T23:00:00.000Z', 'Europe/London', '2026-10-25'],
+    // Before 1980 the cache is not used: Liberia kept UTC−0:44:30 until 1972.
+    ['1970-06-01T00:44:29.000Z', 'Africa/Monrovia', '1970-05-31'],
+    ['1970-06-01T00:44:30.000Z', 'Africa/Monrovia', '1970-06-01'],
+  ])('%s in %s is %s, asked twice', (iso, zone, expected) => {
+    expect(toLocalDate(new Date(iso), zone)).toBe(expected);
+    expect(toLocalDate(new Date(iso), zone)).toBe(expected);
+  });
+
+  it('asks Intl about a quarter hour once, however many instants fall in it', () => {
+    // format is a getter that hands out a bound function: count the reads, one per call.
+    const proto = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
+    const format = vi.spyOn(proto, 'format', 'get');
+    try {
+      const start = Date.UTC(2032, 4, 10, 9, 0); // 10:00 BST in London
+      const dates = Array.from({ length: 1000 }, (_, i) => toLocalDate(new Date(start + i * 900), 'Europe/London'));
+      expect(new Set(dates)).toEqual(new Set(['2032-05-10']));
+      // The instant, then the quarter's first and last millisecond: three calls, then none.
+      expect(format.mock.calls.length).toBe(3);
+    } finally {
+      format.mockRestore();
+    }
+  });
+
+  it('still refuses a zone it does not know', () => {
+    expect(() => toLocalDate(new Date('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });

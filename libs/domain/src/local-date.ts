@@ -30,13 +30,46 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date an instant falls on in the given IANA time zone. */
+const QUARTER_HOUR_MS = 900_000;
+/** From 1980 on, every zone's offset and clock change falls on a quarter hour (older ones need not). */
+const QUARTER_HOURS_FROM = Date.UTC(1980, 0, 1);
+const MAX_CACHED_QUARTERS = 100_000;
+/** Local dates by zone and UTC quarter hour, for quarters that start and end on the same local date. */
+const datesByQuarter = new Map<string, Map<number, LocalDate>>();
+
+/**
+ * The calendar date an instant falls on in the given IANA time zone. Intl is asked once per zone and
+ * quarter hour (a pass over 100,000 pumps asks about the same few instants again and again): a quarter
+ * whose first and last millisecond fall on one local date lies wholly on it, as no clock change or offset
+ * since 1980 falls inside a quarter hour.
+ */
 export function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  const ms = instant.getTime();
   // en-CA formats a date as YYYY-MM-DD; format() is several times faster than formatToParts().
-  return formatterFor(timeZone).format(instant);
+  if (!(ms >= QUARTER_HOURS_FROM)) return formatterFor(timeZone).format(instant);
+  const formatter = formatterFor(timeZone); // throws for an unknown zone before anything is cached
+  let quarters = datesByQuarter.get(timeZone);
+  if (!quarters) {
+    quarters = new Map();
+    datesByQuarter.set(timeZone, quarters);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const cached = quarters.get(quarter);
+  if (cached !== undefined) return cached;
+  const date = formatter.format(instant);
+  const start = quarter * QUARTER_HOUR_MS;
+  if (formatter.format(start) === date && formatter.format(start + QUARTER_HOUR_MS - 1) === date) {
+    if (quarters.size >= MAX_CACHED_QUARTERS) quarters.clear();
+    quarters.set(quarter, date);
+  }
+  return date;
 }
 
 function toUtcMidnight(date: LocalDate): number {
+  // The common YYYY-MM-DD shape by position; anything else (a longer year) by splitting.
+  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
+    return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  }
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);
 }
@@ -99,16 +132,32 @@ const DATE_TEXT = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** Texts of the dates formatted lately: a pass over many pumps formats the same few hundred dates. */
+const dateTexts = new Map<string, string>();
+const MAX_CACHED_DATE_TEXTS = 20_000;
+
 /**
  * A calendar date as people read it: "6 Mar 2026". The product's one date format, on the screens, in
  * flag texts and messages, and on the wallet card. The date is already the clinic's, so it is never
  * shifted through a zone. Text that is not a date comes back as it is.
  */
 export function formatDateText(date: LocalDate): string {
+  const cached = dateTexts.get(date);
+  if (cached !== undefined) return cached;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
-  return DATE_TEXT.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const text = DATE_TEXT.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (dateTexts.size >= MAX_CACHED_DATE_TEXTS) dateTexts.clear();
+  dateTexts.set(date, text);
+  return text;
 }
+
+/**
+ * A zone's abbreviation by its UTC offset (and year): asking Intl for the name costs one or two
+ * formatToParts calls, while the offset falls out of the wall-clock text we format anyway. A report of
+ * thousands of rows in one zone asks Intl a handful of times, not once a row.
+ */
+const abbreviationsByOffset = new Map<string, string>();
 
 /** "6 Mar 2026, 10:00 GMT": the date and the time on the clinic's wall clock, with the zone's abbreviation. */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
@@ -117,5 +166,21 @@ export function toLocalDateTime(instant: Date, timeZone: string): string {
     formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
     wallClockFormatters.set(timeZone, formatter);
   }
-  return `${formatDateText(toLocalDate(instant, timeZone))}, ${formatter.format(instant)} ${timeZoneAbbreviation(instant, timeZone)}`;
+  const date = toLocalDate(instant, timeZone);
+  const time = formatter.format(instant);
+  // The wall clock minus the instant (to the minute) is the zone's offset at that instant; it tells the
+  // two 01:30s of a clock going back apart.
+  const offsetMinutes = Math.round(
+    (toUtcMidnight(date) +
+      (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * 60_000 -
+      Math.floor(instant.getTime() / 60_000) * 60_000) /
+      60_000,
+  );
+  const key = `${timeZone}|${date.slice(0, 4)}|${offsetMinutes}`;
+  let abbreviation = abbreviationsByOffset.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = timeZoneAbbreviation(instant, timeZone);
+    abbreviationsByOffset.set(key, abbreviation);
+  }
+  return `${formatDateText(date)}, ${time} ${abbreviation}`;
 }

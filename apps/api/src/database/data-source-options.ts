@@ -13,6 +13,7 @@ import { LoginLimits1764630000000 } from './migrations/1764630000000-login-limit
 import { UserInvitations1764640000000 } from './migrations/1764640000000-user-invitations.js';
 import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-due-index.js';
 import { ClinicCapacityCancelReason1764660000000 } from './migrations/1764660000000-clinic-capacity-cancel-reason.js';
+import { ReadPathIndexes1764700000000 } from './migrations/1764700000000-read-path-indexes.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   UserInvitations1764640000000,
   ReportDueIndex1764650000000,
   ClinicCapacityCancelReason1764660000000,
+  ReadPathIndexes1764700000000,
 ];
 
 /**

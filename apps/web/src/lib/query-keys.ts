@@ -128,6 +128,8 @@ export const queryKeys = {
     all: () => ['reports'] as const,
     overdue: (params: OverdueReportParams) => ['reports', 'overdue', params] as const,
     overduePatients: (params: ReportPatientsParams) => ['reports', 'overdue', 'patients', params] as const,
+    /** The overdue-now pages after the report's first, by the cursor they start from. */
+    overdueNow: (startCursor: string) => ['reports', 'overdue', 'now', startCursor] as const,
   },
   audit: {
     all: () => ['audit-events'] as const,

@@ -7,6 +7,8 @@ import type { SessionUser } from '../../common/request-context.js';
 /** Sessions expire after 30 idle minutes and 12 hours in all. */
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
+/** A session's idle timer is written at most this often: a signed-in read within it writes nothing. */
+export const SESSION_TOUCH_SECONDS = 60;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,22 +27,31 @@ export class SessionsService {
     return token;
   }
 
-  /** The session's user, touching its idle timer; null when absent, expired, revoked or the user is inactive. */
+  /**
+   * The session's user; null when absent, expired, revoked or the user is inactive. The idle limit is
+   * checked on every request against the database clock, exactly; the idle timer (`last_seen_at`) is
+   * written at most once a minute (SESSION_TOUCH_SECONDS), so most signed-in reads write nothing. A
+   * session therefore never outlives its idle limit after the last recorded touch, and the touch is at
+   * most a minute behind the last request.
+   */
   async resolve(token: string): Promise<SessionUser | null> {
     const rows = (await this.dataSource.query(
-      `UPDATE sessions s SET last_seen_at = now()
-         FROM users u
-        WHERE s.id = $1 AND u.id = s.user_id AND u.is_active
-          AND s.revoked_at IS NULL
-          AND s.last_seen_at > now() - make_interval(mins => $2)
-          AND s.created_at > now() - make_interval(hours => $3)
-       RETURNING s.id AS session_id, u.id, u.clinic_id, u.role, u.email, u.name`,
-      [digest(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS],
-    )) as [
-      Array<{ session_id: string; id: string; clinic_id: string; role: Role; email: string; name: string }>,
-      number,
-    ];
-    const row = rows[0]?.[0];
+      `WITH live AS (
+         SELECT s.id AS session_id, s.last_seen_at, u.id, u.clinic_id, u.role, u.email, u.name
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = $1 AND u.is_active
+           AND s.revoked_at IS NULL
+           AND s.last_seen_at > now() - make_interval(mins => $2)
+           AND s.created_at > now() - make_interval(hours => $3)
+       ), touched AS (
+         UPDATE sessions s SET last_seen_at = now()
+         FROM live
+         WHERE s.id = live.session_id AND live.last_seen_at <= now() - make_interval(secs => $4)
+       )
+       SELECT session_id, id, clinic_id, role, email, name FROM live`,
+      [digest(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
+    )) as Array<{ session_id: string; id: string; clinic_id: string; role: Role; email: string; name: string }>;
+    const row = rows[0];
     if (!row) return null;
     return {
       id: row.id,

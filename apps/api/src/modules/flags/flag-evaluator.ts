@@ -75,7 +75,8 @@ export class FlagEvaluator {
         if (isSchedulingRule(f.code)) schedulingOf.set(row.pumpId, f.code);
         const key = `${row.pumpId}:${f.code}`;
         const existing = openByKey.get(key);
-        const details = JSON.stringify({ summary: f.summary, facts: f.facts });
+        // Most findings match their open flag: their details are written only when raised or escalated.
+        const details = () => JSON.stringify({ summary: f.summary, facts: f.facts });
         if (!existing) {
           raise.pump.push(row.pumpId);
           raise.version.push(row.pumpVersion);
@@ -83,11 +84,11 @@ export class FlagEvaluator {
           raise.severity.push(f.severity);
           // A clinician's resolution of a hand-resolved rule holds for the fill it was about.
           raise.fillId.push(MANUALLY_RESOLVED_RULES.includes(f.code) ? String(f.facts.fillId ?? '') || null : null);
-          raiseDetails.push(details);
+          raiseDetails.push(details());
         } else if (existing.severity !== f.severity) {
           escalate.id.push(existing.id);
           escalate.severity.push(f.severity);
-          escalate.details.push(details);
+          escalate.details.push(details());
         }
         openByKey.delete(key);
       }

@@ -45,80 +45,100 @@ interface RawRow {
 }
 
 /**
- * The facts every withdrawal-risk rule reads, for every active pump (or one), in one statement: stored
- * projection columns, the current fill's residual snapshot, per-pump aggregates of events joined by hash,
- * the programmed doses of the last 30 days across fills (only for pumps whose dose moved then), and the
- * refill appointments since the current fill (an index probe per pump); never a query per pump from the
- * application.
+ * The facts every withdrawal-risk rule reads, for every active pump (or one: $2), in one statement:
+ * stored projection columns, the current fill's residual snapshot, and per-pump aggregates of events,
+ * refill appointments and programmed doses — each computed set-based over the pumps at once (hash joins
+ * and one sort), never a query or a sub-plan per pump.
  *
- * A booked refill counts as booked only while it can still happen: it is missed once it started 4 hours
- * ago or its clinic day is over (libs/domain isBookingMissed — the same test, in SQL).
+ * - Refill appointments since the current fill: a booked refill counts as booked only while it can
+ *   still happen: it is missed once it started 4 hours ago or its clinic day is over (libs/domain
+ *   isBookingMissed — the same test, in SQL).
+ * - Doses: only for pumps whose dose moved in the last 30 days (the current fill is that recent, or a
+ *   dose adjustment is): the dose steps in the 30 days plus the last one before, each step lasting until
+ *   the next, give the highest dose of the last 72 hours and the lowest of the last 30 days.
  */
 const RISK_STATE_SQL = `
-  SELECT p.id AS pump_id, p.version, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
-         p.alarm_at, p.empty_at, p.refill_by::text, p.current_daily_dose_mcg,
-         f.id AS fill_id, f.performed_at AS last_fill_at, f.residual_withdrawn_ml IS NOT NULL AS is_refill,
-         f.discrepancy_ml, f.delivery_error_pct, f.empty_since,
-         c.time_zone, c.due_soon_window_days, c.max_drug_days_in_pump,
-         ev.last_mri_at, ev.last_interrogation_at, ev.last_alarm_at, ev.last_alarm_type, ev.last_stop_at,
-         ev.last_restart_at, ds.highest_72h, ds.lowest_30d, ap.next_refill_at, ap.last_missed_at
-  FROM pumps p
-  JOIN clinics c ON c.id = p.clinic_id
-  JOIN fills f ON f.id = p.current_fill_id
-  LEFT JOIN (
-    SELECT pump_id,
-           max(occurred_at) FILTER (WHERE type = 'mri') AS last_mri_at,
-           max(occurred_at) FILTER (WHERE type = 'interrogation') AS last_interrogation_at,
-           max(occurred_at) FILTER (WHERE type = 'pump_stopped') AS last_stop_at,
-           max(occurred_at) FILTER (WHERE type = 'pump_restarted') AS last_restart_at,
-           max(occurred_at) FILTER (WHERE type LIKE 'alarm\\_%') AS last_alarm_at,
-           (array_agg(type ORDER BY occurred_at DESC) FILTER (WHERE type LIKE 'alarm\\_%'))[1] AS last_alarm_type
-    FROM pump_events
-    WHERE type IN ('mri', 'interrogation', 'pump_stopped', 'pump_restarted')
-       OR type LIKE 'alarm\\_%'
-    GROUP BY pump_id
-  ) ev ON ev.pump_id = p.id
-  LEFT JOIN LATERAL (
-    SELECT max(s.dose) FILTER (WHERE s.until IS NULL OR s.until > $1::timestamptz - interval '72 hours') AS highest_72h,
-           min(s.dose) FILTER (WHERE s.until IS NULL OR s.until > $1::timestamptz - interval '30 days') AS lowest_30d
-    FROM (
-      SELECT st.dose, lead(st.at) OVER (ORDER BY st.at) AS until
-      FROM (
-        SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills
-        WHERE pump_id = p.id AND performed_at > $1::timestamptz - interval '30 days' AND performed_at <= $1
-        UNION ALL
-        SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
-        WHERE pump_id = p.id AND effective_at > $1::timestamptz - interval '30 days' AND effective_at <= $1
-        UNION ALL
-        (SELECT performed_at, daily_dose_mcg FROM fills
-         WHERE pump_id = p.id AND performed_at <= $1::timestamptz - interval '30 days'
-         ORDER BY performed_at DESC LIMIT 1)
-        UNION ALL
-        (SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
-         WHERE pump_id = p.id AND effective_at <= $1::timestamptz - interval '30 days'
-         ORDER BY effective_at DESC LIMIT 1)
-      ) st
-    ) s
-    -- Pumps whose dose did not move in 30 days have nothing to compare: skip their history.
-    WHERE f.performed_at > $1::timestamptz - interval '30 days'
-       OR EXISTS (SELECT 1 FROM dose_adjustments d
-                  WHERE d.pump_id = p.id AND d.effective_at > $1::timestamptz - interval '30 days')
-  ) ds ON true
-  LEFT JOIN LATERAL (
-    SELECT min(a.starts_at) FILTER (
+  WITH base AS MATERIALIZED (
+    SELECT p.id AS pump_id, p.version, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
+           p.alarm_at, p.empty_at, p.refill_by::text, p.current_daily_dose_mcg,
+           f.id AS fill_id, f.performed_at AS last_fill_at, f.residual_withdrawn_ml IS NOT NULL AS is_refill,
+           f.discrepancy_ml, f.delivery_error_pct, f.empty_since,
+           c.time_zone, c.due_soon_window_days, c.max_drug_days_in_pump
+    FROM pumps p
+    JOIN clinics c ON c.id = p.clinic_id
+    JOIN fills f ON f.id = p.current_fill_id
+    WHERE p.status = 'active' AND p.alarm_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2::uuid)
+  ),
+  ev AS (
+    SELECT e.pump_id,
+           max(e.occurred_at) FILTER (WHERE e.type = 'mri') AS last_mri_at,
+           max(e.occurred_at) FILTER (WHERE e.type = 'interrogation') AS last_interrogation_at,
+           max(e.occurred_at) FILTER (WHERE e.type = 'pump_stopped') AS last_stop_at,
+           max(e.occurred_at) FILTER (WHERE e.type = 'pump_restarted') AS last_restart_at,
+           max(e.occurred_at) FILTER (WHERE e.type LIKE 'alarm\\_%') AS last_alarm_at,
+           (array_agg(e.type ORDER BY e.occurred_at DESC) FILTER (WHERE e.type LIKE 'alarm\\_%'))[1] AS last_alarm_type
+    FROM pump_events e
+    WHERE (e.type IN ('mri', 'interrogation', 'pump_stopped', 'pump_restarted') OR e.type LIKE 'alarm\\_%')
+      AND ($2::uuid IS NULL OR e.pump_id = $2::uuid)
+    GROUP BY e.pump_id
+  ),
+  ap AS (
+    SELECT b.pump_id,
+           min(a.starts_at) FILTER (
              WHERE a.status IN ('booked', 'arrived') AND a.starts_at > $1::timestamptz - interval '4 hours'
-               AND (a.starts_at AT TIME ZONE c.time_zone)::date >= ($1::timestamptz AT TIME ZONE c.time_zone)::date
+               AND (a.starts_at AT TIME ZONE b.time_zone)::date >= ($1::timestamptz AT TIME ZONE b.time_zone)::date
            ) AS next_refill_at,
            max(a.starts_at) FILTER (
              WHERE a.status = 'noshow'
                 OR a.starts_at <= $1::timestamptz - interval '4 hours'
-                OR (a.starts_at AT TIME ZONE c.time_zone)::date < ($1::timestamptz AT TIME ZONE c.time_zone)::date
+                OR (a.starts_at AT TIME ZONE b.time_zone)::date < ($1::timestamptz AT TIME ZONE b.time_zone)::date
            ) AS last_missed_at
-    FROM appointments a
-    WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
-      AND a.starts_at > f.performed_at
-  ) ap ON true
-  WHERE p.status = 'active' AND p.alarm_at IS NOT NULL`;
+    FROM base b
+    JOIN appointments a ON a.pump_id = b.pump_id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
+      AND a.starts_at > b.last_fill_at
+    GROUP BY b.pump_id
+  ),
+  -- Pumps whose dose did not move in 30 days have nothing to compare: their history is never read.
+  moved AS (
+    SELECT b.pump_id FROM base b WHERE b.last_fill_at > $1::timestamptz - interval '30 days'
+    UNION
+    SELECT d.pump_id FROM dose_adjustments d JOIN base b ON b.pump_id = d.pump_id
+    WHERE d.effective_at > $1::timestamptz - interval '30 days'
+  ),
+  steps AS (
+    SELECT f.pump_id, f.performed_at AS at, f.daily_dose_mcg AS dose
+    FROM moved m JOIN fills f ON f.pump_id = m.pump_id
+    WHERE f.performed_at > $1::timestamptz - interval '30 days' AND f.performed_at <= $1
+    UNION ALL
+    SELECT d.pump_id, d.effective_at, d.new_daily_dose_mcg
+    FROM moved m JOIN dose_adjustments d ON d.pump_id = m.pump_id
+    WHERE d.effective_at > $1::timestamptz - interval '30 days' AND d.effective_at <= $1
+    UNION ALL
+    SELECT m.pump_id, lf.performed_at, lf.daily_dose_mcg
+    FROM moved m CROSS JOIN LATERAL (
+      SELECT performed_at, daily_dose_mcg FROM fills
+      WHERE pump_id = m.pump_id AND performed_at <= $1::timestamptz - interval '30 days'
+      ORDER BY performed_at DESC LIMIT 1) lf
+    UNION ALL
+    SELECT m.pump_id, la.effective_at, la.new_daily_dose_mcg
+    FROM moved m CROSS JOIN LATERAL (
+      SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
+      WHERE pump_id = m.pump_id AND effective_at <= $1::timestamptz - interval '30 days'
+      ORDER BY effective_at DESC LIMIT 1) la
+  ),
+  ds AS (
+    SELECT s.pump_id,
+           max(s.dose) FILTER (WHERE s.until IS NULL OR s.until > $1::timestamptz - interval '72 hours') AS highest_72h,
+           min(s.dose) FILTER (WHERE s.until IS NULL OR s.until > $1::timestamptz - interval '30 days') AS lowest_30d
+    FROM (SELECT st.pump_id, st.dose, lead(st.at) OVER (PARTITION BY st.pump_id ORDER BY st.at) AS until FROM steps st) s
+    GROUP BY s.pump_id
+  )
+  SELECT b.*, ev.last_mri_at, ev.last_interrogation_at, ev.last_alarm_at, ev.last_alarm_type, ev.last_stop_at,
+         ev.last_restart_at, ds.highest_72h, ds.lowest_30d, ap.next_refill_at, ap.last_missed_at
+  FROM base b
+  LEFT JOIN ev ON ev.pump_id = b.pump_id
+  LEFT JOIN ds ON ds.pump_id = b.pump_id
+  LEFT JOIN ap ON ap.pump_id = b.pump_id`;
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -162,8 +182,6 @@ function toRiskRow(r: RawRow): PumpRiskRow {
 
 /** Every active pump's risk facts, or one pump's when `pumpId` is given. */
 export async function loadRiskStates(m: EntityManager, now: Date, pumpId?: string): Promise<PumpRiskRow[]> {
-  const rows = (await (pumpId
-    ? m.query(`${RISK_STATE_SQL} AND p.id = $2`, [now, pumpId])
-    : m.query(RISK_STATE_SQL, [now]))) as RawRow[];
+  const rows = (await m.query(RISK_STATE_SQL, [now, pumpId ?? null])) as RawRow[];
   return rows.map(toRiskRow);
 }

@@ -17,13 +17,21 @@ import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 
-const CANDIDATE_BATCH = 200;
+/**
+ * Without filters a page reads its rows and one more (to know a next page exists). A filtered page
+ * reads candidates in batches that start at the page's size and double up to this many, so a page of
+ * rare rows reaches as far down the queue as it must in a few statements.
+ */
+const MAX_CANDIDATE_BATCH = 800;
 
 interface Candidate {
   id: string;
   queue_key: string;
   queue_rank: number;
 }
+
+/** A candidate as read, with the database's clock at that statement. */
+type ReadCandidate = Candidate & { db_now: Date };
 
 interface QueueRow {
   pump_id: string;
@@ -74,8 +82,9 @@ export class RefillQueueService {
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
     const cursor = decodeCursor(query.cursor, 5, 'refill-queue') as [string, string, string, number, string] | null;
-    const [{ db_now }] = (await this.dataSource.query(`SELECT now() AS db_now`)) as [{ db_now: Date }];
-    const asOf = cursor ? cursor[0] : db_now.toISOString();
+    // A later page keeps the first page's moment; the first page's is the database clock when its
+    // candidates were read (returned with them: no round trip of its own).
+    let asOf: string | null = cursor ? cursor[0] : null;
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
 
     // Candidates in queue order come off the (clinic, refill-by, rank, id) index a batch at a time;
@@ -83,12 +92,16 @@ export class RefillQueueService {
     // reads only as far down the queue as it must.
     const rows: QueueRow[] = [];
     let after: Candidate | null = cursor ? { id: cursor[4], queue_key: cursor[2], queue_rank: cursor[3] } : null;
+    const isFiltered = Boolean(query.clinicianId || query.unscheduledOnly || query.minSeverity);
+    let batch = query.limit + 1;
     for (;;) {
-      const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after);
+      const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after, batch);
       if (candidates.length === 0) break;
+      asOf ??= candidates[0]!.db_now.toISOString();
       rows.push(...(await this.details(candidates, query, now, clinic.timeZone)));
-      if (rows.length > query.limit || candidates.length < CANDIDATE_BATCH) break;
+      if (rows.length > query.limit || candidates.length < batch || !isFiltered) break;
       after = candidates[candidates.length - 1]!;
+      batch = Math.min(batch * 2, MAX_CANDIDATE_BATCH);
     }
 
     const page = rows.slice(0, query.limit);
@@ -136,7 +149,7 @@ export class RefillQueueService {
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last
+        rows.length > query.limit && last && asOf
           ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id], 'refill-queue')
           : null,
     };
@@ -151,25 +164,28 @@ export class RefillQueueService {
     windowEnd: string,
     asOf: string | null,
     after: Candidate | null,
-  ): Promise<Candidate[]> {
-    const params: unknown[] = [clinicId, windowEnd, CANDIDATE_BATCH];
+    batch: number,
+  ): Promise<ReadCandidate[]> {
+    const params: unknown[] = [clinicId, windowEnd, batch];
     const afterKey = after
       ? `(queue_key, queue_rank, id) > ($${params.push(after.queue_key)}::date, $${params.push(after.queue_rank)}::smallint, $${params.push(after.id)}::uuid)`
       : 'true';
     const current = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
       WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
+    // ORDER BY names the input columns (c.…): the output column queue_key is text, and sorting by it
+    // would lose the index's order, so LIMIT could not stop early.
     if (!asOf) {
       return (await this.dataSource.query(
-        `SELECT id, queue_key::text, queue_rank FROM (${current}) c WHERE ${afterKey}
-         ORDER BY queue_key, queue_rank, id LIMIT $3`,
+        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank, now() AS db_now FROM (${current}) c WHERE ${afterKey}
+         ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $3`,
         params,
-      )) as Candidate[];
+      )) as ReadCandidate[];
     }
     const asOfAt = params.push(asOf);
     return (await this.dataSource.query(
       `WITH changed AS MATERIALIZED (
          SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
-       SELECT id, queue_key::text, queue_rank FROM (
+       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank, now() AS db_now FROM (
          SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
          UNION ALL
          SELECT * FROM (
@@ -179,9 +195,9 @@ export class RefillQueueService {
            FROM pumps p
            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
          ) c WHERE c.queue_key <= $2::date AND ${afterKey}
-       ) u ORDER BY queue_key, queue_rank, id LIMIT $3`,
+       ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT $3`,
       params,
-    )) as Candidate[];
+    )) as ReadCandidate[];
   }
 
   /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { NoShowCounts, OverdueReport, OverdueReportQuery, ReportMeasures, ReportRate } from '@itb/contracts';
+import type {
+  NoShowCounts,
+  OverdueNowPage,
+  OverdueNowQuery,
+  OverdueReport,
+  ReportMeasures,
+  ReportRate,
+} from '@itb/contracts';
 import {
   BOOKING_MISSED_AFTER_HOURS,
   daysBetween,
@@ -13,14 +20,16 @@ import {
 } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import {
   DUE_COUNTS,
   DUE_REFILLS,
   type DueCountRow,
-  NO_SHOW_COUNTS,
+  NO_SHOW_COUNTS_BY_PERIOD,
   type NoShowRow,
   OVERDUE_NOW,
+  OVERDUE_NOW_COUNTS,
 } from './report-sql.js';
 
 export const rateOf = (numerator: number, denominator: number): ReportRate => ({
@@ -38,6 +47,15 @@ const dueCounts = (r: DueCountRow) => ({
   onTimeRate: rateOf(r.on_time, r.fell_due),
 });
 const NO_DUE: DueCountRow = { fell_due: 0, on_time: 0, late: 0, after_alarm: 0, not_done: 0, pending: 0 };
+const NO_VISITS: NoShowRow = {
+  appointments: 0,
+  fulfilled: 0,
+  marked_no_show: 0,
+  passed_without_fill: 0,
+  arrived_without_fill: 0,
+  upcoming: 0,
+  cancelled: 0,
+};
 
 function noShowCounts(r: NoShowRow): NoShowCounts {
   const missed = r.marked_no_show + r.passed_without_fill + r.arrived_without_fill;
@@ -54,6 +72,7 @@ function noShowCounts(r: NoShowRow): NoShowCounts {
 }
 
 type GroupRow = DueCountRow & {
+  is_current: boolean;
   is_month: boolean;
   is_specialist: boolean;
   is_performer: boolean;
@@ -63,7 +82,37 @@ type GroupRow = DueCountRow & {
   median_days: number | null;
 };
 
-const totalOf = (groups: GroupRow[]) => groups.find((g) => !g.is_month && !g.is_specialist && !g.is_performer);
+const totalOf = (groups: GroupRow[], isCurrent: boolean) =>
+  groups.find((g) => g.is_current === isCurrent && !g.is_month && !g.is_specialist && !g.is_performer);
+
+interface OverdueNowRaw {
+  pump_id: string;
+  patient_id: string;
+  refill_by: string;
+  queue_rank: number;
+  alarm_at: Date;
+  empty_at: Date;
+  given_name: string;
+  family_name: string;
+  mrn: string;
+  is_high_risk: boolean;
+  phone: string | null;
+  emergency_contact: string | null;
+  specialist_name: string | null;
+  last_refill_on: string;
+  next_at: Date | null;
+  missed_at: Date | null;
+}
+
+/** The period asked for; either end may be left to the default. */
+export interface ReportPeriodQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** How long a computed report is answered again while nothing is written in its clinic. */
+export const REPORT_FRESH_MS = 60_000;
+const MAX_KEPT_REPORTS = 200;
 
 export interface ReportScope {
   clinicId: string;
@@ -74,6 +123,18 @@ export interface ReportScope {
   period: ReportPeriod;
 }
 
+function measuresOf(period: ReportPeriod, total: GroupRow | undefined, visits: NoShowRow | undefined): ReportMeasures {
+  const row = total ?? { ...NO_DUE, median_days: null };
+  return {
+    from: period.from,
+    to: period.to,
+    ...dueCounts(row),
+    pending: row.pending,
+    medianDaysRefillToAlarm: row.median_days === null ? null : roundTo(Number(row.median_days), 1),
+    noShows: noShowCounts(visits ?? NO_VISITS),
+  };
+}
+
 /**
  * The overdue-refill report (DESIGN.md "Work surfaces"; issue 18's definitions). A month holds the
  * refills that fell due in it by refill-by date in the clinic's calendar, whatever became of them:
@@ -82,6 +143,9 @@ export interface ReportScope {
  */
 @Injectable()
 export class OverdueReportService {
+  /** Reports computed lately, by clinic, period, today, rows and the clinic's latest audit row. */
+  private readonly recent = new Map<string, { at: number; report: Promise<OverdueReport> }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clinics: ClinicsService,
@@ -89,7 +153,7 @@ export class OverdueReportService {
   ) {}
 
   /** The clinic, its today and the period asked for (default: the twelve calendar months to today). */
-  async scope(clinicId: string, query: OverdueReportQuery): Promise<ReportScope> {
+  async scope(clinicId: string, query: ReportPeriodQuery): Promise<ReportScope> {
     const clinic = await this.clinics.get(clinicId);
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
@@ -98,17 +162,58 @@ export class OverdueReportService {
     return { clinicId, clinicName: clinic.name, timeZone: clinic.timeZone, today, now, period };
   }
 
-  async build(clinicId: string, query: OverdueReportQuery): Promise<OverdueReport> {
+  /**
+   * The report with the first `overdueRows` pumps overdue now (null: all of them, for the CSV).
+   *
+   * A report is kept for a minute (REPORT_FRESH_MS) and answered again while nothing was written in the
+   * clinic: every write stores its audit row in its own transaction, so the clinic's latest audit row of
+   * a change (audited reads left out) is part of the key and any write makes the next read compute
+   * afresh. What only the clock changes (an
+   * alarm passing, a booking becoming missed) shows within the minute. Requests for a report being
+   * computed share that computation.
+   */
+  async build(clinicId: string, query: ReportPeriodQuery, overdueRows: number | null): Promise<OverdueReport> {
     const scope = await this.scope(clinicId, query);
-    const { period, timeZone: tz, today } = scope;
-    const groups = await this.dueGroups(scope, period);
-    const total = totalOf(groups);
-    const previous = await this.measures(scope, previousPeriod(period, today));
-    const overdue = await this.overdueNow(scope);
-    const names = await this.userNames(
-      groups.flatMap((g) => [g.is_specialist ? g.specialist_id : null, g.is_performer ? g.performed_by : null]),
+    const [mark] = (await this.dataSource.query(
+      // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts.
+      `SELECT id::text FROM audit_events
+       WHERE clinic_id = $1 AND action <> 'patient.view' AND action NOT LIKE 'auth.%'
+       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      [clinicId],
+    )) as [{ id: string }?];
+    const key = [clinicId, scope.period.from, scope.period.to, scope.today, overdueRows ?? 'all', mark?.id ?? ''].join(
+      '|',
     );
-    const monthRows = new Map(groups.filter((g) => g.is_month).map((g) => [g.month!, g]));
+    const at = scope.now.getTime();
+    const kept = this.recent.get(key);
+    if (kept && Math.abs(at - kept.at) < REPORT_FRESH_MS) return kept.report;
+    const report = this.compute(scope, overdueRows);
+    this.recent.delete(key);
+    this.recent.set(key, { at, report });
+    if (this.recent.size > MAX_KEPT_REPORTS) this.recent.delete(this.recent.keys().next().value!);
+    void report.catch(() => this.recent.delete(key));
+    return report;
+  }
+
+  /**
+   * The report itself. Its statements are independent reads, sent together: the period's due refills
+   * by month, specialist and performer; the totals of the period and the one before; their refill
+   * appointments; the overdue count and its first page.
+   */
+  private async compute(scope: ReportScope, overdueRows: number | null): Promise<OverdueReport> {
+    const { period, timeZone: tz, today } = scope;
+    const previousSpan = previousPeriod(period, today);
+    const [current, totals, visits, counts, overdue] = await Promise.all([
+      this.dueGroups(scope, period),
+      this.dueTotals(scope, period, previousSpan),
+      this.visitsByPeriod(scope, period, previousSpan),
+      this.overdueCounts(scope),
+      this.overduePage(scope, overdueRows, null),
+    ]);
+    const names = await this.userNames(
+      current.flatMap((g) => [g.is_specialist ? g.specialist_id : null, g.is_performer ? g.performed_by : null]),
+    );
+    const monthRows = new Map(current.filter((g) => g.is_month).map((g) => [g.month!, g]));
 
     return {
       clinicName: scope.clinicName,
@@ -117,16 +222,16 @@ export class OverdueReportService {
       to: period.to,
       today,
       headline: {
-        ...(await this.measuresFrom(scope, period, total)),
-        overdueNow: overdue.length,
-        pastAlarmNow: overdue.filter((o) => o.isPastAlarm).length,
+        ...measuresOf(period, totalOf(totals, true), visits.get(true)),
+        overdueNow: counts.overdue_now,
+        pastAlarmNow: counts.past_alarm_now,
       },
-      previous,
+      previous: measuresOf(previousSpan, totalOf(totals, false), visits.get(false)),
       byMonth: monthsOf(period).map((month) => {
         const row = monthRows.get(month) ?? NO_DUE;
         return { month, ...dueCounts(row), pending: row.pending };
       }),
-      bySpecialist: groups
+      bySpecialist: current
         .filter((g) => g.is_specialist && g.fell_due > 0)
         .map((g) => ({
           specialistId: g.specialist_id,
@@ -136,7 +241,7 @@ export class OverdueReportService {
         .sort(
           (a, b) => Number(a.specialistId === null) - Number(b.specialistId === null) || a.name.localeCompare(b.name),
         ),
-      byPerformer: groups
+      byPerformer: current
         .filter((g) => g.is_performer && g.performed_by !== null)
         .map((g) => {
           const done = g.on_time + g.late + g.after_alarm;
@@ -151,112 +256,125 @@ export class OverdueReportService {
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name) || a.clinicianId.localeCompare(b.clinicianId)),
-      overdueNow: overdue,
+      overdueNow: overdue.items,
+      overdueNowNextCursor: overdue.nextCursor,
     };
   }
 
-  /** The headline measures of another period (the previous one): totals only, no joins. */
-  private async measures(scope: ReportScope, period: ReportPeriod): Promise<ReportMeasures> {
-    const [total] = (await this.dataSource.query(
-      `SELECT ${DUE_COUNTS}, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
-       FROM (${DUE_REFILLS}) d`,
-      [scope.clinicId, period.from, period.to, scope.today],
-    )) as GroupRow[];
-    return this.measuresFrom(scope, period, total);
+  /** The pumps overdue now after the report's first page (or any later one), by keyset. */
+  async overdueNow(clinicId: string, query: OverdueNowQuery): Promise<OverdueNowPage> {
+    const after = decodeCursor(query.cursor, 4, 'overdue-now') as [string, string, number, string] | null;
+    const scope = await this.scope(clinicId, {});
+    // The cursor keeps the first page's today, so a page read after midnight continues the same list.
+    return this.overduePage(after ? { ...scope, today: after[0] } : scope, query.limit, after);
   }
 
-  private async measuresFrom(
-    scope: ReportScope,
-    period: ReportPeriod,
-    total: GroupRow | undefined,
-  ): Promise<ReportMeasures> {
-    const [visits] = (await this.dataSource.query(NO_SHOW_COUNTS, [
-      scope.clinicId,
-      period.from,
-      period.to,
-      scope.today,
-      scope.now,
-      BOOKING_MISSED_AFTER_HOURS,
-    ])) as [NoShowRow];
-    const row = total ?? { ...NO_DUE, median_days: null };
-    return {
-      from: period.from,
-      to: period.to,
-      ...dueCounts(row),
-      pending: row.pending,
-      medianDaysRefillToAlarm: row.median_days === null ? null : roundTo(Number(row.median_days), 1),
-      noShows: noShowCounts(visits),
-    };
-  }
-
-  /** One pass over the refills due in the period, counted in total, per month, specialist and performer. */
+  /**
+   * The due refills of the period by month, primary specialist and performer: one pass of counts only
+   * (no median), so Postgres can hash every grouping set at once instead of sorting for each.
+   */
   private dueGroups(scope: ReportScope, period: ReportPeriod): Promise<GroupRow[]> {
     return this.dataSource.query(
-      `SELECT GROUPING(m.month) = 0 AS is_month, GROUPING(pt.primary_specialist_id) = 0 AS is_specialist,
-              GROUPING(d.performed_by) = 0 AS is_performer,
-              m.month, pt.primary_specialist_id AS specialist_id, d.performed_by, ${DUE_COUNTS},
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
+      `SELECT true AS is_current, GROUPING(m.month) = 0 AS is_month,
+              GROUPING(pt.primary_specialist_id) = 0 AS is_specialist, GROUPING(d.performed_by) = 0 AS is_performer,
+              m.month, pt.primary_specialist_id AS specialist_id, d.performed_by, ${DUE_COUNTS}, NULL AS median_days
        FROM (${DUE_REFILLS}) d
        CROSS JOIN LATERAL (SELECT to_char(d.due_on, 'YYYY-MM') AS month) m
        JOIN pumps pp ON pp.id = d.pump_id AND pp.clinic_id = $1
        JOIN patients pt ON pt.id = pp.patient_id AND pt.clinic_id = $1
-       GROUP BY GROUPING SETS ((), (m.month), (pt.primary_specialist_id), (d.performed_by))`,
+       GROUP BY GROUPING SETS ((m.month), (pt.primary_specialist_id), (d.performed_by))`,
       [scope.clinicId, period.from, period.to, scope.today],
     ) as Promise<GroupRow[]>;
   }
 
-  private async overdueNow(scope: ReportScope): Promise<OverdueReport['overdueNow']> {
+  /** The headline totals and median of the period (is_current) and of the one before, in one pass. */
+  private dueTotals(scope: ReportScope, period: ReportPeriod, previous: ReportPeriod): Promise<GroupRow[]> {
+    return this.dataSource.query(
+      `SELECT d.due_on >= $5::date AS is_current, false AS is_month, false AS is_specialist, false AS is_performer,
+              ${DUE_COUNTS}, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
+       FROM (${DUE_REFILLS}) d
+       GROUP BY 1`,
+      [scope.clinicId, previous.from, period.to, scope.today, period.from],
+    ) as Promise<GroupRow[]>;
+  }
+
+  /** The refill appointments of the period (true) and of the one before (false), counted by outcome. */
+  private async visitsByPeriod(
+    scope: ReportScope,
+    period: ReportPeriod,
+    previous: ReportPeriod,
+  ): Promise<Map<boolean, NoShowRow>> {
+    const rows = (await this.dataSource.query(NO_SHOW_COUNTS_BY_PERIOD, [
+      scope.clinicId,
+      previous.from,
+      period.to,
+      scope.today,
+      scope.now,
+      BOOKING_MISSED_AFTER_HOURS,
+      period.from,
+    ])) as (NoShowRow & { is_current: boolean })[];
+    return new Map(rows.map((r) => [r.is_current, r]));
+  }
+
+  private async overdueCounts(scope: ReportScope): Promise<{ overdue_now: number; past_alarm_now: number }> {
+    const [row] = (await this.dataSource.query(OVERDUE_NOW_COUNTS, [scope.clinicId, scope.today, scope.now])) as [
+      { overdue_now: number; past_alarm_now: number },
+    ];
+    return row;
+  }
+
+  private async overduePage(
+    scope: ReportScope,
+    limit: number | null,
+    after: [string, string, number, string] | null,
+  ): Promise<OverdueNowPage> {
     const { timeZone: tz, today, now } = scope;
     const rows = (await this.dataSource.query(OVERDUE_NOW, [
       scope.clinicId,
       today,
       now,
       BOOKING_MISSED_AFTER_HOURS,
-    ])) as {
-      pump_id: string;
-      patient_id: string;
-      refill_by: string;
-      alarm_at: Date;
-      empty_at: Date;
-      given_name: string;
-      family_name: string;
-      mrn: string;
-      is_high_risk: boolean;
-      phone: string | null;
-      emergency_contact: string | null;
-      specialist_name: string | null;
-      last_refill_on: string;
-      next_at: Date | null;
-      missed_at: Date | null;
-    }[];
-    return rows.map((o) => {
-      const appointmentAt = o.next_at ?? o.missed_at;
-      return {
-        patientId: o.patient_id,
-        patientName: `${o.family_name}, ${o.given_name}`,
-        mrn: o.mrn,
-        isHighRisk: o.is_high_risk,
-        phone: o.phone,
-        emergencyContact: o.emergency_contact,
-        primarySpecialistName: o.specialist_name,
-        pumpId: o.pump_id,
-        refillBy: o.refill_by,
-        alarmAtLocal: toLocalDateTime(o.alarm_at, tz),
-        alarmAt: o.alarm_at.toISOString(),
-        emptyAt: o.empty_at.toISOString(),
-        emptyAtLocal: toLocalDateTime(o.empty_at, tz),
-        daysOverdue: daysBetween(o.refill_by, today),
-        isPastAlarm: o.alarm_at <= now,
-        lastRefillOn: o.last_refill_on,
-        appointment: appointmentAt
-          ? {
-              startsAt: appointmentAt.toISOString(),
-              startsAtLocal: toLocalDateTime(appointmentAt, tz),
-              state: o.next_at ? ('booked' as const) : ('missed' as const),
-            }
+      limit === null ? null : limit + 1,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      after?.[3] ?? null,
+    ])) as OverdueNowRaw[];
+    const page = limit === null ? rows : rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((o) => {
+        const appointmentAt = o.next_at ?? o.missed_at;
+        return {
+          patientId: o.patient_id,
+          patientName: `${o.family_name}, ${o.given_name}`,
+          mrn: o.mrn,
+          isHighRisk: o.is_high_risk,
+          phone: o.phone,
+          emergencyContact: o.emergency_contact,
+          primarySpecialistName: o.specialist_name,
+          pumpId: o.pump_id,
+          refillBy: o.refill_by,
+          alarmAtLocal: toLocalDateTime(o.alarm_at, tz),
+          alarmAt: o.alarm_at.toISOString(),
+          emptyAt: o.empty_at.toISOString(),
+          emptyAtLocal: toLocalDateTime(o.empty_at, tz),
+          daysOverdue: daysBetween(o.refill_by, today),
+          isPastAlarm: o.alarm_at <= now,
+          lastRefillOn: o.last_refill_on,
+          appointment: appointmentAt
+            ? {
+                startsAt: appointmentAt.toISOString(),
+                startsAtLocal: toLocalDateTime(appointmentAt, tz),
+                state: o.next_at ? ('booked' as const) : ('missed' as const),
+              }
+            : null,
+        };
+      }),
+      nextCursor:
+        limit !== null && rows.length > limit && last
+          ? encodeCursor([today, last.refill_by, last.queue_rank, last.pump_id], 'overdue-now')
           : null,
-      };
-    });
+    };
   }
 
   private async userNames(ids: (string | null)[]): Promise<Map<string, string>> {

@@ -12,7 +12,7 @@
  * on_time, not_done (refill-by before today and no refill: overdue now) and pending (due today or later).
  */
 export const DUE_REFILLS = `
-  SELECT f.pump_id, f.due_refill_by AS due_on, f.performed_on AS done_on, f.performed_by,
+  SELECT f.id AS row_id, f.pump_id, f.due_refill_by AS due_on, f.performed_on AS done_on, f.performed_by,
          CASE WHEN f.performed_at > f.due_alarm_at THEN 'after_alarm'
               WHEN f.performed_on > f.due_refill_by THEN 'late'
               ELSE 'on_time' END AS outcome,
@@ -20,7 +20,7 @@ export const DUE_REFILLS = `
   FROM fills f
   WHERE f.clinic_id = $1 AND NOT f.is_initial AND f.due_refill_by BETWEEN $2::date AND $3::date
   UNION ALL
-  SELECT p.id, p.refill_by, NULL, NULL,
+  SELECT p.id, p.id, p.refill_by, NULL, NULL,
          CASE WHEN p.refill_by < $4::date THEN 'not_done' ELSE 'pending' END, NULL
   FROM pumps p
   WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by BETWEEN $2::date AND $3::date`;
@@ -67,15 +67,22 @@ export interface DueCountRow {
   pending: number;
 }
 
-export const NO_SHOW_COUNTS = `
-  SELECT count(*) FILTER (WHERE a.outcome NOT IN ('cancelled', 'upcoming'))::int AS appointments,
+/**
+ * NO_SHOW_COUNTS for the report's period and the one before it in one pass: REFILL_APPOINTMENTS over
+ * both spans ($2 the previous period's first day), `is_current` for the rows from $7 (the period's first
+ * day) on.
+ */
+export const NO_SHOW_COUNTS_BY_PERIOD = `
+  SELECT a.starts_on >= $7::date AS is_current,
+         count(*) FILTER (WHERE a.outcome NOT IN ('cancelled', 'upcoming'))::int AS appointments,
          count(*) FILTER (WHERE a.outcome = 'fulfilled')::int AS fulfilled,
          count(*) FILTER (WHERE a.outcome = 'marked_no_show')::int AS marked_no_show,
          count(*) FILTER (WHERE a.outcome = 'passed_without_fill')::int AS passed_without_fill,
          count(*) FILTER (WHERE a.outcome = 'arrived_without_fill')::int AS arrived_without_fill,
          count(*) FILTER (WHERE a.outcome = 'upcoming')::int AS upcoming,
          count(*) FILTER (WHERE a.outcome = 'cancelled')::int AS cancelled
-  FROM (${REFILL_APPOINTMENTS}) a`;
+  FROM (${REFILL_APPOINTMENTS}) a
+  GROUP BY 1`;
 
 export interface NoShowRow {
   appointments: number;
@@ -89,14 +96,22 @@ export interface NoShowRow {
 
 /**
  * The pumps overdue now with what a coordinator needs to phone round: contact, specialist, the last
- * refill, and the next booked refill appointment or the last one that passed without a refill.
- * Parameters: $1 clinic, $2 today, $3 now, $4 missed-after hours.
+ * refill, and the next booked refill appointment or the last one that passed without a refill. One
+ * keyset page in the queue's order (refill-by, high-risk first, pump), read off the queue's index so a
+ * page stops after its rows. Parameters: $1 clinic, $2 today, $3 now, $4 missed-after hours, $5 rows
+ * (null: all), $6–$8 the last row's refill-by, queue rank and pump id (null on the first page).
  */
 export const OVERDUE_NOW = `
-  SELECT p.id AS pump_id, p.patient_id, p.refill_by::text AS refill_by, p.alarm_at, p.empty_at,
+  SELECT p.id AS pump_id, p.patient_id, p.refill_by::text AS refill_by, p.queue_rank, p.alarm_at, p.empty_at,
          pt.given_name, pt.family_name, pt.mrn, pt.is_high_risk, pt.phone, pt.emergency_contact,
          u.name AS specialist_name, cf.performed_on::text AS last_refill_on, ap.next_at, ap.missed_at
-  FROM pumps p
+  FROM (
+    SELECT p.* FROM pumps p
+    WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date
+      AND ($6::date IS NULL OR (p.refill_by, p.queue_rank, p.id) > ($6::date, $7::smallint, $8::uuid))
+    ORDER BY p.refill_by, p.queue_rank, p.id
+    LIMIT $5
+  ) p
   JOIN patients pt ON pt.id = p.patient_id AND pt.clinic_id = $1
   LEFT JOIN users u ON u.id = pt.primary_specialist_id
   JOIN fills cf ON cf.id = p.current_fill_id
@@ -109,5 +124,10 @@ export const OVERDUE_NOW = `
     WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived', 'noshow')
       AND a.starts_at > cf.performed_at
   ) ap ON true
-  WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date
-  ORDER BY p.refill_by, pt.is_high_risk DESC, p.id`;
+  ORDER BY p.refill_by, p.queue_rank, p.id`;
+
+/** How many pumps are overdue now, and how many of them are past their alarm. $1 clinic, $2 today, $3 now. */
+export const OVERDUE_NOW_COUNTS = `
+  SELECT count(*)::int AS overdue_now, count(*) FILTER (WHERE p.alarm_at <= $3::timestamptz)::int AS past_alarm_now
+  FROM pumps p
+  WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date`;

@@ -1,5 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import {
+  type OverdueNowPage,
+  overdueNowPageSchema,
+  type OverdueNowQuery,
+  overdueNowQuerySchema,
   type OverdueReport,
   type OverdueReportQuery,
   overdueReportQuerySchema,
@@ -38,7 +42,21 @@ export class ReportsController {
     @CurrentUser() user: SessionUser,
     @Query(new ZodPipe(overdueReportQuerySchema)) query: OverdueReportQuery,
   ): Promise<OverdueReport> {
-    return this.report.build(user.clinicId, query);
+    return this.report.build(user.clinicId, query, query.limit);
+  }
+
+  @Documented({
+    operationId: 'getOverdueNow',
+    summary: 'The pumps overdue now after the report’s first page, most overdue first, by keyset',
+    response: overdueNowPageSchema,
+  })
+  @Get('overdue/now')
+  @Allow('admin', 'specialist')
+  overdueNow(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodPipe(overdueNowQuerySchema)) query: OverdueNowQuery,
+  ): Promise<OverdueNowPage> {
+    return this.report.overdueNow(user.clinicId, query);
   }
 
   @Documented({
@@ -66,8 +84,8 @@ export class ReportsController {
     @CurrentUser() user: SessionUser,
     @Query(new ZodPipe(reportCsvQuerySchema)) query: ReportCsvQuery,
   ): Promise<StreamableFile> {
-    // Headers only on success: a refusal is the usual JSON error.
-    const report = await this.report.build(user.clinicId, query);
+    // Headers only on success: a refusal is the usual JSON error. The file holds every overdue pump.
+    const report = await this.report.build(user.clinicId, query, null);
     return new StreamableFile(Buffer.from(overdueReportCsv(report, query.section), 'utf8'), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${overdueReportFileName(report, query.section)}"`,

@@ -1,32 +1,36 @@
 import type { ReportPatients } from '@itb/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { queryKeys, type ReportPatientsParams } from '../../../lib/query-keys';
 
-/** The patients behind one count; '' leaves a filter out (the whole period, every specialist). */
+/** One page of the patients behind one count; '' leaves a filter out (the whole period, every specialist). */
 export const getReportPatients = ({
   signal,
+  cursor,
   from,
   to,
   measure,
   month,
   specialistId,
   performedById,
-}: ReportPatientsParams & { signal?: AbortSignal }): Promise<ReportPatients> =>
+}: ReportPatientsParams & { cursor?: string; signal?: AbortSignal }): Promise<ReportPatients> =>
   api.get<ReportPatients>('/reports/overdue/patients', {
-    query: { from, to, measure, month, specialistId, performedById },
+    query: { from, to, measure, month, specialistId, performedById, cursor },
     signal,
   });
 
+/** Oldest due first, keyset-paged: each page's `nextCursor` fetches the next. */
 export const reportPatientsQueryOptions = (params: ReportPatientsParams) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: queryKeys.reports.overduePatients(params),
-    queryFn: ({ signal }) => getReportPatients({ ...params, signal }),
+    queryFn: ({ pageParam, signal }) => getReportPatients({ ...params, cursor: pageParam, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 
 /** Fetched only while a drill-down is open. */
 export const useReportPatients = (params: ReportPatientsParams | null) =>
-  useQuery({
+  useInfiniteQuery({
     ...reportPatientsQueryOptions(
       params ?? { from: '', to: '', measure: 'fell_due', month: '', specialistId: '', performedById: '' },
     ),

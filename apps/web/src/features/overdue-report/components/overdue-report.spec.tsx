@@ -2,11 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test-utils';
 import { fail, ok, stubFetch, type StubbedCall } from '../testing/fetch-stub';
-import { overdueReport, reportPatients } from '../testing/report.fixture';
+import { overdueNowRow, overdueReport, reportPatients } from '../testing/report.fixture';
 import { OverdueReportView } from './overdue-report';
 
 const REPORT = '/api/reports/overdue';
 const PATIENTS = '/api/reports/overdue/patients';
+const OVERDUE_NOW = '/api/reports/overdue/now';
 
 function answerWith(patients: (call: StubbedCall) => { status: number; body?: unknown }) {
   return stubFetch((call) => (call.path === PATIENTS ? patients(call) : ok(overdueReport())));
@@ -126,6 +127,71 @@ describe('OverdueReportView', () => {
       'Feb 2026: no refill fell due',
       'Mar 2026: 5 of 7 (71.4 %) on time',
     ]);
+  });
+
+  it('shows the first page of the pumps overdue now and loads the rest from its cursor, a page at a time', async () => {
+    const first = overdueNowRow();
+    const second = overdueNowRow({ patientId: 'p-alan', patientName: 'Turing, Alan', pumpId: 'pump-alan' });
+    const third = overdueNowRow({ patientId: 'p-edsger', patientName: 'Dijkstra, Edsger', pumpId: 'pump-edsger' });
+    const report = overdueReport({
+      overdueNow: [first],
+      overdueNowNextCursor: 'after-ada',
+      headline: { ...overdueReport().headline, overdueNow: 3 },
+    });
+    const api = stubFetch((call) => {
+      if (call.path === OVERDUE_NOW) {
+        return call.search.get('cursor') === 'after-ada'
+          ? ok({ items: [second], nextCursor: 'after-alan' })
+          : ok({ items: [third], nextCursor: null });
+      }
+      return ok(report);
+    });
+    renderReport();
+    const table = await screen.findByRole('table', { name: 'Overdue now' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2); // head + Ada
+    expect(screen.getByText('Showing 1 of 3 pumps, most overdue first')).toBeTruthy();
+    // Nothing more is fetched before it is asked for.
+    expect(api.to(OVERDUE_NOW)).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await within(table).findByRole('link', { name: 'Turing, Alan' });
+    expect(api.to(OVERDUE_NOW)[0]!.search.get('cursor')).toBe('after-ada');
+    expect(screen.getByText('Showing 2 of 3 pumps, most overdue first')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await within(table).findByRole('link', { name: 'Dijkstra, Edsger' });
+    expect(api.to(OVERDUE_NOW)[1]!.search.get('cursor')).toBe('after-alan');
+    const patientLinks = within(table)
+      .getAllByRole('link')
+      .filter((link) => link.getAttribute('href')?.startsWith('/patients/'));
+    expect(patientLinks.map((link) => link.textContent)).toEqual(['Lovelace, Ada', 'Turing, Alan', 'Dijkstra, Edsger']);
+    expect(screen.getByText('3 pumps, most overdue first')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('pages the patients behind a count with "Load more", keeping the total', async () => {
+    const grace = reportPatients().items[0]!;
+    const alan = { ...grace, patientId: 'p-alan', patientName: 'Turing, Alan', mrn: 'MRN-0003' };
+    const api = answerWith((call) =>
+      call.search.get('cursor') === 'after-grace'
+        ? ok(reportPatients({ items: [alan], total: 2, nextCursor: null }))
+        : ok(reportPatients({ items: [grace], total: 2, nextCursor: 'after-grace' })),
+    );
+    renderReport();
+    const months = await screen.findByRole('table', { name: 'Refills by the month they fell due' });
+    fireEvent.click(
+      within(months).getByRole('button', { name: /^Refills done late, before the alarm, Jan 2026: 1\./ }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Refills done late, before the alarm · Jan 2026' });
+    await within(dialog).findByRole('link', { name: 'Hopper, Grace' });
+    expect(within(dialog).getByTestId('report-patients-total').textContent).toBe(
+      'Showing 1 of 2 refills, oldest due first.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Load more' }));
+    await within(dialog).findByRole('link', { name: 'Turing, Alan' });
+    expect(api.to(PATIENTS)[1]!.search.get('cursor')).toBe('after-grace');
+    expect(within(dialog).getByTestId('report-patients-total').textContent).toBe('2 refills, oldest due first.');
+    expect(within(dialog).queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
   it('shows an error with a retry when the report cannot be loaded', async () => {

@@ -7,7 +7,7 @@ import { useOverdueReport } from '../api/get-overdue-report';
 import type { DrillTarget } from '../lib/drill-target';
 import { ByMonthTable } from './by-month-table';
 import { OnTimeRateChart } from './on-time-rate-chart';
-import { OverdueNowTable } from './overdue-now-table';
+import { OverdueNowList } from './overdue-now-list';
 import { ReportHeadline } from './report-headline';
 import { ReportPatientsModal } from './report-patients-modal';
 import { ReportPeriodPicker } from './report-period-picker';
@@ -78,7 +78,7 @@ export function OverdueReportView({ period, today, onPeriodChange, getPatientHre
         title="Overdue now"
         description={`Pumps past their refill-by date on ${formatLocalDate(report.today)}, most overdue first. Times on the clinic’s clock (${report.timeZone}).`}
       >
-        <OverdueNowTable rows={report.overdueNow} timeZone={report.timeZone} getPatientHref={getPatientHref} />
+        <OverdueNowList report={report} getPatientHref={getPatientHref} />
       </ReportSection>
       <ReportSection title="On-time rate by month" description="By the month each refill fell due.">
         <OnTimeRateChart months={report.byMonth} />

@@ -1,7 +1,8 @@
-import type { ReportPatients } from '@itb/contracts';
+import type { ReportPatientRow } from '@itb/contracts';
 import { Anchor, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
+import { LoadMoreFooter } from '../../../components/ui/load-more-footer';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatLocalDate } from '../../../lib/format';
 import type { OverdueReportParams } from '../../../lib/query-keys';
@@ -19,11 +20,11 @@ interface ReportPatientsModalProps {
 }
 
 function PatientsTable({
-  data,
+  rows,
   isAppointments,
   getPatientHref,
 }: {
-  data: ReportPatients;
+  rows: ReportPatientRow[];
   isAppointments: boolean;
   getPatientHref: (patientId: string) => string;
 }) {
@@ -47,7 +48,7 @@ function PatientsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {data.items.map((row, i) => (
+          {rows.map((row, i) => (
             <Table.Tr key={`${row.patientId}-${row.dueOn}-${i}`}>
               <Table.Td>
                 <Anchor component={Link} to={getPatientHref(row.patientId)} fw={600}>
@@ -84,6 +85,8 @@ export function ReportPatientsModal({ target, period, onClose, getPatientHref }:
       performedById: target.performedById ?? '',
     },
   );
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
   const title = target ? `${MEASURE_LABELS[target.measure]} · ${target.scope}` : '';
   const unit: [string, string] =
     target && isAppointmentMeasure(target.measure) ? ['appointment', 'appointments'] : ['refill', 'refills'];
@@ -105,7 +108,7 @@ export function ReportPatientsModal({ target, period, onClose, getPatientHref }:
           </Text>
         </Stack>
       )}
-      {query.isError && (
+      {query.isError && !query.isFetchNextPageError && (
         <QueryError
           title="Could not load the patients"
           error={query.error}
@@ -113,23 +116,24 @@ export function ReportPatientsModal({ target, period, onClose, getPatientHref }:
           isRetrying={query.isRefetching}
         />
       )}
-      {query.data && query.data.items.length === 0 && (
+      {query.data && rows.length === 0 && (
         <Text size="sm" c="dimmed" py="md">
           No patients behind this count.
         </Text>
       )}
-      {query.data && query.data.items.length > 0 && (
+      {query.data && rows.length > 0 && (
         <Stack gap="xs">
-          <Text size="sm" data-testid="report-patients-total">
-            {query.data.total > query.data.items.length
-              ? `The first ${formatCount(query.data.items.length, ...unit)} of ${query.data.total}, oldest due first.`
-              : `${formatCount(query.data.total, ...unit)}, oldest due first.`}
+          <Text size="sm" data-testid="report-patients-total" aria-live="polite">
+            {total > rows.length
+              ? `Showing ${rows.length} of ${formatCount(total, ...unit)}, oldest due first.`
+              : `${formatCount(total, ...unit)}, oldest due first.`}
           </Text>
           <PatientsTable
-            data={query.data}
+            rows={rows}
             isAppointments={isAppointmentMeasure(target?.measure ?? 'fell_due')}
             getPatientHref={getPatientHref}
           />
+          <LoadMoreFooter query={query} noun={unit[1]} mt="xs" />
         </Stack>
       )}
     </Modal>

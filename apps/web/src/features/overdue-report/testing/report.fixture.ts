@@ -125,6 +125,7 @@ export const overdueReport = (over: Partial<OverdueReport> = {}): OverdueReport 
     { clinicianId: 'n-berg', name: 'Nurse Berg', done: 4, onTime: 3, late: 0, afterAlarm: 1, onTimeRate: rate(3, 4) },
   ],
   overdueNow: [overdueNowRow()],
+  overdueNowNextCursor: null,
   ...over,
 });
 
@@ -146,5 +147,6 @@ export const reportPatients = (over: Partial<ReportPatients> = {}): ReportPatien
     },
   ],
   total: 1,
+  nextCursor: null,
   ...over,
 });
