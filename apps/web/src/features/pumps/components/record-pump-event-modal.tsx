@@ -17,7 +17,6 @@ import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
 import { toOptionalNumber } from '../../../lib/form-values';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
-import { openingInstant } from '../../../lib/opening-instant';
 import { useClinic } from '../../../lib/clinic';
 import { formatInstant, formatLocalDate } from '../../../lib/format';
 import { useDoseAdjustments } from '../api/get-dose-adjustments';
@@ -141,10 +140,8 @@ function RecordPumpEventForm({ patientId, pump, timeZone, onDone }: RecordPumpEv
     resolver: zodResolver(pumpEventFormSchema, { error: formErrorMap }),
     defaultValues: {
       type: '' as EventInput['type'],
-      occurredAt: openingInstant(
-        new Date(),
-        pump.currentFill ? new Date(pump.currentFill.performedAt) : null,
-      ).toISOString(),
+      // To the second: an interrogation recorded the minute after an MRI comes after it, as it happened.
+      occurredAt: new Date().toISOString(),
       notes: '',
     },
     shouldUnregister: true,
