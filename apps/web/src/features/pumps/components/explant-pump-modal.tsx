@@ -34,15 +34,14 @@ function ExplantPumpForm({ patientId, pump, timeZone, onDone }: ExplantPumpFormP
   });
   const onSubmit = handleSubmit((values) => {
     setUnmatched([]);
-    explant.mutate(
-      { body: { ...values, version: openedOn }, idempotencyKey },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'clinic', title: 'Pump explanted', message: values.reason });
-          onDone();
-        },
-        onError: (error) => setUnmatched(applyServerFieldErrors(error, setError, ['explantedOn', 'reason'])),
+    // Awaited, not mutate's callbacks: the explant empties the pump card this dialog opened from, and
+    // the confirmation must still be said once the card is gone.
+    explant.mutateAsync({ body: { ...values, version: openedOn }, idempotencyKey }).then(
+      () => {
+        notifications.show({ color: 'clinic', title: 'Pump explanted', message: values.reason });
+        onDone();
       },
+      (error: unknown) => setUnmatched(applyServerFieldErrors(error, setError, ['explantedOn', 'reason'])),
     );
   });
   return (

@@ -100,10 +100,11 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel, repl
 
   const submitImplant = handleSubmit((values) => {
     setUnmatchedDetails([]);
-    implant.mutate(values, {
-      onSuccess: onImplanted,
-      onError: (error) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)),
-    });
+    // Awaited rather than mutate's callbacks, which are dropped if the screen has already moved on (the
+    // patient now has a pump): the confirmation and the way back must happen whatever rendered first.
+    implant
+      .mutateAsync(values)
+      .then(onImplanted, (error: unknown) => setUnmatchedDetails(applyServerFieldErrors(error, setError, FIELDS)));
   });
   const submitReplacement = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -111,23 +112,19 @@ export function ImplantPumpForm({ patientId, clinic, onImplanted, onCancel, repl
     await handleSubmit((newPump) => {
       if (!isExplantValid || !replacing || openedOn === undefined) return;
       setUnmatchedDetails([]);
-      replace.mutate(
-        { body: { ...explantForm.getValues(), version: openedOn, newPump }, idempotencyKey: replaceKey },
-        {
-          onSuccess: onImplanted,
-          onError: (error) => {
-            // The new pump's fields come back as `newPump.…`, the explant's as they are.
-            const rest = applyServerFieldErrors(error, setError, FIELDS, 'newPump');
-            for (const detail of rest.filter((d) => isExplantField(d.field))) {
-              explantForm.setError(detail.field as 'explantedOn' | 'reason', {
-                type: 'server',
-                message: detail.message,
-              });
-            }
-            setUnmatchedDetails(rest.filter((d) => !isExplantField(d.field)));
-          },
-        },
-      );
+      replace
+        .mutateAsync({ body: { ...explantForm.getValues(), version: openedOn, newPump }, idempotencyKey: replaceKey })
+        .then(onImplanted, (error: unknown) => {
+          // The new pump's fields come back as `newPump.…`, the explant's as they are.
+          const rest = applyServerFieldErrors(error, setError, FIELDS, 'newPump');
+          for (const detail of rest.filter((d) => isExplantField(d.field))) {
+            explantForm.setError(detail.field as 'explantedOn' | 'reason', {
+              type: 'server',
+              message: detail.message,
+            });
+          }
+          setUnmatchedDetails(rest.filter((d) => !isExplantField(d.field)));
+        });
     })(event);
   };
 
