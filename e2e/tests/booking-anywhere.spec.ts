@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations } from '../fixtures/axe.js';
 import { clinicNow, weekdayDate, type ClinicFacts } from '../fixtures/clinic-clock.js';
 import { localDate } from '../fixtures/clinic-format.js';
 import { DEMO } from '../fixtures/demo-users.js';
@@ -75,6 +76,7 @@ test('a specialist books from the patient page and from a free calendar slot, dr
   await expect(warnings).toContainText("Starts after the pump's low-reservoir alarm");
   await expect(warnings).toContainText(`Falls after the refill-by date (${localDate(pump.projection.refillBy)})`);
   await page.screenshot({ path: `${SHOTS}/e2e-booking-checks.png` });
+  await expectNoSeriousAxeViolations(page, 'booking dialog with its checks');
 
   const reviewDay = clinicDayAhead(clinic, today, 2);
   await booking.getByLabel('Date').fill(reviewDay);
@@ -110,6 +112,8 @@ test('a specialist books from the patient page and from a free calendar slot, dr
   const fromSlot = page.getByRole('dialog', { name: 'Book an appointment' });
   await expect(fromSlot).toContainText(`${weekdayDate(slotDay)} at 11:00`);
   await fromSlot.getByLabel('Patient').fill(familyName);
+  await expect(page.getByRole('option', { name: new RegExp(familyName) })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'patient picker');
   await page.getByRole('option', { name: new RegExp(familyName) }).click();
   const slotForm = page.getByRole('dialog', { name: `Book an appointment for ${name}` });
   await expect(slotForm.getByLabel('Date')).toHaveValue(slotDay);
@@ -135,6 +139,7 @@ test('a specialist books from the patient page and from a free calendar slot, dr
   await move.getByLabel('New time').fill('14:00');
   await expect(move.getByTestId('booking-checks')).toBeVisible();
   await move.getByLabel('Reason for the move').fill('Theatre list moved to the morning');
+  await expectNoSeriousAxeViolations(page, 'move dialog');
   await move.getByRole('button', { name: 'Move appointment' }).click();
   await expect(move).toBeHidden();
   await expect(page.getByRole('button', { name: `${name} 14:00 Refill (14:00–14:30, Booked)` })).toBeVisible();
