@@ -69,6 +69,8 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
     const booked = await clinic.as.nurse.post('/api/appointments').send(slot(after(12 * DAY_MS + 2 * HOUR_MS)));
     expect(booked.status).toBe(201);
     expect(booked.body.warnings).toEqual(afterAlarm.warnings);
+    // The calendar and Today's clinic show how urgent the visit is from the pump's own projection.
+    expect(booked.body.pump).toEqual({ alarmAt: current.alarmAt, emptyAt: current.emptyAt });
   });
 
   it("warns once a day's slots are taken, and a move does not count the appointment against its own day", async () => {

@@ -4,10 +4,12 @@ import type { AppointmentResponse } from '@itb/contracts';
 export const APPOINTMENT_SELECT = `
   SELECT a.id, a.patient_id, a.pump_id, a.type, a.starts_at, a.starts_on::text, a.duration_minutes, a.clinician_id,
          a.status, a.status_reason, a.fill_id, a.notes, a.version,
-         pt.given_name, pt.family_name, pt.mrn, cardinality(pt.risk_factors) > 0 AS is_high_risk, u.name AS clinician_name
+         pt.given_name, pt.family_name, pt.mrn, cardinality(pt.risk_factors) > 0 AS is_high_risk, u.name AS clinician_name,
+         pu.alarm_at AS pump_alarm_at, pu.empty_at AS pump_empty_at
   FROM appointments a
   JOIN patients pt ON pt.id = a.patient_id
-  LEFT JOIN users u ON u.id = a.clinician_id`;
+  LEFT JOIN users u ON u.id = a.clinician_id
+  LEFT JOIN pumps pu ON pu.id = a.pump_id AND pu.status = 'active'`;
 
 export interface AppointmentRow {
   id: string;
@@ -28,6 +30,8 @@ export interface AppointmentRow {
   mrn: string;
   is_high_risk: boolean;
   clinician_name: string | null;
+  pump_alarm_at: Date | null;
+  pump_empty_at: Date | null;
 }
 
 export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []): AppointmentResponse => ({
@@ -47,6 +51,10 @@ export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []
   fillId: r.fill_id,
   notes: r.notes,
   statusReason: r.status_reason,
+  pump:
+    r.pump_alarm_at && r.pump_empty_at
+      ? { alarmAt: r.pump_alarm_at.toISOString(), emptyAt: r.pump_empty_at.toISOString() }
+      : null,
   version: r.version,
   warnings,
 });

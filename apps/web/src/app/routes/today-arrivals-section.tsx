@@ -8,10 +8,11 @@ import { arrivalsOf, tallyArrivals, type ArrivalsTally } from '../../features/to
 import { can } from '../../lib/auth';
 import { paths } from '../paths';
 
-/** "2 checked in · 3 still to come · 1 seen": only the parts that are not zero. */
+/** "2 checked in · 1 late · 3 still to come · 1 seen": only the parts that are not zero. */
 function tallyText(tally: ArrivalsTally): string {
   const parts: [number, string][] = [
     [tally.checkedIn, 'checked in'],
+    [tally.late, 'late'],
     [tally.waiting, 'still to come'],
     [tally.seen, 'seen'],
     [tally.noShows, tally.noShows === 1 ? 'no-show' : 'no-shows'],

@@ -1,6 +1,6 @@
 import type { MeResponse } from '@itb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appointment } from '../../features/appointments/testing/appointments.fixture';
 import { fail, ok, stubFetch, type StubbedCall } from '../../features/flags/testing/fetch-stub';
 import { flagFixture } from '../../features/flags/testing/flag.fixture';
@@ -75,7 +75,15 @@ function stubApi({ appointments = [], flags = [] }: Answers) {
 const section = (name: RegExp) => screen.getByRole('region', { name });
 
 describe("Today's clinic", () => {
-  afterEach(() => vi.unstubAllGlobals());
+  // Mid-morning of the clinic day the fixtures are booked on: the 11:00 and 14:30 visits are still to come.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it("asks for the clinic's today and the flags nobody has acknowledged", async () => {
     const api = stubApi({});

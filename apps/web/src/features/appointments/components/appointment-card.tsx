@@ -5,6 +5,7 @@ import { HighRiskBadge } from '../../../components/ui/high-risk-badge';
 import { formatClinicTimeRange } from '../../../lib/clinic-time';
 import { AppointmentActions } from './appointment-actions';
 import { AppointmentStatusBadge } from './appointment-status-badge';
+import { PumpStateLine } from './pump-state-line';
 import classes from './calendar.module.css';
 
 interface AppointmentCardProps {
@@ -42,6 +43,7 @@ export function AppointmentCard({
           <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
             {time}
           </Text>
+          <PumpStateLine appointment={appointment} timeZone={timeZone} />
           <Group gap={6} wrap="wrap">
             <Anchor component={Link} to={getPatientHref(appointment.patientId)} size="sm" fw={600}>
               {appointment.patientName}

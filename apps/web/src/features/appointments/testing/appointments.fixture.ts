@@ -34,6 +34,7 @@ export const appointment = (overrides: Partial<AppointmentResponse> = {}): Appoi
   fillId: null,
   notes: null,
   statusReason: null,
+  pump: null,
   version: 1,
   warnings: [],
   ...overrides,

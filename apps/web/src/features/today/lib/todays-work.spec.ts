@@ -21,7 +21,13 @@ describe("today's clinic", () => {
   });
 
   it('tallies who is waiting, checked in, seen and missing', () => {
-    expect(tallyArrivals(arrivalsOf(DAY))).toEqual({ waiting: 1, checkedIn: 3, seen: 1, noShows: 1 });
+    const noon = new Date('2026-11-23T12:00:00.000Z');
+    expect(tallyArrivals(arrivalsOf(DAY), noon)).toEqual({ waiting: 1, late: 0, checkedIn: 3, seen: 1, noShows: 1 });
+  });
+
+  it('counts a booked patient whose start has passed as late, not still to come', () => {
+    const afterStart = new Date('2026-11-23T15:05:00.000Z');
+    expect(tallyArrivals(arrivalsOf(DAY), afterStart)).toMatchObject({ waiting: 0, late: 1 });
   });
 
   it('lists refills to record with the patients already checked in first, then those booked', () => {

@@ -8,16 +8,25 @@ export const arrivalsOf = (appointments: readonly AppointmentResponse[]): Appoin
   appointments.filter((appointment) => appointment.status !== 'cancelled').sort(byStart);
 
 export interface ArrivalsTally {
-  /** Booked and not here yet. */
+  /** Booked, not here yet, and not yet due. */
   waiting: number;
+  /** Booked, due, and not checked in. */
+  late: number;
   checkedIn: number;
   seen: number;
   noShows: number;
 }
 
-export function tallyArrivals(arrivals: readonly AppointmentResponse[]): ArrivalsTally {
+export function tallyArrivals(arrivals: readonly AppointmentResponse[], now: Date = new Date()): ArrivalsTally {
   const count = (status: AppointmentResponse['status']) => arrivals.filter((a) => a.status === status).length;
-  return { waiting: count('booked'), checkedIn: count('arrived'), seen: count('fulfilled'), noShows: count('noshow') };
+  const late = arrivals.filter((a) => a.status === 'booked' && Date.parse(a.startsAt) <= now.getTime()).length;
+  return {
+    waiting: count('booked') - late,
+    late,
+    checkedIn: count('arrived'),
+    seen: count('fulfilled'),
+    noShows: count('noshow'),
+  };
 }
 
 /**
