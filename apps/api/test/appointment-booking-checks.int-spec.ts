@@ -70,7 +70,14 @@ describe('booking checks: pump dates, day capacity, cancel with a reason', () =>
     expect(booked.status).toBe(201);
     expect(booked.body.warnings).toEqual(afterAlarm.warnings);
     // The calendar and Today's clinic show how urgent the visit is from the pump's own projection.
-    expect(booked.body.pump).toEqual({ alarmAt: current.alarmAt, emptyAt: current.emptyAt });
+    expect(booked.body.pump).toEqual({
+      alarmAt: current.alarmAt,
+      emptyAt: current.emptyAt,
+      volumeNowMl: current.volumeNowMl,
+    });
+    // The day's list carries the same figures as the pump card and the queue.
+    const listed = await clinic.as.nurse.get(`/api/appointments?patientId=${patientId}`).expect(200);
+    expect(listed.body.items[0].pump).toEqual(booked.body.pump);
   });
 
   it("warns once a day's slots are taken, and a move does not count the appointment against its own day", async () => {

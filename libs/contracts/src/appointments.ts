@@ -75,8 +75,8 @@ export const appointmentResponseSchema = z.object({
   notes: z.string().nullable(),
   /** Why it was cancelled, as the clinician said. */
   statusReason: z.string().nullable(),
-  /** The patient's active pump's projected alarm and empty instants now: how urgent the visit is. */
-  pump: z.object({ alarmAt: z.string(), emptyAt: z.string() }).nullable(),
+  /** The patient's active pump now: its volume and projected alarm and empty instants (how urgent the visit is). */
+  pump: z.object({ volumeNowMl: z.number(), alarmAt: z.string(), emptyAt: z.string() }).nullable(),
   version: z.number(),
   /** Booking outside clinic days or hours, after the pump's dates or on a full day is allowed, and said. */
   warnings: z.array(z.string()),

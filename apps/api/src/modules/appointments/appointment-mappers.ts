@@ -5,7 +5,7 @@ export const APPOINTMENT_SELECT = `
   SELECT a.id, a.patient_id, a.pump_id, a.type, a.starts_at, a.starts_on::text, a.duration_minutes, a.clinician_id,
          a.status, a.status_reason, a.fill_id, a.notes, a.version,
          pt.given_name, pt.family_name, pt.mrn, cardinality(pt.risk_factors) > 0 AS is_high_risk, u.name AS clinician_name,
-         pu.alarm_at AS pump_alarm_at, pu.empty_at AS pump_empty_at
+         pu.alarm_at AS pump_alarm_at, pu.empty_at AS pump_empty_at, pu.current_fill_id AS pump_fill_id
   FROM appointments a
   JOIN patients pt ON pt.id = a.patient_id
   LEFT JOIN users u ON u.id = a.clinician_id
@@ -32,9 +32,18 @@ export interface AppointmentRow {
   clinician_name: string | null;
   pump_alarm_at: Date | null;
   pump_empty_at: Date | null;
+  pump_fill_id: string | null;
 }
 
-export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []): AppointmentResponse => ({
+/**
+ * `volumeNowMl` is the active pump's volume now (libs/domain `volumeAt` over its current fill's drain, as
+ * the queue computes it); the pump's state is left out when it is not known.
+ */
+export const toAppointmentResponse = (
+  r: AppointmentRow,
+  warnings: string[] = [],
+  volumeNowMl: number | null = null,
+): AppointmentResponse => ({
   id: r.id,
   patientId: r.patient_id,
   patientName: `${r.family_name}, ${r.given_name}`,
@@ -52,8 +61,8 @@ export const toAppointmentResponse = (r: AppointmentRow, warnings: string[] = []
   notes: r.notes,
   statusReason: r.status_reason,
   pump:
-    r.pump_alarm_at && r.pump_empty_at
-      ? { alarmAt: r.pump_alarm_at.toISOString(), emptyAt: r.pump_empty_at.toISOString() }
+    r.pump_alarm_at && r.pump_empty_at && volumeNowMl !== null
+      ? { alarmAt: r.pump_alarm_at.toISOString(), emptyAt: r.pump_empty_at.toISOString(), volumeNowMl }
       : null,
   version: r.version,
   warnings,

@@ -8,7 +8,7 @@ import type {
   Page,
   UpdateAppointmentRequest,
 } from '@itb/contracts';
-import { allowedTransitions, canTransition, toLocalDate } from '@itb/domain';
+import { allowedTransitions, canTransition, roundTo, toLocalDate, volumeAt } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { PatientsRepository } from '../patients/patients.repository.js';
+import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { APPOINTMENT_SELECT, type AppointmentRow, toAppointmentResponse } from './appointment-mappers.js';
 import { bookingChecks, toPreviewResponse } from './booking-checks.js';
 
@@ -28,6 +29,7 @@ export class AppointmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly patients: PatientsRepository,
+    private readonly pumps: PumpsRepository,
     private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly flags: FlagEvaluator,
@@ -51,7 +53,7 @@ export class AppointmentsService {
       `${APPOINTMENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.starts_at, a.id LIMIT $${params.push(query.limit + 1)}`,
       params,
     )) as AppointmentRow[];
-    const items = rows.slice(0, query.limit).map((r) => toAppointmentResponse(r));
+    const items = await this.respond(this.dataSource.manager, rows.slice(0, query.limit));
     const last = items[items.length - 1];
     return {
       items,
@@ -119,7 +121,7 @@ export class AppointmentsService {
         after: auditView(created),
       });
       if (pump) await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill appointment booked' });
-      return toAppointmentResponse(created, checks.warnings);
+      return (await this.respond(m, [created], checks.warnings))[0]!;
     });
   }
 
@@ -202,7 +204,7 @@ export class AppointmentsService {
             appointmentId: id,
           })
         : null;
-      return toAppointmentResponse(after, checks?.warnings ?? []);
+      return (await this.respond(m, [after], checks?.warnings ?? []))[0]!;
     });
   }
 
@@ -232,6 +234,21 @@ export class AppointmentsService {
         after: { status: 'fulfilled', fillId: fill.id },
       });
     }
+  }
+
+  /** Appointments as answered, each with its active pump's volume now: one drain query for all of them. */
+  private async respond(
+    m: EntityManager,
+    rows: AppointmentRow[],
+    warnings: string[] = [],
+  ): Promise<AppointmentResponse[]> {
+    const fillIds = [...new Set(rows.flatMap((r) => (r.pump_fill_id ? [r.pump_fill_id] : [])))];
+    const drains = fillIds.length > 0 ? await this.pumps.drainInputsOf(m, fillIds) : new Map();
+    const now = this.clock.now();
+    return rows.map((r) => {
+      const drain = r.pump_fill_id ? drains.get(r.pump_fill_id) : undefined;
+      return toAppointmentResponse(r, warnings, drain ? roundTo(volumeAt(drain, now), 2) : null);
+    });
   }
 
   private async checkClinician(m: EntityManager, clinicId: string, clinicianId: string | null): Promise<void> {

@@ -16,7 +16,7 @@ describe('PumpStateLine (a visit still to happen)', () => {
       <PumpStateLine
         appointment={appointment({
           startsAt: '2026-11-30T09:00:00.000Z',
-          pump: { alarmAt: '2026-11-20T08:00:00.000Z', emptyAt: '2026-11-28T08:00:00.000Z' },
+          pump: { alarmAt: '2026-11-20T08:00:00.000Z', emptyAt: '2026-11-28T08:00:00.000Z', volumeNowMl: 0 },
         })}
         timeZone="Europe/London"
       />,
@@ -28,10 +28,10 @@ describe('PumpStateLine (a visit still to happen)', () => {
   it('counts the days to the alarm for a pump that still has drug, and says nothing once the visit is over', () => {
     const visit = appointment({
       startsAt: '2026-11-30T14:00:00.000Z',
-      pump: { alarmAt: '2026-12-03T09:00:00.000Z', emptyAt: '2026-12-13T09:00:00.000Z' },
+      pump: { alarmAt: '2026-12-03T09:00:00.000Z', emptyAt: '2026-12-13T09:00:00.000Z', volumeNowMl: 2.6 },
     });
     const { unmount } = renderWithProviders(<PumpStateLine appointment={visit} timeZone="Europe/London" />);
-    expect(screen.getByTestId('visit-pump-state').textContent).toBe('Alarm in 2 days');
+    expect(screen.getByTestId('visit-pump-state').textContent).toBe('2.6 mL left · alarm in 2 days');
     expect(screen.queryByText('Late: not checked in')).toBeNull();
     unmount();
     renderWithProviders(<PumpStateLine appointment={{ ...visit, status: 'fulfilled' }} timeZone="Europe/London" />);

@@ -1,6 +1,6 @@
 import type { AppointmentResponse } from '@itb/contracts';
 import { Text } from '@mantine/core';
-import { formatDays, formatInstant, formatInstantDate } from '../../../lib/format';
+import { formatDays, formatInstant, formatInstantDate, formatMl } from '../../../lib/format';
 import { isLate, pumpStateOf } from '../lib/visit-urgency';
 
 const withoutDrug = (hours: number) =>
@@ -9,8 +9,8 @@ const withoutDrug = (hours: number) =>
     : `${formatDays(Math.floor(hours / 24))} without drug`;
 
 /**
- * What the front desk needs first about a visit still to happen: the pump's state (empty, in red; alarm
- * passed; days to the alarm) and whether the patient is late.
+ * What the front desk needs first about a visit still to happen: the pump's state (empty, in red; the
+ * volume left and the alarm passed, or the days to it) and whether the patient is late.
  */
 export function PumpStateLine({ appointment, timeZone }: { appointment: AppointmentResponse; timeZone: string }) {
   if (appointment.status !== 'booked' && appointment.status !== 'arrived') return null;
@@ -25,7 +25,7 @@ export function PumpStateLine({ appointment, timeZone }: { appointment: Appointm
       )}
       {state?.kind === 'alarm-passed' && (
         <Text size="sm" fw={700} c="red.9" data-testid="visit-pump-state">
-          Alarm passed {formatInstant(state.since, timeZone)}
+          {formatMl(state.volumeNowMl)} left · alarm passed {formatInstant(state.since, timeZone)}
         </Text>
       )}
       {state?.kind === 'alarm-ahead' && (
@@ -35,7 +35,7 @@ export function PumpStateLine({ appointment, timeZone }: { appointment: Appointm
           c={state.days <= 7 ? 'orange.9' : 'dimmed'}
           data-testid="visit-pump-state"
         >
-          Alarm in {state.days === 0 ? 'under a day' : formatDays(state.days)}
+          {formatMl(state.volumeNowMl)} left · alarm in {state.days === 0 ? 'under a day' : formatDays(state.days)}
         </Text>
       )}
       {late && (

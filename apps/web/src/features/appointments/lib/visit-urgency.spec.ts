@@ -3,7 +3,7 @@ import { appointment } from '../testing/appointments.fixture';
 import { isLate, pumpStateOf } from './visit-urgency';
 
 const NOW = new Date('2026-11-30T10:00:00.000Z');
-const pump = (alarmAt: string, emptyAt: string) => appointment({ pump: { alarmAt, emptyAt } });
+const pump = (alarmAt: string, emptyAt: string) => appointment({ pump: { alarmAt, emptyAt, volumeNowMl: 2.4 } });
 
 describe('pumpStateOf', () => {
   it('says an empty pump first, with the hours without drug', () => {
@@ -20,6 +20,7 @@ describe('pumpStateOf', () => {
       kind: 'alarm-ahead',
       at: '2026-12-03T09:00:00.000Z',
       days: 2,
+      volumeNowMl: 2.4,
     });
   });
 

@@ -6,10 +6,10 @@ const DAY_MS = 24 * HOUR_MS;
 /** How urgent a visit is for the pump (issue 14 item 9): the worst state first. */
 export type PumpState =
   | { kind: 'empty'; since: string; hoursWithoutDrug: number }
-  | { kind: 'alarm-passed'; since: string }
-  | { kind: 'alarm-ahead'; at: string; days: number };
+  | { kind: 'alarm-passed'; since: string; volumeNowMl: number }
+  | { kind: 'alarm-ahead'; at: string; days: number; volumeNowMl: number };
 
-/** The pump's state at a moment, from its projected alarm and empty instants; null without an active pump. */
+/** The pump's state at a moment, from its volume and projected alarm and empty instants; null without an active pump. */
 export function pumpStateOf(appointment: Pick<AppointmentResponse, 'pump'>, now: Date = new Date()): PumpState | null {
   const pump = appointment.pump;
   if (!pump) return null;
@@ -18,8 +18,9 @@ export function pumpStateOf(appointment: Pick<AppointmentResponse, 'pump'>, now:
   if (emptyMs <= now.getTime()) {
     return { kind: 'empty', since: pump.emptyAt, hoursWithoutDrug: Math.floor((now.getTime() - emptyMs) / HOUR_MS) };
   }
-  if (alarmMs <= now.getTime()) return { kind: 'alarm-passed', since: pump.alarmAt };
-  return { kind: 'alarm-ahead', at: pump.alarmAt, days: Math.floor((alarmMs - now.getTime()) / DAY_MS) };
+  const volumeNowMl = pump.volumeNowMl;
+  if (alarmMs <= now.getTime()) return { kind: 'alarm-passed', since: pump.alarmAt, volumeNowMl };
+  return { kind: 'alarm-ahead', at: pump.alarmAt, days: Math.floor((alarmMs - now.getTime()) / DAY_MS), volumeNowMl };
 }
 
 /** A booked appointment whose start has passed with nobody checking the patient in. */
