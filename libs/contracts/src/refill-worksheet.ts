@@ -122,3 +122,19 @@ export const fillWorksheetSchema = z.object({
   signedBy: z.object({ name: z.string(), role: roleSchema, recordedAt: z.string() }),
 });
 export type FillWorksheet = z.infer<typeof fillWorksheetSchema>;
+
+/** What is found and done at the pump, written in by hand on the worksheet: label and unit. The PDF and the page print the same lines. */
+export const REFILL_WORKSHEET_WRITE_INS: readonly (readonly [label: string, unit: string])[] = [
+  ['Time of refill', ''],
+  ['Residual withdrawn', 'mL'],
+  ['Left in reservoir', 'mL'],
+  ['Patient boluses', 'mL'],
+  ['Volume added', 'mL'],
+  ['Volume after', 'mL'],
+  ['Drug', ''],
+  ['Concentration', 'mcg/mL'],
+  ['Lot number', ''],
+  ['Lot expiry', ''],
+  ['New daily dose', 'mcg/day'],
+  ['Bolus allowance', 'mcg/day'],
+];

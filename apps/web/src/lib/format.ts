@@ -47,6 +47,12 @@ export function formatDays(days: number): string {
  * A calendar date (`YYYY-MM-DD`) as "5 Mar 2026". It is already a date in the clinic's zone,
  * so it is formatted as-is, never shifted through a time zone.
  */
+/** "2 days without drug", "14 hours without drug": how long a dry reservoir has been dry. */
+export function withoutDrugText(hours: number): string {
+  if (hours < 24) return `${hours < 1 ? 'under an hour' : `${hours} ${hours === 1 ? 'hour' : 'hours'}`} without drug`;
+  return `${formatDays(Math.floor(hours / 24))} without drug`;
+}
+
 export const formatLocalDate = (date: string): string => formatDateText(date);
 
 /** The zone's short name (GMT, BST, CST…): one rule for the API's flag facts and the screens. */

@@ -1,4 +1,4 @@
-import type { RefillWorksheet } from '@itb/contracts';
+import { REFILL_WORKSHEET_WRITE_INS, type RefillWorksheet } from '@itb/contracts';
 import { formatDateText, toLocalDateTime } from '@itb/domain';
 import { num, WorksheetWriter } from './worksheet-pdf-kit.js';
 
@@ -79,20 +79,7 @@ export async function refillWorksheetPdf(sheet: RefillWorksheet): Promise<Uint8A
   ]);
 
   w.section('Found and done (write in)');
-  w.blanks([
-    ['Time of refill', ''],
-    ['Residual withdrawn', 'mL'],
-    ['Left in reservoir', 'mL'],
-    ['Patient boluses', 'mL'],
-    ['Volume added', 'mL'],
-    ['Volume after', 'mL'],
-    ['Drug', ''],
-    ['Concentration', 'mcg/mL'],
-    ['Lot number', ''],
-    ['Lot expiry', ''],
-    ['New daily dose', 'mcg/day'],
-    ['Bolus allowance', 'mcg/day'],
-  ]);
+  w.blanks(REFILL_WORKSHEET_WRITE_INS);
   w.signature('Performed by (name, role)');
   w.signature('Signature and time');
   w.signature('Checked by (second person)');

@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconPrinter } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
 import { emergencyCardPdfHref, useEmergencyCard } from '../../features/emergency-card/api/get-emergency-card';
@@ -11,7 +11,7 @@ import {
 import { NoCardState, NoClinicPhoneState } from '../../features/emergency-card/components/no-card-state';
 import { isApiError } from '../../lib/api-client';
 import { formatLocalDate } from '../../lib/format';
-import { paths } from '../paths';
+import { BackToPatientLink } from './back-to-patient-link';
 import { PatientNotFound } from './patient-not-found';
 
 const TITLE = 'Emergency card';
@@ -20,16 +20,7 @@ const TITLE = 'Emergency card';
 export function EmergencyCardRoute() {
   const { patientId = '' } = useParams();
   const cardQuery = useEmergencyCard(patientId);
-  const backToPatient = (
-    <Button
-      component={Link}
-      to={paths.patient.getHref(patientId)}
-      variant="subtle"
-      leftSection={<IconArrowLeft size={16} aria-hidden />}
-    >
-      Back to patient
-    </Button>
-  );
+  const backToPatient = <BackToPatientLink patientId={patientId} />;
 
   if (cardQuery.isPending) {
     return (

@@ -1,13 +1,12 @@
 import { Button, Card, EmptyState } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconFileOff, IconPrinter } from '@tabler/icons-react';
+import { IconDownload, IconFileOff, IconPrinter } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { QueryError } from '../../components/ui/query-error';
 import { WorksheetSkeleton } from '../../features/refill-worksheets/components/worksheet-parts';
 import { isApiError } from '../../lib/api-client';
-import { paths } from '../paths';
+import { BackToPatientLink } from './back-to-patient-link';
 
 interface WorksheetScreenProps<T> {
   patientId: string;
@@ -34,16 +33,7 @@ export function WorksheetScreen<T>({
   describe,
   children,
 }: WorksheetScreenProps<T>) {
-  const back = (
-    <Button
-      component={Link}
-      to={paths.patient.getHref(patientId)}
-      variant="subtle"
-      leftSection={<IconArrowLeft size={16} aria-hidden />}
-    >
-      Back to patient
-    </Button>
-  );
+  const back = <BackToPatientLink patientId={patientId} />;
   if (query.isPending) {
     return (
       <>

@@ -1,12 +1,7 @@
 import type { AppointmentResponse } from '@itb/contracts';
 import { Text } from '@mantine/core';
-import { formatDays, formatInstant, formatInstantDate, formatMl } from '../../../lib/format';
+import { formatDays, formatInstant, formatInstantDate, formatMl, withoutDrugText } from '../../../lib/format';
 import { isLate, pumpStateOf } from '../lib/visit-urgency';
-
-const withoutDrug = (hours: number) =>
-  hours < 24
-    ? `${hours < 1 ? 'under an hour' : `${hours} h`} without drug`
-    : `${formatDays(Math.floor(hours / 24))} without drug`;
 
 /**
  * What the front desk needs first about a visit still to happen: the pump's state (empty, in red; the
@@ -20,7 +15,7 @@ export function PumpStateLine({ appointment, timeZone }: { appointment: Appointm
     <>
       {state?.kind === 'empty' && (
         <Text size="sm" fw={700} c="red.9" data-testid="visit-pump-state">
-          Empty since {formatInstantDate(state.since, timeZone)} — {withoutDrug(state.hoursWithoutDrug)}
+          Empty since {formatInstantDate(state.since, timeZone)} — {withoutDrugText(state.hoursWithoutDrug)}
         </Text>
       )}
       {state?.kind === 'alarm-passed' && (

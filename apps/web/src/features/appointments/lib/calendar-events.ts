@@ -1,5 +1,5 @@
 import type { AppointmentResponse } from '@itb/contracts';
-import { takesASlot } from '@itb/domain';
+import { isDayFull, takesASlot } from '@itb/domain';
 import { formatClinicTime } from '../../../lib/clinic-time';
 
 /**
@@ -42,7 +42,10 @@ export function dayLoads(
     }
   }
   return new Map(
-    days.map((day) => [day, { booked: booked.get(day)!, capacity, isFull: booked.get(day)! >= capacity }]),
+    days.map((day) => [
+      day,
+      { booked: booked.get(day)!, capacity, isFull: isDayFull({ date: day, booked: booked.get(day)!, capacity }) },
+    ]),
   );
 }
 

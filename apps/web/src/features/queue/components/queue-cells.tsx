@@ -5,7 +5,7 @@ import { IconAlertOctagonFilled, IconCalendarPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { HighRiskBadge } from '../../../components/ui/high-risk-badge';
 import { formatClinicTime, formatLocalDateWithWeekday } from '../../../lib/clinic-time';
-import { formatDays, formatInstantDate, formatLocalDate, formatMl } from '../../../lib/format';
+import { formatDays, formatInstantDate, formatLocalDate, formatMl, withoutDrugText } from '../../../lib/format';
 import { WorstFlagBadge } from './worst-flag-badge';
 
 /** What the queue's table (desk) and cards (phone) are drawn from. */
@@ -110,12 +110,6 @@ export function RefillByCell({ row, today }: { row: RefillQueueRow; today: strin
       )}
     </Stack>
   );
-}
-
-/** "2 days without drug", "14 hours without drug": how long a dry reservoir has been dry. */
-function withoutDrugText(hours: number): string {
-  if (hours < 24) return `${hours < 1 ? 'under an hour' : `${hours} ${hours === 1 ? 'hour' : 'hours'}`} without drug`;
-  return `${formatDays(Math.floor(hours / 24))} without drug`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RefillWorksheet } from '@itb/contracts';
+import { REFILL_WORKSHEET_WRITE_INS, type RefillWorksheet } from '@itb/contracts';
 import {
   formatDays,
   formatInstant,
@@ -20,22 +20,6 @@ import classes from './worksheet.module.css';
 
 const allowance = (mcgPerDay: number | null) => (mcgPerDay === null ? 'none' : formatMcgPerDay(mcgPerDay));
 const MODE_LABELS = { simple: 'Simple continuous', flex: 'Flex' } as const;
-
-/** What is found and done at the pump, written in by hand. */
-const WRITE_INS = [
-  ['Time of refill', ''],
-  ['Residual withdrawn', 'mL'],
-  ['Left in reservoir', 'mL'],
-  ['Patient boluses', 'mL'],
-  ['Volume added', 'mL'],
-  ['Volume after', 'mL'],
-  ['Drug', ''],
-  ['Concentration', 'mcg/mL'],
-  ['Lot number', ''],
-  ['Lot expiry', ''],
-  ['New daily dose', 'mcg/day'],
-  ['Bolus allowance', 'mcg/day'],
-] as const;
 
 /**
  * The page a nurse takes to the refill, the same facts as the server's PDF: the pump, what is in it now,
@@ -112,7 +96,7 @@ export function RefillWorksheetSheet({ sheet }: { sheet: RefillWorksheet }) {
         />
       </WorksheetSection>
       <WorksheetSection title="Found and done (write in)">
-        <WriteInLines blanks={WRITE_INS} />
+        <WriteInLines blanks={REFILL_WORKSHEET_WRITE_INS} />
         <SignatureLines labels={['Performed by (name, role)', 'Signature and time', 'Checked by (second person)']} />
       </WorksheetSection>
       <p className={classes.footer}>
