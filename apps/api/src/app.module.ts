@@ -55,6 +55,14 @@ import { PumpsRepository } from './modules/pumps/pumps.repository.js';
 import { PumpsService } from './modules/pumps/pumps.service.js';
 import { UsersController } from './modules/users/users.controller.js';
 import { UsersService } from './modules/users/users.service.js';
+import { APP_DATABASE_URL } from './database/app-database-url.js';
+import { MessagePlanner } from './modules/messages/message-planner.js';
+import { MessageQueue } from './modules/messages/message-queue.js';
+import { MessageScheduler } from './modules/messages/message-scheduler.js';
+import { MessageSender } from './modules/messages/message-sender.js';
+import { MessagesController } from './modules/messages/messages.controller.js';
+import { MessagesService } from './modules/messages/messages.service.js';
+import { StaffTasksController } from './modules/staff-tasks/staff-tasks.controller.js';
 
 /** Every controller the API serves; the OpenAPI document is built from the same list. */
 export const CONTROLLERS = [
@@ -78,6 +86,8 @@ export const CONTROLLERS = [
   RefillWorksheetsController,
   PumpHistoryController,
   AuditController,
+  MessagesController,
+  StaffTasksController,
 ];
 
 @Module({})
@@ -89,6 +99,7 @@ export class AppModule {
       controllers: [...CONTROLLERS],
       providers: [
         { provide: AppConfigToken, useValue: config },
+        { provide: APP_DATABASE_URL, useValue: databaseUrl },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -121,6 +132,11 @@ export class AppModule {
         RefillWorksheetsService,
         PumpHistoryRepository,
         PumpHistoryService,
+        MessageQueue,
+        MessageSender,
+        MessagePlanner,
+        MessageScheduler,
+        MessagesService,
       ],
     };
   }

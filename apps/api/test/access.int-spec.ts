@@ -18,6 +18,7 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/health/ready': 'public',
   'POST /api/auth/logout': ['specialist', 'nurse', 'admin'],
   'GET /api/auth/me': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/auth/me': ['specialist', 'nurse'],
   'GET /api/users': ['specialist', 'nurse', 'admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
@@ -67,6 +68,13 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/fills/:id/worksheet': ['specialist', 'nurse'],
   'GET /api/fills/:id/worksheet.pdf': ['specialist', 'nurse'],
   'GET /api/audit-events': ['admin'],
+  'GET /api/messages': ['admin'],
+  'GET /api/messages/summary': ['admin'],
+  'GET /api/messages/letters.pdf': ['admin'],
+  'POST /api/messages/letters/printed': ['admin'],
+  'POST /api/messages/:id/resend': ['admin'],
+  'GET /api/tasks': ['specialist', 'nurse'],
+  'POST /api/tasks/:id/done': ['specialist', 'nurse'],
 };
 
 interface Layer {

@@ -22,6 +22,8 @@ const CLINIC_TABLES = [
   'users',
   'audit_events',
   'idempotency_keys',
+  'messages',
+  'staff_tasks',
 ];
 
 /**
@@ -33,7 +35,7 @@ describe("another clinic's ids", () => {
   let ctx: TestContext;
   let owner: TestClinic;
   let other: TestClinic;
-  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user', string>;
+  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user' | 'message' | 'task', string>;
   let ownPump: PumpResponse;
   let ownAppointment: { id: string; version: number };
 
@@ -56,7 +58,22 @@ describe("another clinic's ids", () => {
       .post('/api/appointments')
       .send({ patientId: patient.id, type: 'refill', startsAt: '2026-04-22T09:00:00.000Z' })
       .expect(201);
+    // An outbox letter and a nurse task of the owner's, as the reminder planner writes them.
+    const [message] = (await ctx.dataSource.query(
+      `INSERT INTO messages (clinic_id, kind, channel, patient_id, recipient, subject, body, reason, dedupe_key,
+                             status, created_at)
+       VALUES ($1, 'overdue_call_us', 'letter', $2, 'Ada Lovelace', 'Please call', 'Dear Ada', 'probe', $3, 'printed', now())
+       RETURNING id`,
+      [owner.id, patient.id, `probe:${patient.id}`],
+    )) as [{ id: string }];
+    const [task] = (await ctx.dataSource.query(
+      `INSERT INTO staff_tasks (clinic_id, patient_id, pump_id, kind, details, dedupe_key, created_at)
+       VALUES ($1, $2, $3, 'call_overdue_unbooked', 'probe', $4, now()) RETURNING id`,
+      [owner.id, patient.id, pump.id, `probe:${pump.id}`],
+    )) as [{ id: string }];
     Object.assign(ids, {
+      message: message.id,
+      task: task.id,
       patient: patient.id,
       pump: pump.id,
       fill: pump.currentFill!.id,
@@ -133,6 +150,8 @@ describe("another clinic's ids", () => {
       acknowledgeFlag: { note: 'seen' },
       resolveFlag: { note: 'done' },
       updateAppointment: { version: 1, status: 'cancelled', reason: 'Cross-clinic probe' },
+      resendMessage: {},
+      completeTask: { note: 'Called' },
     };
   };
 
@@ -144,6 +163,8 @@ describe("another clinic's ids", () => {
     if (path.startsWith('/fills/')) return ids.fill;
     if (path.startsWith('/flags/')) return ids.flag;
     if (path.startsWith('/appointments/')) return ids.appointment;
+    if (path.startsWith('/messages/')) return ids.message;
+    if (path.startsWith('/tasks/')) return ids.task;
     throw new Error(`no id of the owner clinic for ${path}: add one to this walk`);
   };
 
@@ -161,7 +182,8 @@ describe("another clinic's ids", () => {
         const operationId = operation.operationId!;
         const url = `/api${path.replace('{id}', idFor(path))}`;
         // An admin for the user routes (only admins reach them), a specialist for everything else.
-        const agent = path.startsWith('/users/') ? other.as.admin : other.as.specialist;
+        const agent =
+          path.startsWith('/users/') || path.startsWith('/messages/') ? other.as.admin : other.as.specialist;
         const call = agent[method](url);
         if (method !== 'get') {
           const body = writeBodies[operationId];
@@ -180,7 +202,15 @@ describe("another clinic's ids", () => {
     // The walk reached every kind of record (a path the document lost would shrink this list).
     expect(walked.length).toBeGreaterThanOrEqual(26);
     expect(walked).toEqual(
-      expect.arrayContaining(['getFlag', 'resolveFlag', 'explantPump', 'resetUser', 'getFillWorksheetPdf']),
+      expect.arrayContaining([
+        'getFlag',
+        'resolveFlag',
+        'explantPump',
+        'resetUser',
+        'getFillWorksheetPdf',
+        'resendMessage',
+        'completeTask',
+      ]),
     );
     expect(await snapshot(owner.id)).toEqual(ownerBefore);
     expect(await snapshot(other.id)).toEqual(otherBefore);

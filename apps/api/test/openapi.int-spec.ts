@@ -83,7 +83,7 @@ describe('the OpenAPI document', () => {
     const documented = operations(served)
       .map(({ path, method }) => `${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`)
       .sort();
-    expect(documented).toHaveLength(58);
+    expect(documented).toHaveLength(66);
     expect(documented).toEqual(routerRoutes(ctx));
   });
 
@@ -160,7 +160,7 @@ describe('the OpenAPI document', () => {
         expect({ where, statuses }).toEqual({ where, statuses: expect.arrayContaining(['404']) });
       }
     }
-    expect(ids.size).toBe(58);
+    expect(ids.size).toBe(66);
   });
 
   it('documents the refill queue filters, the refill body and the timeline kinds from the contracts', () => {

@@ -85,6 +85,7 @@ export async function createTestApp(
     LOG_LEVEL: 'error',
     WEB_DIST_DIR: '/nonexistent',
     FLAG_CHECK_INTERVAL_SECONDS: '0',
+    MESSAGE_CHECK_INTERVAL_SECONDS: '0',
     VALIDATE_RESPONSES: 'true',
     ...options.env,
   });

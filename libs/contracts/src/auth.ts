@@ -21,5 +21,11 @@ export const meResponseSchema = z.object({
   name: z.string(),
   role: roleSchema,
   clinic: clinicSummarySchema,
+  /** Specialists and nurses: the morning digest by e-mail (issue 13). Always false for an administrator. */
+  staffDigest: z.boolean(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** The signed-in user's own preferences. */
+export const updateMyPreferencesRequestSchema = z.object({ staffDigest: z.boolean() }).strict();
+export type UpdateMyPreferencesRequest = z.infer<typeof updateMyPreferencesRequestSchema>;

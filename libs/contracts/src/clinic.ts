@@ -18,6 +18,10 @@ export const clinicResponseSchema = z.object({
   closesAt: z.string(),
   /** Appointments a clinic day holds; the booking form warns once a day is full. */
   slotsPerDay: z.number(),
+  /** Days before a booked refill that the patient is reminded (issue 13), e.g. [7, 1]. */
+  reminderDaysBefore: z.array(z.number()),
+  /** Clinic wall-clock time, `HH:MM`, from which the day's reminders and the staff digest go out. */
+  messagesAt: z.string(),
   version: z.number(),
 });
 export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
@@ -44,6 +48,12 @@ export const updateClinicRequestSchema = z
     opensAt: wallClockTime.optional(),
     closesAt: wallClockTime.optional(),
     slotsPerDay: z.number().int().min(1).max(200).optional(),
+    reminderDaysBefore: z
+      .array(z.number().int().min(1, 'must be at least 1 day').max(60, 'must be at most 60 days'))
+      .max(4, 'may hold at most 4 reminders')
+      .refine((d) => new Set(d).size === d.length, 'must not repeat a day')
+      .optional(),
+    messagesAt: wallClockTime.optional(),
   })
   .strict()
   .refine((c) => !c.opensAt || !c.closesAt || c.opensAt < c.closesAt, {

@@ -5,6 +5,11 @@ export const ROLES = ['specialist', 'nurse', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
+/** How a patient hears about refills (issue 13): e-mail, or a printed letter in the daily batch. */
+export const REMINDER_CHANNELS = ['email', 'letter'] as const;
+export const reminderChannelSchema = z.enum(REMINDER_CHANNELS);
+export type ReminderChannel = z.infer<typeof reminderChannelSchema>;
+
 export const sexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 export const spasticityOriginSchema = z.enum(['spinal', 'cerebral', 'mixed']);
 export const DIAGNOSES = ['ms', 'sci', 'cp', 'tbi', 'stroke', 'other'] as const;

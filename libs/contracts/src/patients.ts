@@ -6,11 +6,13 @@ import {
   interactingMedicineSchema,
   diagnosisSchema,
   patientStatusSchema,
+  reminderChannelSchema,
   riskFactorSchema,
   sexSchema,
   spasticityOriginSchema,
 } from './enums.js';
 import { pumpResponseSchema } from './pumps.js';
+import { emailSchema } from './users.js';
 
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z
@@ -47,7 +49,20 @@ const patientFields = {
   phone: optionalText(40),
   emergencyContact: optionalText(200),
   notes: optionalText(4000),
+  /** Contact for reminders (issue 13); '' clears it. */
+  email: z
+    .union([z.literal('').transform(() => null), emailSchema])
+    .nullable()
+    .optional(),
+  /** Where the printed letter goes when the patient has no e-mail or prefers letters. */
+  postalAddress: optionalText(300),
+  reminderChannel: reminderChannelSchema.optional(),
+  /** True records the opt-out with today's date and who recorded it; false withdraws it. */
+  remindersOptOut: z.boolean().optional(),
 };
+
+/** Checked on the saved record by the API (create and update), and by the web form before it sends. */
+export const EMAIL_CHANNEL_NEEDS_ADDRESS = 'e-mail reminders need an e-mail address';
 
 export const createPatientRequestSchema = z
   .object({
@@ -55,6 +70,7 @@ export const createPatientRequestSchema = z
     riskFactors: patientFields.riskFactors.default([]),
     cautions: patientFields.cautions.default([]),
     interactingMedicines: patientFields.interactingMedicines.default([]),
+    reminderChannel: reminderChannelSchema.default('letter'),
   })
   .strict();
 export type CreatePatientRequest = z.input<typeof createPatientRequestSchema>;
@@ -97,6 +113,12 @@ export const patientResponseSchema = patientSummarySchema.extend({
   phone: z.string().nullable(),
   emergencyContact: z.string().nullable(),
   notes: z.string().nullable(),
+  email: z.string().nullable(),
+  postalAddress: z.string().nullable(),
+  reminderChannel: reminderChannelSchema,
+  /** When the patient asked for no reminders, and who recorded it; null = reminders go out. */
+  remindersOptedOutAt: z.string().nullable(),
+  remindersOptedOutByName: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   activePump: pumpResponseSchema.nullable(),

@@ -18,7 +18,7 @@ export const invitationTokenSchema = z
   .string({ error: 'is required' })
   .regex(/^[A-Za-z0-9_-]{43}$/, 'is not a valid invitation token');
 
-const emailSchema = z
+export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()

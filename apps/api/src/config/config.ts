@@ -53,6 +53,14 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   FLAG_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   API_DOCS_PUBLIC: z.enum(['true', 'false']).default('false'),
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: messages stay in the outbox, shown to administrators. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('ITB Clinic <no-reply@itb-clinic.invalid>'),
+  MESSAGE_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  MESSAGE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
 });
 
@@ -80,6 +88,13 @@ export interface AppConfig {
   flagCheckIntervalSeconds: number;
   /** `/api/docs` and `/api/docs-json` without a session. */
   isApiDocsPublic: boolean;
+  /** Where e-mail goes out; undefined keeps every e-mail in the outbox as `held` (issue 13). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** How often each instance checks for reminders and digests that came due; 0 turns the planner off. */
+  messageCheckIntervalSeconds: number;
+  /** How often an instance's send worker asks the queue for work. */
+  messagePollSeconds: number;
   /** Tests only: every answer is checked against the OpenAPI document (openapi/response-validator.ts). */
   validateResponses: boolean;
 }
@@ -114,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
     flagCheckIntervalSeconds: e.FLAG_CHECK_INTERVAL_SECONDS,
     isApiDocsPublic: e.API_DOCS_PUBLIC === 'true',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    messageCheckIntervalSeconds: e.MESSAGE_CHECK_INTERVAL_SECONDS,
+    messagePollSeconds: e.MESSAGE_POLL_SECONDS,
     validateResponses: e.VALIDATE_RESPONSES === 'true',
   };
 }

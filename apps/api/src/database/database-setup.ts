@@ -5,6 +5,8 @@ import { dataSourceOptions } from './data-source-options.js';
 
 /** Owns the schema and runs the migrations (created when the set-up connection is a superuser). */
 export const OWNER_ROLE = 'itb_owner';
+/** The schemas the owner role owns: the application's, and pg-boss's job tables. */
+const OWNED_SCHEMAS = ['public', 'pgboss'];
 /** The API's login: no superuser, no ownership, no TRUNCATE; INSERT and SELECT only on append-only tables. */
 export const APP_ROLE = 'itb_app';
 /** Tables the API may only read and append to. A migration adding one lists it here. */
@@ -107,28 +109,44 @@ async function ensureRole(client: pg.Client, role: string, attributes: string, p
 async function adoptObjects(client: pg.Client, database: string, owner: string): Promise<void> {
   const o = client.escapeIdentifier(owner);
   await client.query(`ALTER DATABASE ${client.escapeIdentifier(database)} OWNER TO ${o}`);
-  await client.query(`ALTER SCHEMA public OWNER TO ${o}`);
-  const statements = async (sql: string) =>
-    (await client.query<{ stmt: string }>(sql, [owner])).rows.map((r) => r.stmt);
-  // Tables first: their serial sequences and indexes follow them.
-  for (const stmt of await statements(
-    `SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, $1::text) AS stmt
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> $1`,
-  ))
-    await client.query(stmt);
-  for (const stmt of await statements(
-    `SELECT format('ALTER SEQUENCE public.%I OWNER TO %I', c.relname, $1::text) AS stmt
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $1`,
-  ))
-    await client.query(stmt);
-  for (const stmt of await statements(
-    `SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, $1::text) AS stmt
-       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-      WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> $1`,
-  ))
-    await client.query(stmt);
+  const statements = async (sql: string, schema: string) =>
+    (await client.query<{ stmt: string }>(sql, [owner, schema])).rows.map((r) => r.stmt);
+  // The application's schema and pg-boss's (migration 1764710000000), where it exists yet.
+  for (const schema of OWNED_SCHEMAS) {
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0) continue;
+    await client.query(`ALTER SCHEMA ${client.escapeIdentifier(schema)} OWNER TO ${o}`);
+    // Tables first: their serial sequences and indexes follow them.
+    for (const stmt of await statements(
+      `SELECT format('ALTER TABLE %I.%I OWNER TO %I', n.nspname, c.relname, $1::text) AS stmt
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $2 AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> $1`,
+      schema,
+    ))
+      await client.query(stmt);
+    for (const stmt of await statements(
+      `SELECT format('ALTER SEQUENCE %I.%I OWNER TO %I', n.nspname, c.relname, $1::text) AS stmt
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $2 AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $1`,
+      schema,
+    ))
+      await client.query(stmt);
+    for (const stmt of await statements(
+      `SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, $1::text) AS stmt
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = $2 AND pg_get_userbyid(p.proowner) <> $1`,
+      schema,
+    ))
+      await client.query(stmt);
+    // Enum types (pg-boss's job_state); a table's row type follows its table.
+    for (const stmt of await statements(
+      `SELECT format('ALTER TYPE %I.%I OWNER TO %I', n.nspname, t.typname, $1::text) AS stmt
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = $2 AND t.typtype = 'e' AND pg_get_userbyid(t.typowner) <> $1`,
+      schema,
+    ))
+      await client.query(stmt);
+  }
 }
 
 /** The app login's password, derived from the admin's, so every instance agrees without storing it. */
@@ -184,6 +202,9 @@ async function grantAppPrivileges(owner: DataSource, appRole: string): Promise<v
       await m.query(`GRANT SELECT, INSERT ON ${table} TO ${app}`);
     }
     await m.query(`REVOKE ALL ON ${MIGRATIONS_TABLE} FROM ${app}`);
+    // pg-boss's job tables (migration 1764710000000 made them): the send queue's reads and writes only.
+    await m.query(`GRANT USAGE ON SCHEMA pgboss TO ${app}`);
+    await m.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${app}`);
   });
 }
 

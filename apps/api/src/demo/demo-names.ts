@@ -77,3 +77,24 @@ export const FAMILY_NAMES = [
   'Chen',
   'Brown',
 ];
+
+const STREETS = ['High Street', 'Church Road', 'Station Road', 'Mill Lane', 'Park Avenue', 'Victoria Road'];
+
+/**
+ * A demo patient's reminder contact, drawn from the patient's index (no random draw, so the rest of the
+ * demo stays as it was): two in three by e-mail at a reserved example domain, the rest by letter.
+ */
+export function demoContact(
+  index: number,
+  givenName: string,
+  familyName: string,
+  town: string,
+): { email: string | null; reminderChannel: 'email' | 'letter'; postalAddress: string } {
+  const isEmail = index % 3 !== 2;
+  const local = `${givenName}.${familyName}`.toLowerCase().replace(/[^a-z.]/g, '');
+  return {
+    email: isEmail ? `${local}@patients.example` : null,
+    reminderChannel: isEmail ? 'email' : 'letter',
+    postalAddress: `${10 + (index % 90)} ${STREETS[index % STREETS.length]}\n${town}`,
+  };
+}

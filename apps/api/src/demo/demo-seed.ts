@@ -24,7 +24,7 @@ import { seedFlaggedStates, type SeededPump } from './demo-flags.js';
 import { seedPumpHistory } from './demo-history.js';
 import type { SeedClock } from './seed-clock.js';
 import { UserEntity } from '../modules/users/user.entity.js';
-import { FAMILY_NAMES, GIVEN_NAMES, GIVEN_NAMES_BY_SEX } from './demo-names.js';
+import { demoContact, FAMILY_NAMES, GIVEN_NAMES, GIVEN_NAMES_BY_SEX } from './demo-names.js';
 import { seededRandom } from './seeded-random.js';
 
 /** Demo mode only: README says so. */
@@ -36,6 +36,8 @@ interface DemoClinic {
   timeZone: string;
   emergencyPhone: string;
   mrnPrefix: string;
+  /** The last line of demo patients' postal addresses. */
+  town: string;
 }
 
 const CLINICS: DemoClinic[] = [
@@ -45,6 +47,7 @@ const CLINICS: DemoClinic[] = [
     timeZone: 'Europe/London',
     emergencyPhone: '+44 20 7946 0958',
     mrnPrefix: 'NS',
+    town: 'London N1 7AA',
   },
   {
     key: 'riverside',
@@ -52,6 +55,7 @@ const CLINICS: DemoClinic[] = [
     timeZone: 'America/Chicago',
     emergencyPhone: '+1 312 555 0142',
     mrnPrefix: 'RR',
+    town: 'Chicago, IL 60601',
   },
 ];
 
@@ -162,6 +166,8 @@ export async function seedDemo(
           role: u.role,
           passwordHash,
           isActive: true,
+          // The nurses read the morning digest (held in the outbox without SMTP_URL).
+          staffDigest: u.role === 'nurse',
         }),
       ),
     );
@@ -206,6 +212,7 @@ export async function seedDemo(
         phone: `+44 7700 9${String(random.int(10_000, 99_999))}`,
         emergencyContact: `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)} (family)`,
       };
+      Object.assign(input, demoContact(i, input.givenName, input.familyName, demo.town));
       addDemoSafetyStates(input, i, age, shown);
       const patient = await patients.create(actor, input);
 

@@ -75,6 +75,8 @@ export const paths = {
   today: { path: '/today', getHref: () => '/today' },
   /** The audit log; filters live in the address (`?actorId=&patientId=&entityType=&action=&from=&to=`). */
   audit: { path: '/audit', getHref: () => '/audit' },
+  /** The outbox of reminders and digests, and the letter batch. */
+  messages: { path: '/messages', getHref: () => '/messages' },
 } as const;
 
 /** Only same-origin paths are followed after sign-in, so a crafted link cannot send a user elsewhere. */

@@ -74,6 +74,7 @@ export function createAppRouter() {
         { path: paths.reports.path, lazy: screen(() => import('./routes/reports-route'), 'ReportsRoute') },
         { path: paths.today.path, lazy: screen(() => import('./routes/today-route'), 'TodayRoute') },
         { path: paths.audit.path, lazy: screen(() => import('./routes/audit-route'), 'AuditRoute') },
+        { path: paths.messages.path, lazy: screen(() => import('./routes/messages-route'), 'MessagesRoute') },
         { path: paths.account.path, lazy: screen(() => import('./routes/account-route'), 'AccountRoute') },
         { path: '*', element: <NotFoundRoute /> },
       ],

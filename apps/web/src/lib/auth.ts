@@ -49,7 +49,11 @@ export type Permission =
   | 'calendar:view'
   | 'appointment:manage'
   | 'report:view'
-  | 'audit:view';
+  | 'audit:view'
+  /** The outbox of reminders and digests, the letter batch (issue 13). */
+  | 'messages:manage'
+  /** The call list the reminder planner opens for overdue patients with nothing booked. */
+  | 'task:work';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: [
@@ -67,6 +71,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar:view',
     'appointment:manage',
     'report:view',
+    'task:work',
   ],
   // Nurses change doses within the titration limits only; the dose form and the API enforce that.
   // Nurses raise clinical-sign flags and acknowledge flags; only a specialist resolves one.
@@ -83,9 +88,10 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'queue:view',
     'calendar:view',
     'appointment:manage',
+    'task:work',
   ],
   // Administrators are read-only on clinical records; the audit log is theirs alone.
-  admin: ['user:manage', 'report:view', 'audit:view'],
+  admin: ['user:manage', 'report:view', 'audit:view', 'messages:manage'],
 };
 
 export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>

@@ -135,4 +135,15 @@ export const queryKeys = {
     all: () => ['audit-events'] as const,
     list: (params: AuditListParams) => ['audit-events', 'list', params] as const,
   },
+  messages: {
+    all: () => ['messages'] as const,
+    /** The outbox filtered by status ('' for every status). */
+    list: (status: string) => ['messages', 'list', status] as const,
+    summary: () => ['messages', 'summary'] as const,
+    /** The letters waiting to print, as many as one batch prints. */
+    letters: () => ['messages', 'letters'] as const,
+  },
+  tasks: {
+    open: () => ['tasks', 'open'] as const,
+  },
 };

@@ -1,7 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { loginRequestSchema, type LoginRequest, type MeResponse, meResponseSchema } from '@itb/contracts';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  loginRequestSchema,
+  type LoginRequest,
+  type MeResponse,
+  meResponseSchema,
+  type UpdateMyPreferencesRequest,
+  updateMyPreferencesRequestSchema,
+} from '@itb/contracts';
 import type { Request, Response } from 'express';
-import { ALL_ROLES, Allow, CurrentUser, Public } from '../../common/access.decorators.js';
+import { ALL_ROLES, Allow, CLINICAL_ROLES, CurrentUser, Public } from '../../common/access.decorators.js';
 import { SESSION_COOKIE } from '../../common/access.guard.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { ZodPipe } from '../../common/zod-body.pipe.js';
@@ -58,5 +65,19 @@ export class AuthController {
   @Allow(...ALL_ROLES)
   me(@CurrentUser() user: SessionUser): Promise<MeResponse> {
     return this.auth.me(user);
+  }
+
+  @Documented({
+    operationId: 'updateMyPreferences',
+    summary: "The signed-in clinician's own preferences: the morning digest by e-mail",
+    response: meResponseSchema,
+  })
+  @Patch('me')
+  @Allow(...CLINICAL_ROLES)
+  updatePreferences(
+    @CurrentUser() user: SessionUser,
+    @Body(new ZodPipe(updateMyPreferencesRequestSchema)) body: UpdateMyPreferencesRequest,
+  ): Promise<MeResponse> {
+    return this.auth.updatePreferences(user, body);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LoginRequest, MeResponse } from '@itb/contracts';
+import type { LoginRequest, MeResponse, UpdateMyPreferencesRequest } from '@itb/contracts';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import type { SessionUser } from '../../common/request-context.js';
@@ -53,6 +53,26 @@ export class AuthService {
       name: row.name,
       role: row.role,
       clinic: { id: clinic.id, name: clinic.name, timeZone: clinic.timeZone },
+      staffDigest: row.staffDigest,
     };
+  }
+
+  /** The morning digest goes to clinicians only (the route admits specialists and nurses). */
+  async updatePreferences(user: SessionUser, input: UpdateMyPreferencesRequest): Promise<MeResponse> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await m.findOneByOrFail(UserEntity, { id: user.id });
+      if (row.staffDigest === input.staffDigest) return;
+      await m.update(UserEntity, { id: user.id }, { staffDigest: input.staffDigest });
+      await this.audit.record(m, {
+        clinicId: user.clinicId,
+        actorId: user.id,
+        action: 'user.preferences',
+        entityType: 'user',
+        entityId: user.id,
+        before: { staffDigest: row.staffDigest },
+        after: { staffDigest: input.staffDigest },
+      });
+    });
+    return this.me(user);
   }
 }

@@ -13,6 +13,8 @@ export class ClinicEntity {
   @Column('text', { name: 'opens_at' }) opensAt: string;
   @Column('text', { name: 'closes_at' }) closesAt: string;
   @Column('integer', { name: 'slots_per_day' }) slotsPerDay: number;
+  @Column('smallint', { name: 'reminder_days_before', array: true }) reminderDaysBefore: number[];
+  @Column('text', { name: 'messages_at' }) messagesAt: string;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

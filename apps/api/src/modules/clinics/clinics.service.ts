@@ -20,6 +20,8 @@ export const toClinicResponse = (c: ClinicEntity): ClinicResponse => ({
   opensAt: c.opensAt,
   closesAt: c.closesAt,
   slotsPerDay: c.slotsPerDay,
+  reminderDaysBefore: c.reminderDaysBefore,
+  messagesAt: c.messagesAt,
   version: c.version,
 });
 
@@ -53,6 +55,8 @@ export class ClinicsService {
       const before = toClinicResponse(clinic);
       const { version: _version, ...changes } = input;
       Object.assign(clinic, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+      // Stored largest first: the reminder pass pairs each offset with the next smaller one.
+      clinic.reminderDaysBefore = [...clinic.reminderDaysBefore].sort((a, b) => b - a);
       const saved = await m.save(clinic);
       // Stored clinic dates and refill-by dates follow the clinic's calendar, in this transaction.
       if (saved.timeZone !== before.timeZone) await moveClinicDates(m, clinic.id, before.timeZone, saved.timeZone);

@@ -17,6 +17,7 @@ export const toPatientResponse = (
   p: PatientEntity,
   activePump: PumpResponse | null,
   primarySpecialistName: string | null,
+  optedOutByName: string | null,
   /** The clinic's today in its zone: the age band is derived on it, never stored. */
   clinicToday: LocalDate,
 ): PatientResponse => ({
@@ -33,6 +34,11 @@ export const toPatientResponse = (
   phone: p.phone,
   emergencyContact: p.emergencyContact,
   notes: p.notes,
+  email: p.email,
+  postalAddress: p.postalAddress,
+  reminderChannel: p.reminderChannel,
+  remindersOptedOutAt: p.remindersOptedOutAt?.toISOString() ?? null,
+  remindersOptedOutByName: p.remindersOptedOutAt ? optedOutByName : null,
   version: p.version,
   createdAt: p.createdAt.toISOString(),
   activePump,

@@ -3,6 +3,7 @@ import type {
   Diagnosis,
   InteractingMedicine,
   PatientStatus,
+  ReminderChannel,
   RiskFactor,
   Sex,
   SpasticityOrigin,
@@ -32,6 +33,11 @@ export class PatientEntity {
   @Column('text', { nullable: true }) phone: string | null;
   @Column('text', { name: 'emergency_contact', nullable: true }) emergencyContact: string | null;
   @Column('text', { nullable: true }) notes: string | null;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('text', { name: 'postal_address', nullable: true }) postalAddress: string | null;
+  @Column('text', { name: 'reminder_channel' }) reminderChannel: ReminderChannel;
+  @Column('timestamptz', { name: 'reminders_opted_out_at', nullable: true }) remindersOptedOutAt: Date | null;
+  @Column('uuid', { name: 'reminders_opted_out_by', nullable: true }) remindersOptedOutBy: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

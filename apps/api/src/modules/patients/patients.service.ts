@@ -7,7 +7,7 @@ import type {
   Page,
   UpdatePatientRequest,
 } from '@itb/contracts';
-import { createPatientRequestSchema } from '@itb/contracts';
+import { createPatientRequestSchema, EMAIL_CHANNEL_NEEDS_ADDRESS, type ReminderChannel } from '@itb/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toLocalDate } from '@itb/domain';
 import { AppError } from '../../common/app-error.js';
@@ -62,11 +62,15 @@ export class PatientsService {
     const clinic = await this.clinics.get(patient.clinicId, m);
     const schedule = scheduleOf(clinic);
     const pumpResponse = pump ? await this.pumps.describe(m, pump, schedule) : null;
-    const specialist = patient.primarySpecialistId
-      ? await m.findOneBy(UserEntity, { id: patient.primarySpecialistId })
-      : null;
+    const nameOf = async (id: string | null) => (id ? ((await m.findOneBy(UserEntity, { id }))?.name ?? null) : null);
     const clinicToday = toLocalDate(this.clock.now(), clinic.timeZone);
-    return toPatientResponse(patient, pumpResponse, specialist?.name ?? null, clinicToday);
+    return toPatientResponse(
+      patient,
+      pumpResponse,
+      await nameOf(patient.primarySpecialistId),
+      await nameOf(patient.remindersOptedOutBy),
+      clinicToday,
+    );
   }
 
   private async assertSpecialist(m: EntityManager, clinicId: string, id: string | null | undefined): Promise<void> {
@@ -80,9 +84,14 @@ export class PatientsService {
     try {
       return await this.dataSource.transaction(async (m) => {
         await this.assertSpecialist(m, actor.clinicId, data.primarySpecialistId);
+        const { remindersOptOut, ...fields } = data;
+        assertReminderChannel(data.reminderChannel, data.email ?? null);
         const patient = await m.save(
           m.create(PatientEntity, {
-            ...data,
+            ...fields,
+            email: data.email ?? null,
+            postalAddress: data.postalAddress ?? null,
+            ...optOutChange(remindersOptOut, null, actor.id, this.clock.now()),
             clinicId: actor.clinicId,
             status: 'active',
             oralBaclofenBackupMgPerDay: data.oralBaclofenBackupMgPerDay ?? null,
@@ -116,8 +125,15 @@ export class PatientsService {
         if (patient.version !== input.version) throw AppError.stale('patient');
         await this.assertSpecialist(m, actor.clinicId, input.primarySpecialistId);
         const before = patientAuditView(patient);
-        const { version, reason, ...changes } = input;
-        const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+        const { version, reason, remindersOptOut, ...changes } = input;
+        assertReminderChannel(
+          changes.reminderChannel ?? patient.reminderChannel,
+          changes.email === undefined ? patient.email : changes.email,
+        );
+        const defined = {
+          ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+          ...optOutChange(remindersOptOut, patient.remindersOptedOutAt, actor.id, this.clock.now()),
+        };
         const result = await m
           .createQueryBuilder()
           .update(PatientEntity)
@@ -153,4 +169,21 @@ export class PatientsService {
     }
     return error;
   }
+}
+
+/** The API's half of the contract's rule: e-mail reminders need an address on the saved record. */
+function assertReminderChannel(channel: ReminderChannel, email: string | null): void {
+  if (channel === 'email' && !email) throw AppError.rule('reminderChannel', EMAIL_CHANNEL_NEEDS_ADDRESS);
+}
+
+/** An opt-out keeps the moment and who recorded it; asking again changes nothing; false withdraws it. */
+function optOutChange(
+  optOut: boolean | undefined,
+  current: Date | null,
+  actorId: string,
+  now: Date,
+): Partial<Pick<PatientEntity, 'remindersOptedOutAt' | 'remindersOptedOutBy'>> {
+  if (optOut === true && !current) return { remindersOptedOutAt: now, remindersOptedOutBy: actorId };
+  if (optOut === false && current) return { remindersOptedOutAt: null, remindersOptedOutBy: null };
+  return {};
 }

@@ -197,30 +197,34 @@ export class WorksheetWriter {
     return this.wrap(value, width, 9.5, this.bold).slice(0, 3);
   }
 
-  /** Lines of at most `width`, broken at spaces; a word wider than a line (a long lot number) is broken too. */
   private wrap(value: string, width: number, size: number, font: PDFFont = this.regular): string[] {
-    const fits = (text: string) => font.widthOfTextAtSize(text, size) <= width;
-    const lines: string[] = [];
-    for (const paragraph of value.split(/\r?\n/).map(ansi)) {
-      let line = '';
-      for (const word of paragraph.split(' ')) {
-        const next = line ? `${line} ${word}` : word;
-        if (fits(next)) {
-          line = next;
-          continue;
-        }
-        if (line) lines.push(line);
-        line = '';
-        for (const char of word) {
-          if (line && !fits(line + char)) {
-            lines.push(line);
-            line = '';
-          }
-          line += char;
-        }
-      }
-      lines.push(line);
-    }
-    return lines;
+    return wrapText(value, width, size, font);
   }
+}
+
+/** Lines of at most `width`, broken at spaces; a word wider than a line (a long lot number) is broken too. */
+export function wrapText(value: string, width: number, size: number, font: PDFFont): string[] {
+  const fits = (text: string) => font.widthOfTextAtSize(text, size) <= width;
+  const lines: string[] = [];
+  for (const paragraph of value.split(/\r?\n/).map(ansi)) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const next = line ? `${line} ${word}` : word;
+      if (fits(next)) {
+        line = next;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = '';
+      for (const char of word) {
+        if (line && !fits(line + char)) {
+          lines.push(line);
+          line = '';
+        }
+        line += char;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
 }

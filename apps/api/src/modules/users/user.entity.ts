@@ -15,6 +15,7 @@ export class UserEntity {
   @Column('timestamptz', { name: 'invitation_expires_at', nullable: true }) invitationExpiresAt: Date | null;
   @Column('timestamptz', { name: 'password_changed_at', nullable: true }) passwordChangedAt: Date | null;
   @Column('boolean', { name: 'is_active' }) isActive: boolean;
+  @Column('boolean', { name: 'staff_digest' }) staffDigest: boolean;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

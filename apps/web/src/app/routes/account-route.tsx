@@ -1,6 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { StaffDigestCard } from '../../features/auth/components/staff-digest-card';
 import { ROLE_LABELS, useCurrentUser } from '../../lib/auth';
 
 /** Everyone's own account: who they are, and changing their password. */
@@ -9,19 +10,22 @@ export function AccountRoute() {
   return (
     <>
       <PageHeader title="Your account" description={`${me.name} · ${ROLE_LABELS[me.role]} · ${me.clinic.name}`} />
-      <Card>
-        <Stack gap="md">
-          <div>
-            <Title order={2} fz="lg">
-              Change password
-            </Title>
-            <Text size="sm" c="dimmed">
-              Signed in as {me.email}. Changing it signs you out everywhere else.
-            </Text>
-          </div>
-          <ChangePasswordForm email={me.email} name={me.name} />
-        </Stack>
-      </Card>
+      <Stack gap="md">
+        <Card>
+          <Stack gap="md">
+            <div>
+              <Title order={2} fz="lg">
+                Change password
+              </Title>
+              <Text size="sm" c="dimmed">
+                Signed in as {me.email}. Changing it signs you out everywhere else.
+              </Text>
+            </div>
+            <ChangePasswordForm email={me.email} name={me.name} />
+          </Stack>
+        </Card>
+        {me.role !== 'admin' && <StaffDigestCard me={me} />}
+      </Stack>
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   IconChartBar,
   IconClipboardList,
   IconFileSearch,
+  IconMail,
   IconFlag,
   IconHeartbeat,
   IconListCheck,
@@ -132,6 +133,16 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
           label="Audit log"
           leftSection={<IconFileSearch size={18} aria-hidden />}
           active={pathname.startsWith(paths.audit.path)}
+          onClick={onNavigate}
+        />
+      )}
+      {can(me, 'messages:manage') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.messages.getHref()}
+          label="Messages"
+          leftSection={<IconMail size={18} aria-hidden />}
+          active={pathname.startsWith(paths.messages.path)}
           onClick={onNavigate}
         />
       )}

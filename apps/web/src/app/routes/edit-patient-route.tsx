@@ -61,6 +61,7 @@ export function EditPatientRoute() {
       />
       {/* The form keeps what is typed and the version it opened on: its own save does not restart it. */}
       <PatientForm
+        timeZone={me.clinic.timeZone}
         patient={patient}
         specialists={specialists.data?.items.filter((user) => user.isActive)}
         isLoadingSpecialists={specialists.isPending}

@@ -21,6 +21,7 @@ export function NewPatientRoute() {
     <>
       <PageHeader title="Add patient" description="Fields marked * are required." />
       <PatientForm
+        timeZone={me.clinic.timeZone}
         specialists={specialists.data?.items.filter((user) => user.isActive)}
         isLoadingSpecialists={specialists.isPending}
         defaultPrimarySpecialistId={me.role === 'specialist' ? me.id : null}

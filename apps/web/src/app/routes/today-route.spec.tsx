@@ -14,6 +14,7 @@ const me = (role: MeResponse['role']): MeResponse => ({
   name: 'Nurse Tom Hughes',
   role,
   clinic: { id: 'c1', name: 'Northside ITB Clinic', timeZone: 'Europe/London' },
+  staffDigest: false,
 });
 
 const id = (n: number) => `7d0c2f1e-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
@@ -47,10 +48,11 @@ const DOSE_REVIEW = appointment({
 const CANCELLED = appointment({ id: id(14), status: 'cancelled', startsOn: TODAY, patientName: 'Gone, Gus' });
 const OPEN_FLAG = flagFixture();
 
-type Answers = { appointments?: unknown[] | 'fail'; flags?: unknown[] | 'fail' };
+type Answers = { appointments?: unknown[] | 'fail'; flags?: unknown[] | 'fail'; tasks?: unknown[] };
 
-function stubApi({ appointments = [], flags = [] }: Answers) {
+function stubApi({ appointments = [], flags = [], tasks = [] }: Answers) {
   return stubFetch((call: StubbedCall) => {
+    if (call.path === '/api/tasks') return ok(tasks);
     if (call.method === 'PATCH') return ok({ ...BOOKED_REFILL, status: 'arrived', version: 4 });
     if (call.path === '/api/appointments') {
       return appointments === 'fail'
@@ -171,6 +173,34 @@ describe("Today's clinic", () => {
     renderWithProviders(<TodaysClinic me={me('nurse')} today={TODAY} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Acknowledge Refill overdue for Smith, Anna' }));
     expect(await screen.findByRole('dialog', { name: 'Acknowledge flag' })).toBeTruthy();
+  });
+
+  it('lists the calls the reminder planner opened and records one with what came of it', async () => {
+    const task = {
+      id: '00000000-0000-4000-8000-0000000000c1',
+      kind: 'call_overdue_unbooked',
+      patient: { id: id(5), mrn: 'NS-000005', name: 'Grace Hopper', phone: '+44 7700 900123' },
+      pumpId: id(6),
+      details: 'Refill overdue and none booked.',
+      createdAt: '2026-11-23T07:00:00.000Z',
+    };
+    const calls = stubApi({ tasks: [task] });
+    renderWithProviders(<TodaysClinic me={me('nurse')} today={TODAY} />);
+    expect(await screen.findByRole('heading', { name: 'Calls to make 1' })).toBeTruthy();
+    const list = section(/^Calls to make/);
+    expect(within(list).getByText('+44 7700 900123')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'Called' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Call Grace Hopper' });
+    fireEvent.change(within(dialog).getByLabelText(/What came of the call/), {
+      target: { value: 'Booked for Thursday' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Mark done' }));
+    await waitFor(() =>
+      expect(calls.calls.find((c) => c.method === 'POST')).toMatchObject({
+        path: `/api/tasks/${task.id}/done`,
+        body: { note: 'Booked for Thursday' },
+      }),
+    );
   });
 
   it('says so when there is nothing to do', async () => {

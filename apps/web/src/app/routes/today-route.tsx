@@ -9,6 +9,7 @@ import { timeZoneAbbreviation, todayIn } from '../../lib/format';
 import { paths } from '../paths';
 import { NotAllowed } from './not-allowed';
 import { TodayArrivalsSection } from './today-arrivals-section';
+import { TodayCallsSection } from './today-calls-section';
 import { TodayFlagsSection } from './today-flags-section';
 import { TodayRefillsSection } from './today-refills-section';
 import { TodayWithdrawalWatchSection } from './today-withdrawal-watch-section';
@@ -41,6 +42,9 @@ export function TodaysClinic({ me, today }: { me: MeResponse; today: string }) {
         </Grid.Col>
         <Grid.Col span={12}>
           <TodayWithdrawalWatchSection me={me} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TodayCallsSection me={me} />
         </Grid.Col>
         <Grid.Col span={12}>
           <TodayFlagsSection me={me} />

@@ -13,6 +13,8 @@ export const clinic = (overrides: Partial<ClinicResponse> = {}): ClinicResponse 
   opensAt: '08:30',
   closesAt: '17:00',
   slotsPerDay: 16,
+  reminderDaysBefore: [7, 1],
+  messagesAt: '07:00',
   version: 1,
   ...overrides,
 });

@@ -20,6 +20,15 @@ const orDash = (value: string | null) =>
     </Text>
   );
 
+/** How the patient hears about refills, or that they asked not to. */
+function remindersText(patient: PatientResponse, timeZone: string): string {
+  if (patient.remindersOptedOutAt) {
+    return `None: opted out on ${formatInstantDate(patient.remindersOptedOutAt, timeZone)} (recorded by ${patient.remindersOptedOutByName ?? 'a former user'})`;
+  }
+  if (patient.reminderChannel === 'email' && patient.email) return 'By e-mail';
+  return patient.postalAddress ? 'By printed letter' : 'By printed letter (no postal address recorded)';
+}
+
 export function PatientDemographicsCard({ patient, timeZone }: { patient: PatientResponse; timeZone: string }) {
   return (
     <Card component="section" aria-labelledby="demographics-title">
@@ -33,6 +42,8 @@ export function PatientDemographicsCard({ patient, timeZone }: { patient: Patien
         <Item label="Primary specialist">{orDash(patient.primarySpecialistName)}</Item>
         <Item label="Phone">{orDash(patient.phone)}</Item>
         <Item label="Emergency contact">{orDash(patient.emergencyContact)}</Item>
+        <Item label="E-mail">{orDash(patient.email)}</Item>
+        <Item label="Reminders">{remindersText(patient, timeZone)}</Item>
         <Item label="Added">{formatInstantDate(patient.createdAt, timeZone)}</Item>
       </DataList>
       {patient.notes && (

@@ -26,6 +26,11 @@ const PATIENT: PatientResponse = {
   phone: null,
   emergencyContact: null,
   notes: null,
+  email: null,
+  postalAddress: null,
+  reminderChannel: 'letter',
+  remindersOptedOutAt: null,
+  remindersOptedOutByName: null,
   version: 4,
   createdAt: '2026-11-23T09:49:00.000Z',
   activePump: null,
@@ -53,7 +58,7 @@ describe('PatientForm', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('offers the six cautions and the eight interacting medicines, and no age tick box', () => {
-    renderWithProviders(<PatientForm specialists={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    renderWithProviders(<PatientForm timeZone="Europe/London" specialists={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
     const cautions = within(screen.getByRole('group', { name: 'Cautions' })).getAllByRole('checkbox');
     expect(cautions.map((c) => c.getAttribute('value'))).toEqual([
       'renal_impairment',
@@ -70,7 +75,7 @@ describe('PatientForm', { timeout: 20_000 }, () => {
   });
 
   it('warns, without refusing, when the oral back-up is above 80 mg/day', async () => {
-    renderWithProviders(<PatientForm specialists={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    renderWithProviders(<PatientForm timeZone="Europe/London" specialists={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
     const input = screen.getByLabelText(/Oral baclofen back-up/);
     fireEvent.change(input, { target: { value: '80' } });
     expect(screen.queryByText(/Above the usual oral maximum/)).toBeNull();
@@ -81,7 +86,9 @@ describe('PatientForm', { timeout: 20_000 }, () => {
   it('edits a patient from what is stored and saves with its version', async () => {
     const bodies = stubPatch();
     const onSaved = vi.fn();
-    renderWithProviders(<PatientForm patient={PATIENT} specialists={[]} onSaved={onSaved} onCancel={vi.fn()} />);
+    renderWithProviders(
+      <PatientForm timeZone="Europe/London" patient={PATIENT} specialists={[]} onSaved={onSaved} onCancel={vi.fn()} />,
+    );
     expect(box('History of stroke').checked).toBe(true);
     expect(box('Hypersensitivity to baclofen').checked).toBe(true);
     expect(box('Opioids').checked).toBe(true);

@@ -4,6 +4,7 @@ import {
   CAUTIONS,
   createPatientRequestSchema,
   DIAGNOSIS_LABELS,
+  EMAIL_CHANNEL_NEEDS_ADDRESS,
   INTERACTING_MEDICINE_LABELS,
   INTERACTING_MEDICINES,
   RISK_FACTOR_LABELS,
@@ -23,12 +24,18 @@ import { toNullableNumber, toNullableString } from '../../../lib/form-values';
 import { useCreatePatient } from '../api/create-patient';
 import { useUpdatePatient } from '../api/update-patient';
 import { SEX_LABELS, SPASTICITY_ORIGIN_LABELS, selectOptions } from '../labels';
+import { ReminderContactFields } from './reminder-contact-fields';
 
 /** The patient's fields; an edit also says why (kept on the audit row), which a new patient does not need. */
-const patientFormSchema = createPatientRequestSchema.extend({ reason: z.string().trim().max(500).optional() });
-const editPatientFormSchema = createPatientRequestSchema.extend({
-  reason: z.string().trim().min(1, 'is required').max(500),
-});
+const emailChannel = (v: { reminderChannel?: string; email?: string | null }) =>
+  v.reminderChannel !== 'email' || !!v.email;
+const emailChannelError = { path: ['reminderChannel'], message: EMAIL_CHANNEL_NEEDS_ADDRESS };
+const patientFormSchema = createPatientRequestSchema
+  .extend({ reason: z.string().trim().max(500).optional() })
+  .refine(emailChannel, emailChannelError);
+const editPatientFormSchema = createPatientRequestSchema
+  .extend({ reason: z.string().trim().min(1, 'is required').max(500) })
+  .refine(emailChannel, emailChannelError);
 type PatientFormInput = z.input<typeof patientFormSchema>;
 
 const FIELDS: readonly FieldPath<PatientFormInput>[] = [
@@ -46,6 +53,10 @@ const FIELDS: readonly FieldPath<PatientFormInput>[] = [
   'primarySpecialistId',
   'phone',
   'emergencyContact',
+  'email',
+  'postalAddress',
+  'reminderChannel',
+  'remindersOptOut',
   'notes',
   'reason',
 ];
@@ -56,6 +67,8 @@ export interface SpecialistOption {
 }
 
 interface PatientFormProps {
+  /** The clinic's zone: the date an opt-out was recorded reads in it. */
+  timeZone: string;
   specialists: SpecialistOption[] | undefined;
   isLoadingSpecialists?: boolean;
   defaultPrimarySpecialistId?: string | null;
@@ -82,6 +95,10 @@ function defaultValuesOf(
       primarySpecialistId,
       phone: '',
       emergencyContact: '',
+      email: '',
+      postalAddress: '',
+      reminderChannel: 'letter',
+      remindersOptOut: false,
       notes: '',
     };
   }
@@ -100,11 +117,16 @@ function defaultValuesOf(
     primarySpecialistId: patient.primarySpecialistId,
     phone: patient.phone ?? '',
     emergencyContact: patient.emergencyContact ?? '',
+    email: patient.email ?? '',
+    postalAddress: patient.postalAddress ?? '',
+    reminderChannel: patient.reminderChannel,
+    remindersOptOut: patient.remindersOptedOutAt !== null,
     notes: patient.notes ?? '',
   };
 }
 
 export function PatientForm({
+  timeZone,
   specialists,
   isLoadingSpecialists,
   defaultPrimarySpecialistId = null,
@@ -143,6 +165,8 @@ export function PatientForm({
           ...values,
           phone: values.phone ?? null,
           emergencyContact: values.emergencyContact ?? null,
+          email: values.email ?? null,
+          postalAddress: values.postalAddress ?? null,
           notes: values.notes ?? null,
           version: openedVersion ?? patient.version,
           reason,
@@ -292,6 +316,8 @@ export function PatientForm({
           </SimpleGrid>
           <Textarea label="Notes" autosize minRows={3} mt="md" error={errorText(errors.notes)} {...register('notes')} />
         </Card>
+
+        <ReminderContactFields register={register} errors={errors} patient={patient} timeZone={timeZone} />
 
         {patient && (
           <Textarea
