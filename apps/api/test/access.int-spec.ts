@@ -67,6 +67,12 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'GET /api/fills/:id/worksheet': ['specialist', 'nurse'],
   'GET /api/fills/:id/worksheet.pdf': ['specialist', 'nurse'],
   'GET /api/audit-events': ['admin'],
+  // Each user's own feed; the feed itself takes its token as the credential (no session).
+  'GET /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'POST /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'DELETE /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'GET /api/calendar/:token.ics': 'public',
 };
 
 interface Layer {
