@@ -1,9 +1,10 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { CalendarFeedCard } from '../../features/calendar-feed/components/calendar-feed-card';
 import { ROLE_LABELS, useCurrentUser } from '../../lib/auth';
 
-/** Everyone's own account: who they are, and changing their password. */
+/** Everyone's own account: who they are, changing their password, and their calendar feed. */
 export function AccountRoute() {
   const me = useCurrentUser();
   return (
@@ -22,6 +23,7 @@ export function AccountRoute() {
           <ChangePasswordForm email={me.email} name={me.name} />
         </Stack>
       </Card>
+      <CalendarFeedCard me={me} />
     </>
   );
 }
