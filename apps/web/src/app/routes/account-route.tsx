@@ -10,20 +10,22 @@ export function AccountRoute() {
   return (
     <>
       <PageHeader title="Your account" description={`${me.name} · ${ROLE_LABELS[me.role]} · ${me.clinic.name}`} />
-      <Card>
-        <Stack gap="md">
-          <div>
-            <Title order={2} fz="lg">
-              Change password
-            </Title>
-            <Text size="sm" c="dimmed">
-              Signed in as {me.email}. Changing it signs you out everywhere else.
-            </Text>
-          </div>
-          <ChangePasswordForm email={me.email} name={me.name} />
-        </Stack>
-      </Card>
-      <CalendarFeedCard me={me} />
+      <Stack gap="md">
+        <Card>
+          <Stack gap="md">
+            <div>
+              <Title order={2} fz="lg">
+                Change password
+              </Title>
+              <Text size="sm" c="dimmed">
+                Signed in as {me.email}. Changing it signs you out everywhere else.
+              </Text>
+            </div>
+            <ChangePasswordForm email={me.email} name={me.name} />
+          </Stack>
+        </Card>
+        <CalendarFeedCard me={me} />
+      </Stack>
     </>
   );
 }

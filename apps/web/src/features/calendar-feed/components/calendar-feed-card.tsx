@@ -78,7 +78,16 @@ export function CalendarFeedCard({ me }: { me: MeResponse }) {
 
   let body;
   if (created) {
-    body = <CalendarFeedAddress path={created.path} onDone={() => setCreated(null)} />;
+    body = (
+      <CalendarFeedAddress
+        path={created.path}
+        onDone={() => {
+          setCreated(null);
+          // A calendar app may have fetched it meanwhile: show when.
+          void feed.refetch();
+        }}
+      />
+    );
   } else if (feed.isPending) {
     body = <Loader size="sm" aria-label="Loading your calendar feed" />;
   } else if (feed.isError) {
