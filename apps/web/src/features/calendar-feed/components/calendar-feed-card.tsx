@@ -138,7 +138,12 @@ export function CalendarFeedCard({ me }: { me: MeResponse }) {
         <ConfirmFeedModal
           confirmation={confirming}
           isPending={create.isPending || revoke.isPending}
-          onCancel={() => setConfirming(null)}
+          error={confirming === 'regenerate' ? create.error : revoke.error}
+          onCancel={() => {
+            create.reset();
+            revoke.reset();
+            setConfirming(null);
+          }}
           onConfirm={() =>
             confirming === 'regenerate'
               ? makeAddress(current.scope)

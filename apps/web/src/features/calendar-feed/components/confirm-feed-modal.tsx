@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 
 export type FeedConfirmation = 'regenerate' | 'revoke';
 
@@ -19,11 +20,14 @@ const WORDS: Record<FeedConfirmation, { title: string; text: string; action: str
 export function ConfirmFeedModal({
   confirmation,
   isPending,
+  error,
   onCancel,
   onConfirm,
 }: {
   confirmation: FeedConfirmation | null;
   isPending: boolean;
+  /** The last attempt's failure, shown where the user is looking. */
+  error: unknown;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
@@ -33,6 +37,7 @@ export function ConfirmFeedModal({
       {words && (
         <Stack>
           <Text size="sm">{words.text}</Text>
+          {error != null && <FormErrorAlert error={error} title="Could not change your calendar feed" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Cancel
