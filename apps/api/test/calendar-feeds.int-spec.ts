@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AppointmentResponse, CalendarFeedCreated, UserResponse } from '@itb/contracts';
 import ICAL from 'ical.js';
 import request from 'supertest';
@@ -315,9 +315,39 @@ describe('calendar feeds', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('keeps the token out of the request log', () => {
+  it('redacts only the feed path for the logs', () => {
     expect(loggablePath(`/api/calendar/${'x'.repeat(43)}.ics`)).toBe('/api/calendar/[redacted].ics');
     expect(loggablePath('/api/calendar-feed')).toBe('/api/calendar-feed');
     expect(loggablePath('/api/appointments')).toBe('/api/appointments');
+  });
+});
+
+describe('calendar feeds in the request log', () => {
+  let ctx: TestContext;
+  afterAll(async () => ctx.app.close());
+
+  it('logs each fetch with the token redacted, found or not', async () => {
+    ctx = await createTestApp({ env: { LOG_LEVEL: 'info' } });
+    const clinic = await createClinic(ctx);
+    const feed = (await clinic.as.nurse.post('/api/calendar-feed').send({ scope: 'clinic' }).expect(201))
+      .body as CalendarFeedCreated;
+    const unknown = 'Z'.repeat(43);
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await request(ctx.server).get(feed.path).expect(200);
+      await request(ctx.server).get(`/api/calendar/${unknown}.ics`).expect(404);
+      // The log line is written when the answer has gone: give it the turn.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      spy.mockRestore();
+    }
+    const lines = written.join('');
+    expect(lines.match(/"path":"\/api\/calendar\/\[redacted\]\.ics"/g)).toHaveLength(2);
+    expect(lines).not.toContain(feed.token);
+    expect(lines).not.toContain(unknown);
   });
 });
