@@ -173,10 +173,7 @@ describe('calendar feeds', () => {
     expect(stored.token_hash).not.toContain(body.token);
 
     // Moved once: version 2, so the event's SEQUENCE is 1.
-    const moving = (
-      await clinic.as.nurse.get(`/api/appointments?patientId=${(await appointment(ids.nurses)).patientId}`)
-    ).body.items as AppointmentResponse[];
-    const toMove = moving.find((a) => a.id === ids.nurses)!;
+    const toMove = await appointment(ids.nurses!);
     await clinic.as.nurse
       .patch(`/api/appointments/${ids.nurses}`)
       .send({ version: toMove.version, startsAt: at('2026-11-03T11:15:00Z') })
@@ -319,6 +316,27 @@ describe('calendar feeds', () => {
     expect(loggablePath(`/api/calendar/${'x'.repeat(43)}.ics`)).toBe('/api/calendar/[redacted].ics');
     expect(loggablePath('/api/calendar-feed')).toBe('/api/calendar-feed');
     expect(loggablePath('/api/appointments')).toBe('/api/appointments');
+  });
+});
+
+describe('calendar feed misses', () => {
+  let ctx: TestContext;
+  afterAll(async () => ctx.app.close());
+
+  it('refuses an address after 50 misses in 15 minutes, and never holds up a good feed fetched from it', async () => {
+    // Behind a proxy on loopback, so this test's client has an address of its own.
+    ctx = await createTestApp({ env: { TRUST_PROXY: 'loopback' } });
+    const clinic = await createClinic(ctx);
+    const feed = (await clinic.as.nurse.post('/api/calendar-feed').send({ scope: 'clinic' }).expect(201))
+      .body as CalendarFeedCreated;
+    const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const get = (path: string) => request(ctx.server).get(path).set('X-Forwarded-For', client);
+    for (let i = 0; i < 50; i++) await get(`/api/calendar/miss-${i}.ics`).expect(404);
+    const refused = await get(`/api/calendar/${'M'.repeat(43)}.ics`).expect(429);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    await get(feed.path).expect(200);
+    // Another address is not affected.
+    await request(ctx.server).get('/api/calendar/miss.ics').set('X-Forwarded-For', '192.0.2.7').expect(404);
   });
 });
 

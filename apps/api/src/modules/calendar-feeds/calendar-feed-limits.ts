@@ -15,8 +15,8 @@ export const FEED_FETCHES_PER_HOUR = 60;
 
 /**
  * The feeds' limits, on the same rate-limiter-flexible Postgres store (`login_limits`, by key prefix) as
- * the sign-in limits, so they hold across API instances. Misses are counted by address (the calendar
- * services of large providers fetch from shared addresses, so good fetches are counted by feed instead).
+ * the sign-in limits, so they hold across API instances. Misses are counted by address; good fetches by
+ * feed, as the calendar services of large providers fetch many users' feeds from shared addresses.
  */
 @Injectable()
 export class CalendarFeedLimits {
@@ -40,17 +40,19 @@ export class CalendarFeedLimits {
     });
   }
 
-  /** An address that has asked for too many non-feeds is refused before its token is looked up. */
-  async admitAddress(address: string): Promise<void> {
-    const misses = await this.missesByAddress.get(address);
-    if (misses && misses.consumedPoints >= FEED_MISSES_PER_ADDRESS) {
-      const wait = Math.max(1, Math.ceil(misses.msBeforeNext / 1000));
+  /**
+   * Counts a request for an address that is no feed; past the limit the address gets 429 instead of
+   * 404. Only misses are refused: a good feed fetched from the same address (a calendar service's shared
+   * fetchers) is never held up by someone else's misses.
+   */
+  async missed(address: string): Promise<void> {
+    try {
+      await this.missesByAddress.consume(address);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const wait = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw AppError.rateLimited(`Too many requests from this network. Try again in ${wait} second(s).`, wait);
     }
-  }
-
-  async missed(address: string): Promise<void> {
-    await this.missesByAddress.penalty(address, 1);
   }
 
   async admitFeed(feedId: string): Promise<void> {

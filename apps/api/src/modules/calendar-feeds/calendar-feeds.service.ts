@@ -129,7 +129,6 @@ export class CalendarFeedsService {
    * today to CALENDAR_FEED_DAYS_AHEAD after it (the same span `GET /appointments?from&to` answers).
    */
   async ics(token: string, address: string): Promise<string> {
-    await this.limits.admitAddress(address);
     const feed = CALENDAR_FEED_TOKEN.test(token) ? await this.findByToken(token) : undefined;
     if (!feed) {
       await this.limits.missed(address);
