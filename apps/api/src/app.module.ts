@@ -28,6 +28,10 @@ import { PumpHistoryRepository } from './modules/pump-history/pump-history.repos
 import { PumpHistoryService } from './modules/pump-history/pump-history.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { CalendarFeedLimits } from './modules/calendar-feeds/calendar-feed-limits.js';
+import { CalendarFeedsController } from './modules/calendar-feeds/calendar-feeds.controller.js';
+import { CalendarFeedsService } from './modules/calendar-feeds/calendar-feeds.service.js';
+import { CalendarIcsController } from './modules/calendar-feeds/calendar-ics.controller.js';
 import { AuthController } from './modules/auth/auth.controller.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottleService } from './modules/auth/login-throttle.service.js';
@@ -88,6 +92,8 @@ export const CONTROLLERS = [
   AuditController,
   MessagesController,
   StaffTasksController,
+  CalendarFeedsController,
+  CalendarIcsController,
 ];
 
 @Module({})
@@ -137,6 +143,8 @@ export class AppModule {
         MessagePlanner,
         MessageScheduler,
         MessagesService,
+        CalendarFeedLimits,
+        CalendarFeedsService,
       ],
     };
   }

@@ -75,6 +75,12 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'POST /api/messages/:id/resend': ['admin'],
   'GET /api/tasks': ['specialist', 'nurse'],
   'POST /api/tasks/:id/done': ['specialist', 'nurse'],
+  // Each user's own feed; the feed itself takes its token as the credential (no session).
+  'GET /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'POST /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'PATCH /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'DELETE /api/calendar-feed': ['specialist', 'nurse', 'admin'],
+  'GET /api/calendar/:token.ics': 'public',
 };
 
 interface Layer {

@@ -83,7 +83,7 @@ describe('the OpenAPI document', () => {
     const documented = operations(served)
       .map(({ path, method }) => `${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`)
       .sort();
-    expect(documented).toHaveLength(66);
+    expect(documented).toHaveLength(71);
     expect(documented).toEqual(routerRoutes(ctx));
   });
 
@@ -124,8 +124,8 @@ describe('the OpenAPI document', () => {
       const undescribed = params.filter((p) => (p.description ?? '').length < 10).map((p) => p.name);
       expect({ where, undescribed }).toEqual({ where, undescribed: [] });
 
-      // Writes take a JSON body, except signing out.
-      if (method !== 'get' && path !== '/auth/logout') {
+      // Writes take a JSON body, except signing out and revoking (a DELETE's target is its path).
+      if (method !== 'get' && method !== 'delete' && path !== '/auth/logout') {
         const body = op.requestBody as oas31.RequestBodyObject | undefined;
         expect({ where, body: body?.content['application/json']?.schema }).toEqual({ where, body: expect.anything() });
       }
@@ -160,7 +160,7 @@ describe('the OpenAPI document', () => {
         expect({ where, statuses }).toEqual({ where, statuses: expect.arrayContaining(['404']) });
       }
     }
-    expect(ids.size).toBe(66);
+    expect(ids.size).toBe(71);
   });
 
   it('documents the refill queue filters, the refill body and the timeline kinds from the contracts', () => {
@@ -218,7 +218,7 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('declares the session cookie, required everywhere but sign-in, health and invitation links', () => {
+  it('declares the session cookie, required everywhere but sign-in, health, invitation links and calendar feeds', () => {
     expect(served.components!.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'itb_session' }),
     });
@@ -228,6 +228,7 @@ describe('the OpenAPI document', () => {
       .map(({ op }) => op.operationId);
     expect(open.sort()).toEqual([
       'acceptInvitation',
+      'getCalendarIcs',
       'getHealth',
       'getLiveness',
       'getReadiness',

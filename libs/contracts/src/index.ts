@@ -19,3 +19,4 @@ export * from './reservoir-history.js';
 export * from './replacements.js';
 export * from './refill-worksheet.js';
 export * from './messages.js';
+export * from './calendar-feeds.js';

@@ -5,10 +5,16 @@ import { requestContext } from './request-context.js';
 
 const logger = new Logger('HTTP');
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** A calendar feed's path holds its secret token: `/api/calendar/<token>.ics`. */
+const CALENDAR_FEED_PATH = /^(\/api\/calendar\/)[^/]*$/;
+
+/** The path as logs may keep it: a calendar feed's token is a credential and never written down. */
+export const loggablePath = (path: string): string => path.replace(CALENDAR_FEED_PATH, '$1[redacted].ics');
 
 /**
  * Gives each request an id (echoed in `X-Request-Id`) and logs one line when it ends.
- * The line carries the path without its query (a search may hold a name) and ids only.
+ * The line carries the path without its query (a search may hold a name), with a calendar feed's
+ * token redacted, and ids only.
  */
 export function httpContextMiddleware(req: Request, res: Response, next: NextFunction): void {
   const header = req.header('x-request-id');
@@ -22,7 +28,7 @@ export function httpContextMiddleware(req: Request, res: Response, next: NextFun
       msg: 'request',
       requestId,
       method: req.method,
-      path: req.path,
+      path: loggablePath(req.path),
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
       userId: context.user?.id,

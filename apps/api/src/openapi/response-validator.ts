@@ -3,6 +3,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
 import type { oas31 } from 'zod-openapi';
+import { loggablePath } from '../common/http-context.middleware.js';
 import { API_PREFIX } from './openapi-document.js';
 
 // ajv-formats is CommonJS with `exports.default`: imported from ESM, the plugin is the module's `default`.
@@ -91,7 +92,7 @@ export function responseValidator(document: oas31.OpenAPIObject) {
   return (req: Request, res: Response, next: NextFunction) => {
     const json = res.json.bind(res);
     const record = (problem: string) => {
-      const violation = { method: req.method, path: req.originalUrl, status: res.statusCode, problem };
+      const violation = { method: req.method, path: loggablePath(req.originalUrl), status: res.statusCode, problem };
       contractViolations.push(violation);
       logger.error({ msg: 'response does not match the OpenAPI document', ...violation });
       return violation;

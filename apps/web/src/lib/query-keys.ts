@@ -131,6 +131,10 @@ export const queryKeys = {
     /** The overdue-now pages after the report's first, by the cursor they start from. */
     overdueNow: (startCursor: string) => ['reports', 'overdue', 'now', startCursor] as const,
   },
+  calendarFeed: {
+    /** The signed-in user's own feed. */
+    mine: () => ['calendar-feed', 'mine'] as const,
+  },
   audit: {
     all: () => ['audit-events'] as const,
     list: (params: AuditListParams) => ['audit-events', 'list', params] as const,

@@ -7,7 +7,7 @@ export const TAG_DOC_KEY = 'itb:openapi:tag';
 
 /** A file the route streams instead of JSON (the emergency card's PDF, the report's CSV). */
 export interface FileAnswer {
-  file: 'application/pdf' | 'text/csv';
+  file: 'application/pdf' | 'text/csv' | 'text/calendar';
   description: string;
 }
 

@@ -2,9 +2,10 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { StaffDigestCard } from '../../features/auth/components/staff-digest-card';
+import { CalendarFeedCard } from '../../features/calendar-feed/components/calendar-feed-card';
 import { ROLE_LABELS, useCurrentUser } from '../../lib/auth';
 
-/** Everyone's own account: who they are, and changing their password. */
+/** Everyone's own account: who they are, changing their password, and their calendar feed. */
 export function AccountRoute() {
   const me = useCurrentUser();
   return (
@@ -25,6 +26,7 @@ export function AccountRoute() {
           </Stack>
         </Card>
         {me.role !== 'admin' && <StaffDigestCard me={me} />}
+        <CalendarFeedCard me={me} />
       </Stack>
     </>
   );

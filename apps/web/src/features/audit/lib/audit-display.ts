@@ -23,6 +23,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   flag: 'Flag',
   user: 'User account',
   clinic: 'Clinic settings',
+  calendar_feed: 'Calendar feed',
 };
 
 /** What each audited action did; an action not listed here shows as its code. */
@@ -61,6 +62,10 @@ export const ACTION_LABELS: Record<string, string> = {
   // Recorded by earlier versions, when an administrator could set a password.
   'user.reset_password': 'Password reset',
   'clinic.update': 'Clinic settings changed',
+  'calendar_feed.create': 'Calendar feed made',
+  'calendar_feed.regenerate': 'Calendar feed given a new address',
+  'calendar_feed.update': 'Calendar feed changed',
+  'calendar_feed.revoke': 'Calendar feed revoked',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
