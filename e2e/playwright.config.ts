@@ -81,6 +81,8 @@ export default defineConfig({
       DEMO_TIME_ZONE: process.env.E2E_TIME_ZONE ?? afternoonZone(),
       LOG_LEVEL: 'warn',
       VALIDATE_RESPONSES: 'true',
+      // Reminders come due within seconds of a booking, not at the next minute's check.
+      MESSAGE_CHECK_INTERVAL_SECONDS: '2',
     },
   },
 });

@@ -43,7 +43,7 @@ function Outbox({ me }: { me: MeResponse }) {
       />
       <Stack gap="md">
         {summary.data && !canSendEmail && (
-          <Alert color="yellow" variant="light" icon={<IconMailOff aria-hidden />} title="E-mail is not going out">
+          <Alert color="orange" variant="light" icon={<IconMailOff aria-hidden />} title="E-mail is not going out">
             No mail server is configured (SMTP_URL), so e-mails are held here exactly as they would be sent. Letters
             print as usual.
           </Alert>
