@@ -26,6 +26,11 @@ import { RefillWorksheetsService } from './modules/refill-worksheets/refill-work
 import { PumpHistoryController } from './modules/pump-history/pump-history.controller.js';
 import { PumpHistoryRepository } from './modules/pump-history/pump-history.repository.js';
 import { PumpHistoryService } from './modules/pump-history/pump-history.service.js';
+import { ApiTokensController } from './modules/api-tokens/api-tokens.controller.js';
+import { ApiTokensService } from './modules/api-tokens/api-tokens.service.js';
+import { FhirController } from './modules/fhir/fhir.controller.js';
+import { FhirRepository } from './modules/fhir/fhir.repository.js';
+import { FhirService } from './modules/fhir/fhir.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthController } from './modules/auth/auth.controller.js';
@@ -78,6 +83,8 @@ export const CONTROLLERS = [
   RefillWorksheetsController,
   PumpHistoryController,
   AuditController,
+  ApiTokensController,
+  FhirController,
 ];
 
 @Module({})
@@ -121,6 +128,9 @@ export class AppModule {
         RefillWorksheetsService,
         PumpHistoryRepository,
         PumpHistoryService,
+        ApiTokensService,
+        FhirRepository,
+        FhirService,
       ],
     };
   }

@@ -22,6 +22,7 @@ const CLINIC_TABLES = [
   'users',
   'audit_events',
   'idempotency_keys',
+  'api_tokens',
 ];
 
 /**
@@ -33,7 +34,7 @@ describe("another clinic's ids", () => {
   let ctx: TestContext;
   let owner: TestClinic;
   let other: TestClinic;
-  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user', string>;
+  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user' | 'apiToken', string>;
   let ownPump: PumpResponse;
   let ownAppointment: { id: string; version: number };
 
@@ -56,7 +57,9 @@ describe("another clinic's ids", () => {
       .post('/api/appointments')
       .send({ patientId: patient.id, type: 'refill', startsAt: '2026-04-22T09:00:00.000Z' })
       .expect(201);
+    const apiToken = await owner.as.admin.post('/api/api-tokens').send({ name: 'Owner export' }).expect(201);
     Object.assign(ids, {
+      apiToken: apiToken.body.token.id,
       patient: patient.id,
       pump: pump.id,
       fill: pump.currentFill!.id,
@@ -133,6 +136,7 @@ describe("another clinic's ids", () => {
       acknowledgeFlag: { note: 'seen' },
       resolveFlag: { note: 'done' },
       updateAppointment: { version: 1, status: 'cancelled', reason: 'Cross-clinic probe' },
+      revokeApiToken: { reason: 'Cross-clinic probe' },
     };
   };
 
@@ -144,6 +148,19 @@ describe("another clinic's ids", () => {
     if (path.startsWith('/fills/')) return ids.fill;
     if (path.startsWith('/flags/')) return ids.flag;
     if (path.startsWith('/appointments/')) return ids.appointment;
+    if (path.startsWith('/api-tokens/')) return ids.apiToken;
+    // The FHIR API: each type's id is one of our records' (an Observation is a fill's volume).
+    const fhir = /^\/fhir\/R4\/([A-Za-z]+)\//.exec(path)?.[1];
+    const fhirIds: Record<string, string> = {
+      Patient: ids.patient,
+      Device: ids.pump,
+      MedicationRequest: ids.pump,
+      Procedure: ids.fill,
+      Observation: `${ids.fill}-volume-added`,
+      Flag: ids.flag,
+      Appointment: ids.appointment,
+    };
+    if (fhir && fhirIds[fhir]) return fhirIds[fhir];
     throw new Error(`no id of the owner clinic for ${path}: add one to this walk`);
   };
 
@@ -160,8 +177,9 @@ describe("another clinic's ids", () => {
         if (!operation) continue;
         const operationId = operation.operationId!;
         const url = `/api${path.replace('{id}', idFor(path))}`;
-        // An admin for the user routes (only admins reach them), a specialist for everything else.
-        const agent = path.startsWith('/users/') ? other.as.admin : other.as.specialist;
+        // An admin for the user and token routes (only admins reach them), a specialist for everything else.
+        const agent =
+          path.startsWith('/users/') || path.startsWith('/api-tokens/') ? other.as.admin : other.as.specialist;
         const call = agent[method](url);
         if (method !== 'get') {
           const body = writeBodies[operationId];
@@ -169,7 +187,9 @@ describe("another clinic's ids", () => {
           call.send(body);
         }
         const res = await call;
-        expect({ operationId, status: res.status, code: res.body?.code }).toEqual({
+        // The FHIR API answers an OperationOutcome naming our code.
+        const code = (res.body?.code ?? res.body?.issue?.[0]?.details?.coding?.[0]?.code) as string | undefined;
+        expect({ operationId, status: res.status, code }).toEqual({
           operationId,
           status: 404,
           code: 'NOT_FOUND',
@@ -180,7 +200,17 @@ describe("another clinic's ids", () => {
     // The walk reached every kind of record (a path the document lost would shrink this list).
     expect(walked.length).toBeGreaterThanOrEqual(26);
     expect(walked).toEqual(
-      expect.arrayContaining(['getFlag', 'resolveFlag', 'explantPump', 'resetUser', 'getFillWorksheetPdf']),
+      expect.arrayContaining([
+        'getFlag',
+        'resolveFlag',
+        'explantPump',
+        'resetUser',
+        'getFillWorksheetPdf',
+        'revokeApiToken',
+        'readFhirPatient',
+        'fhirPatientEverything',
+        'readFhirObservation',
+      ]),
     );
     expect(await snapshot(owner.id)).toEqual(ownerBefore);
     expect(await snapshot(other.id)).toEqual(otherBefore);

@@ -18,3 +18,4 @@ export * from './audit.js';
 export * from './reservoir-history.js';
 export * from './replacements.js';
 export * from './refill-worksheet.js';
+export * from './api-tokens.js';

@@ -14,6 +14,7 @@ import { UserInvitations1764640000000 } from './migrations/1764640000000-user-in
 import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-due-index.js';
 import { ClinicCapacityCancelReason1764660000000 } from './migrations/1764660000000-clinic-capacity-cancel-reason.js';
 import { ReadPathIndexes1764700000000 } from './migrations/1764700000000-read-path-indexes.js';
+import { ApiTokens1764720000000 } from './migrations/1764720000000-api-tokens.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ReportDueIndex1764650000000,
   ClinicCapacityCancelReason1764660000000,
   ReadPathIndexes1764700000000,
+  ApiTokens1764720000000,
 ];
 
 /**
