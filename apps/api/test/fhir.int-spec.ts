@@ -369,6 +369,36 @@ describe('FHIR R4 API', () => {
     expect(seen).toEqual(ordered);
   });
 
+  it('reads a page in a fixed number of statements, whatever its size (no query per row)', async () => {
+    // A second patient with a pump, so that every type but Flag and Appointment has several rows.
+    const second = await createPatient(clinic);
+    await implantPump(clinic, second.id, IMPLANT_AT);
+    const statements = async (path: string) => {
+      const original = ctx.dataSource.query.bind(ctx.dataSource);
+      let count = 0;
+      ctx.dataSource.query = ((...args: Parameters<typeof original>) => {
+        count++;
+        return original(...args);
+      }) as typeof original;
+      try {
+        const res = await clinic.as.nurse.get(path).expect(200);
+        return { count, entries: entriesOf(res.body as Bundle).length };
+      } finally {
+        ctx.dataSource.query = original;
+      }
+    };
+    for (const type of ['Patient', 'Device', 'MedicationRequest', 'Procedure', 'Observation', 'Flag', 'Appointment']) {
+      const one = await statements(`${BASE}/${type}?_count=1`);
+      const many = await statements(`${BASE}/${type}?_count=200`);
+      if (type !== 'Flag' && type !== 'Appointment') expect(many.entries).toBeGreaterThan(1);
+      // The session check and the page itself, for one row as for all of them.
+      expect({ type, one: one.count, many: many.count }).toEqual({ type, one: 2, many: 2 });
+    }
+    // $everything: the session check, the patient, one statement for each of the five other types.
+    const everything = await statements(`${BASE}/Patient/${patient.id}/$everything`);
+    expect(everything.count).toBe(7);
+  });
+
   it('refuses a cursor given to another search', async () => {
     const first = await clinic.as.nurse
       .get(`${BASE}/Observation`)
