@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectNoSeriousAxeViolations } from '../fixtures/axe.js';
 import { expect, test } from '../fixtures/test.js';
 import { DEMO } from '../fixtures/demo-users.js';
 import { SignInPage } from '../pages/sign-in.page.js';
@@ -20,12 +21,14 @@ test('an admin creates an API token, another system reads FHIR with it, the admi
   const shown = page.getByRole('dialog', { name: 'Token created: copy the secret' });
   await expect(shown.getByText('Shown only now')).toBeVisible();
   await expect(shown.getByRole('button', { name: 'Copy secret' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'API token secret');
   const secret = await shown.getByLabel('Secret').inputValue();
   expect(secret).toMatch(/^itb_pat_[A-Za-z0-9_-]{43}$/);
   await shown.getByRole('button', { name: 'Done' }).click();
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row.getByText('Active')).toBeVisible();
   await expect(row.getByText('Never')).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'API tokens');
 
   // Another system: no cookie, only the bearer header.
   const machine = await playwright.request.newContext({ baseURL });

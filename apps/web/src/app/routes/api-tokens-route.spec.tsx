@@ -46,7 +46,7 @@ function openAs(role: MeResponse['role'], tokens: () => { status: number; body?:
     <SignedIn>
       <ApiTokensRoute />
     </SignedIn>,
-    { route: '/api-tokens' },
+    { route: '/tokens' },
   );
   return api;
 }
