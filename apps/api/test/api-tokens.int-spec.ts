@@ -138,6 +138,18 @@ describe('personal API tokens', () => {
     await clinic.as.specialist.get(`${BASE}/Patient`).set(bearer('itb_pat_not-a-token')).expect(401);
   });
 
+  it("stops working when its creator's account is deactivated, and works again on reactivation", async () => {
+    const { secret } = await create(other, 'Personal');
+    await request(ctx.server).get(`${BASE}/metadata`).set(bearer(secret)).expect(200);
+    await ctx.dataSource.query(`UPDATE users SET is_active = false WHERE id = $1`, [other.users.admin.id]);
+    try {
+      await request(ctx.server).get(`${BASE}/metadata`).set(bearer(secret)).expect(401);
+    } finally {
+      await ctx.dataSource.query(`UPDATE users SET is_active = true WHERE id = $1`, [other.users.admin.id]);
+    }
+    await request(ctx.server).get(`${BASE}/metadata`).set(bearer(secret)).expect(200);
+  });
+
   it("keeps each clinic's tokens to itself: another clinic's admin cannot list or revoke them", async () => {
     const { token, secret } = await create(clinic, 'Ours');
     const theirs = await other.as.admin.get('/api/api-tokens').expect(200);

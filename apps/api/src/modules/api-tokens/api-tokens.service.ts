@@ -108,14 +108,15 @@ export class ApiTokensService {
   }
 
   /**
-   * The reader a bearer secret stands for, or null when no live token has it. `last_used_at` is written
+   * The reader a bearer secret stands for, or null when no live token has it. A personal token lives
+   * as long as its creator's account: deactivating the administrator who made it stops it too. `last_used_at` is written
    * at most once a minute (API_TOKEN_TOUCH_SECONDS), in the same statement, so most reads write nothing.
    */
   async resolve(secret: string): Promise<FhirReader | null> {
     const rows = (await this.dataSource.query(
       `WITH live AS (
-         SELECT id, clinic_id, last_used_at FROM api_tokens
-         WHERE token_hash = $1 AND revoked_at IS NULL AND scope = 'fhir.read'
+         SELECT t.id, t.clinic_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.created_by
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.scope = 'fhir.read' AND u.is_active
        ), touched AS (
          UPDATE api_tokens t SET last_used_at = now()
          FROM live
