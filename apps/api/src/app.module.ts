@@ -26,6 +26,11 @@ import { RefillWorksheetsService } from './modules/refill-worksheets/refill-work
 import { PumpHistoryController } from './modules/pump-history/pump-history.controller.js';
 import { PumpHistoryRepository } from './modules/pump-history/pump-history.repository.js';
 import { PumpHistoryService } from './modules/pump-history/pump-history.service.js';
+import { ApiTokensController } from './modules/api-tokens/api-tokens.controller.js';
+import { ApiTokensService } from './modules/api-tokens/api-tokens.service.js';
+import { FhirController } from './modules/fhir/fhir.controller.js';
+import { FhirRepository } from './modules/fhir/fhir.repository.js';
+import { FhirService } from './modules/fhir/fhir.service.js';
 import { AuditController } from './modules/audit/audit.controller.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { CalendarFeedLimits } from './modules/calendar-feeds/calendar-feed-limits.js';
@@ -94,6 +99,8 @@ export const CONTROLLERS = [
   StaffTasksController,
   CalendarFeedsController,
   CalendarIcsController,
+  ApiTokensController,
+  FhirController,
 ];
 
 @Module({})
@@ -145,6 +152,9 @@ export class AppModule {
         MessagesService,
         CalendarFeedLimits,
         CalendarFeedsService,
+        ApiTokensService,
+        FhirRepository,
+        FhirService,
       ],
     };
   }

@@ -81,6 +81,26 @@ const ROUTES: Record<string, Role[] | 'public'> = {
   'PATCH /api/calendar-feed': ['specialist', 'nurse', 'admin'],
   'DELETE /api/calendar-feed': ['specialist', 'nurse', 'admin'],
   'GET /api/calendar/:token.ics': 'public',
+  'GET /api/api-tokens': ['admin'],
+  'POST /api/api-tokens': ['admin'],
+  'POST /api/api-tokens/:id/revoke': ['admin'],
+  // The read-only FHIR API: every role with a session (admins read clinical records anyway), or an API token.
+  'GET /api/fhir/R4/metadata': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Patient': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Patient/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Patient/:id/$everything': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Device': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Device/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/MedicationRequest': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/MedicationRequest/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Procedure': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Procedure/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Observation': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Observation/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Flag': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Flag/:id': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Appointment': ['specialist', 'nurse', 'admin'],
+  'GET /api/fhir/R4/Appointment/:id': ['specialist', 'nurse', 'admin'],
 };
 
 interface Layer {
@@ -127,7 +147,9 @@ describe('access control on every route', () => {
       if (ROUTES[route] === 'public') continue;
       const [method, path] = route.split(' ') as [string, string];
       const res = await request(ctx.server)[method.toLowerCase() as 'get'](sample(path)).send({});
-      expect({ route, status: res.status, code: res.body.code }).toEqual({
+      // The FHIR API answers an OperationOutcome whose issue names our code.
+      const code = (res.body.code ?? res.body.issue?.[0]?.details?.coding?.[0]?.code) as string | undefined;
+      expect({ route, status: res.status, code }).toEqual({
         route,
         status: 401,
         code: 'UNAUTHENTICATED',

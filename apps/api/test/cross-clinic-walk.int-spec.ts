@@ -24,6 +24,7 @@ const CLINIC_TABLES = [
   'idempotency_keys',
   'messages',
   'staff_tasks',
+  'api_tokens',
 ];
 
 /**
@@ -35,7 +36,10 @@ describe("another clinic's ids", () => {
   let ctx: TestContext;
   let owner: TestClinic;
   let other: TestClinic;
-  const ids = {} as Record<'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user' | 'message' | 'task', string>;
+  const ids = {} as Record<
+    'patient' | 'pump' | 'fill' | 'flag' | 'appointment' | 'user' | 'message' | 'task' | 'apiToken',
+    string
+  >;
   let ownPump: PumpResponse;
   let ownAppointment: { id: string; version: number };
 
@@ -71,9 +75,11 @@ describe("another clinic's ids", () => {
        VALUES ($1, $2, $3, 'call_overdue_unbooked', 'probe', $4, now()) RETURNING id`,
       [owner.id, patient.id, pump.id, `probe:${pump.id}`],
     )) as [{ id: string }];
+    const apiToken = await owner.as.admin.post('/api/api-tokens').send({ name: 'Owner export' }).expect(201);
     Object.assign(ids, {
       message: message.id,
       task: task.id,
+      apiToken: apiToken.body.token.id,
       patient: patient.id,
       pump: pump.id,
       fill: pump.currentFill!.id,
@@ -152,6 +158,7 @@ describe("another clinic's ids", () => {
       updateAppointment: { version: 1, status: 'cancelled', reason: 'Cross-clinic probe' },
       resendMessage: {},
       completeTask: { note: 'Called' },
+      revokeApiToken: { reason: 'Cross-clinic probe' },
     };
   };
 
@@ -165,6 +172,19 @@ describe("another clinic's ids", () => {
     if (path.startsWith('/appointments/')) return ids.appointment;
     if (path.startsWith('/messages/')) return ids.message;
     if (path.startsWith('/tasks/')) return ids.task;
+    if (path.startsWith('/api-tokens/')) return ids.apiToken;
+    // The FHIR API: each type's id is one of our records' (an Observation is a fill's volume).
+    const fhir = /^\/fhir\/R4\/([A-Za-z]+)\//.exec(path)?.[1];
+    const fhirIds: Record<string, string> = {
+      Patient: ids.patient,
+      Device: ids.pump,
+      MedicationRequest: ids.pump,
+      Procedure: ids.fill,
+      Observation: `${ids.fill}-volume-added`,
+      Flag: ids.flag,
+      Appointment: ids.appointment,
+    };
+    if (fhir && fhirIds[fhir]) return fhirIds[fhir];
     throw new Error(`no id of the owner clinic for ${path}: add one to this walk`);
   };
 
@@ -181,9 +201,11 @@ describe("another clinic's ids", () => {
         if (!operation) continue;
         const operationId = operation.operationId!;
         const url = `/api${path.replace('{id}', idFor(path))}`;
-        // An admin for the user routes (only admins reach them), a specialist for everything else.
+        // An admin for the user, outbox and token routes (only admins reach them), a specialist for everything else.
         const agent =
-          path.startsWith('/users/') || path.startsWith('/messages/') ? other.as.admin : other.as.specialist;
+          path.startsWith('/users/') || path.startsWith('/messages/') || path.startsWith('/api-tokens/')
+            ? other.as.admin
+            : other.as.specialist;
         const call = agent[method](url);
         if (method !== 'get') {
           const body = writeBodies[operationId];
@@ -191,7 +213,9 @@ describe("another clinic's ids", () => {
           call.send(body);
         }
         const res = await call;
-        expect({ operationId, status: res.status, code: res.body?.code }).toEqual({
+        // The FHIR API answers an OperationOutcome naming our code.
+        const code = (res.body?.code ?? res.body?.issue?.[0]?.details?.coding?.[0]?.code) as string | undefined;
+        expect({ operationId, status: res.status, code }).toEqual({
           operationId,
           status: 404,
           code: 'NOT_FOUND',
@@ -210,6 +234,10 @@ describe("another clinic's ids", () => {
         'getFillWorksheetPdf',
         'resendMessage',
         'completeTask',
+        'revokeApiToken',
+        'readFhirPatient',
+        'fhirPatientEverything',
+        'readFhirObservation',
       ]),
     );
     expect(await snapshot(owner.id)).toEqual(ownerBefore);

@@ -49,6 +49,14 @@ function responsesOf(doc: oas31.OpenAPIObject, op: oas31.OperationObject): Recor
 }
 
 const errorCodesIn = (response: oas31.ResponseObject): string[] => {
+  // The FHIR API's errors are OperationOutcomes whose issues name the code in details.coding.
+  const outcome = response.content?.['application/fhir+json']?.schema as oas31.SchemaObject | undefined;
+  if (outcome) {
+    const issue = (outcome.properties?.issue as oas31.SchemaObject).items as oas31.SchemaObject;
+    const details = issue.properties?.details as oas31.SchemaObject;
+    const coding = (details.properties?.coding as oas31.SchemaObject).items as oas31.SchemaObject;
+    return ((coding.properties?.code as oas31.SchemaObject).enum ?? []) as string[];
+  }
   const schema = response.content?.['application/json']?.schema as oas31.SchemaObject | undefined;
   const [base, narrowed] = (schema?.allOf ?? []) as [oas31.ReferenceObject, oas31.SchemaObject];
   expect(base).toEqual({ $ref: '#/components/schemas/ErrorBody' });
@@ -83,7 +91,7 @@ describe('the OpenAPI document', () => {
     const documented = operations(served)
       .map(({ path, method }) => `${method.toUpperCase()} /api${path.replace(/\{([^}]+)\}/g, ':$1')}`)
       .sort();
-    expect(documented).toHaveLength(71);
+    expect(documented).toHaveLength(90);
     expect(documented).toEqual(routerRoutes(ctx));
   });
 
@@ -160,7 +168,7 @@ describe('the OpenAPI document', () => {
         expect({ where, statuses }).toEqual({ where, statuses: expect.arrayContaining(['404']) });
       }
     }
-    expect(ids.size).toBe(71);
+    expect(ids.size).toBe(90);
   });
 
   it('documents the refill queue filters, the refill body and the timeline kinds from the contracts', () => {
@@ -221,8 +229,15 @@ describe('the OpenAPI document', () => {
   it('declares the session cookie, required everywhere but sign-in, health, invitation links and calendar feeds', () => {
     expect(served.components!.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'itb_session' }),
+      apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
     expect(served.security).toEqual([{ session: [] }]);
+    // A personal API token is accepted by the FHIR API's operations, and by nothing else.
+    const byToken = operations(served)
+      .filter(({ op }) => op.security?.some((s) => 'apiToken' in s))
+      .map(({ path }) => path);
+    expect(byToken).toHaveLength(16);
+    expect(byToken.every((p) => p.startsWith('/fhir/R4/'))).toBe(true);
     const open = operations(served)
       .filter(({ op }) => Array.isArray(op.security) && op.security.length === 0)
       .map(({ op }) => op.operationId);

@@ -20,3 +20,4 @@ export * from './replacements.js';
 export * from './refill-worksheet.js';
 export * from './messages.js';
 export * from './calendar-feeds.js';
+export * from './api-tokens.js';

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@itb/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { toOperationOutcome } from '../modules/fhir/mappers/operation-outcome.fhir.js';
 import { AppError, httpStatusOf } from './app-error.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.js';
 import { requestContext } from './request-context.js';
@@ -23,7 +24,10 @@ function codeForHttpStatus(status: number): ErrorCode {
   return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
 }
 
-/** Maps every error to the single error shape; a 500 never shows internals. */
+/** The FHIR API's requests: their errors are OperationOutcomes (`modules/fhir`). */
+const FHIR_PATH = /^\/api\/fhir\//i;
+
+/** Maps every error to the single error shape (an OperationOutcome under /api/fhir); a 500 never shows internals. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -43,6 +47,12 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof AppError && exception.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    const request = host.switchToHttp().getRequest<Request | undefined>();
+    if (request && FHIR_PATH.test(request.originalUrl ?? '')) {
+      if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="fhir"');
+      response.status(status).type('application/fhir+json').json(toOperationOutcome(body));
+      return;
     }
     response.status(status).json(body);
   }

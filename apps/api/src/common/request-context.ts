@@ -10,6 +10,16 @@ export interface SessionUser {
   sessionId: string;
 }
 
+/**
+ * Who reads the FHIR API: a signed-in user (`userId`) or a personal API token (`tokenId`), either way
+ * within one clinic.
+ */
+export interface FhirReader {
+  clinicId: string;
+  userId: string | null;
+  tokenId: string | null;
+}
+
 /** An `Idempotency-Key` this request will claim inside its write's transaction. */
 export interface PendingIdempotencyClaim {
   userId: string;

@@ -15,6 +15,7 @@ import { ReportDueIndex1764650000000 } from './migrations/1764650000000-report-d
 import { ClinicCapacityCancelReason1764660000000 } from './migrations/1764660000000-clinic-capacity-cancel-reason.js';
 import { ReadPathIndexes1764700000000 } from './migrations/1764700000000-read-path-indexes.js';
 import { RemindersOutbox1764710000000 } from './migrations/1764710000000-reminders-outbox.js';
+import { ApiTokens1764720000000 } from './migrations/1764720000000-api-tokens.js';
 import { CalendarFeeds1764730000000 } from './migrations/1764730000000-calendar-feeds.js';
 
 export const MIGRATIONS = [
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ClinicCapacityCancelReason1764660000000,
   ReadPathIndexes1764700000000,
   RemindersOutbox1764710000000,
+  ApiTokens1764720000000,
   CalendarFeeds1764730000000,
 ];
 

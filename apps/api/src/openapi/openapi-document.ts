@@ -17,6 +17,50 @@ import { readRoutes, type RouteInfo } from './routes.js';
 
 export const API_PREFIX = '/api';
 export const SESSION_SCHEME = 'session';
+export const API_TOKEN_SCHEME = 'apiToken';
+export const FHIR_MEDIA_TYPE = 'application/fhir+json';
+
+/** Enough of a FHIR resource for the document and the response check; the R4 definitions validate the rest (tests). */
+const fhirResourceSchema = (resourceType: string): oas31.SchemaObject => ({
+  type: 'object',
+  required: ['resourceType'],
+  properties: { resourceType: { type: 'string', enum: [resourceType] } },
+});
+/** An OperationOutcome whose issues name, in `details.coding[].code`, one of the given error codes. */
+const operationOutcomeSchema = (codes: readonly ErrorCode[]): oas31.SchemaObject => ({
+  type: 'object',
+  required: ['resourceType', 'issue'],
+  properties: {
+    resourceType: { type: 'string', enum: ['OperationOutcome'] },
+    issue: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['severity', 'code', 'details'],
+        properties: {
+          severity: { type: 'string', enum: ['fatal', 'error', 'warning', 'information'] },
+          code: { type: 'string' },
+          diagnostics: { type: 'string' },
+          details: {
+            type: 'object',
+            required: ['coding'],
+            properties: {
+              coding: {
+                type: 'array',
+                items: { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } },
+              },
+              text: { type: 'string' },
+            },
+          },
+          expression: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+});
+
+const isFhirRoute = (route: RouteInfo) => route.access?.kind === 'fhir';
 
 /** What each code means to a client; exhaustive, so a new code cannot ship undocumented. */
 const CODE_MEANINGS: Record<ErrorCode, string> = {
@@ -70,7 +114,9 @@ export function errorCodesOf(route: RouteInfo): ErrorCode[] {
   if (route.body || route.query || route.isIdempotent) codes.add('VALIDATION_FAILED');
   if (route.access?.kind !== 'public') codes.add('UNAUTHENTICATED');
   const access = route.access;
-  if (access?.kind === 'roles' && ALL_ROLES.some((role) => !access.roles.includes(role))) codes.add('FORBIDDEN');
+  if ((access?.kind === 'roles' || access?.kind === 'fhir') && ALL_ROLES.some((role) => !access.roles.includes(role))) {
+    codes.add('FORBIDDEN');
+  }
   if (route.pathParams.some((p) => p.isId)) codes.add('NOT_FOUND');
   if (route.isIdempotent) {
     codes.add('CONFLICT'); // the same key still in flight
@@ -99,15 +145,31 @@ const responseName = (codes: readonly ErrorCode[]) =>
     )
     .join('Or');
 
-/** The error answers of one operation, by status, each a shared response of `ErrorBody` with its codes. */
-function errorResponses(codes: ErrorCode[], shared: Map<string, oas31.ResponseObject>): ZodOpenApiResponsesObject {
+/**
+ * The error answers of one operation, by status, each a shared response of `ErrorBody` with its codes
+ * (an OperationOutcome in application/fhir+json for the FHIR routes).
+ */
+function errorResponses(
+  codes: ErrorCode[],
+  shared: Map<string, oas31.ResponseObject>,
+  isFhir = false,
+): ZodOpenApiResponsesObject {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(httpStatusOf(code), [...(byStatus.get(httpStatusOf(code)) ?? []), code]);
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const name = responseName(statusCodes);
+    const name = `${isFhir ? 'Fhir' : ''}${responseName(statusCodes)}`;
+    const description = statusCodes.map((c) => `${c}: ${CODE_MEANINGS[c]}`).join('; ');
+    if (isFhir) {
+      shared.set(name, {
+        description: `${description} (an OperationOutcome; its issue's details.coding names the code)`,
+        content: { [FHIR_MEDIA_TYPE]: { schema: operationOutcomeSchema(statusCodes) } },
+      });
+      responses[`${status as 400}`] = { $ref: `#/components/responses/${name}` };
+      continue;
+    }
     shared.set(name, {
-      description: statusCodes.map((c) => `${c}: ${CODE_MEANINGS[c]}`).join('; '),
+      description,
       content: {
         'application/json': {
           schema: {
@@ -137,6 +199,15 @@ function successResponse(route: RouteInfo, doc: OperationDoc): ZodOpenApiRespons
     : {};
   const description = doc.summary;
   if (doc.response === null) return { [route.status]: { description } };
+  if ('fhir' in doc.response) {
+    return {
+      [route.status]: {
+        description: doc.response.description,
+        content: { [FHIR_MEDIA_TYPE]: { schema: fhirResourceSchema(doc.response.fhir) } },
+      },
+      ...(route.method === 'get' ? { 304: { $ref: '#/components/responses/NotModified' } } : {}),
+    };
+  }
   if ('file' in doc.response) {
     return {
       [route.status]: {
@@ -174,20 +245,27 @@ function operation(route: RouteInfo, shared: Map<string, oas31.ResponseObject>):
   if (query && !(query instanceof z.ZodObject)) {
     throw new Error(`${route.controller}.${route.handler}: its query schema must be a z.object`);
   }
-  const roles = route.access?.kind === 'roles' ? route.access.roles.join(', ') : 'anyone (no session)';
+  const access = route.access;
+  const roles =
+    access?.kind === 'roles'
+      ? access.roles.join(', ')
+      : access?.kind === 'fhir'
+        ? `a session of ${access.roles.join(', ')}, or a personal API token (Authorization: Bearer)`
+        : 'anyone (no session)';
   return {
     operationId: doc.operationId,
     summary: doc.summary,
     description: [doc.description, `Roles: ${roles}.`].filter(Boolean).join('\n\n'),
     tags: [route.tag.name],
     ...(route.access?.kind === 'public' ? { security: [] } : {}),
+    ...(isFhirRoute(route) ? { security: [{ [SESSION_SCHEME]: [] }, { [API_TOKEN_SCHEME]: [] }] } : {}),
     requestParams: {
       ...(route.pathParams.length ? { path: z.object(pathShape) } : {}),
       ...(query ? { query } : {}),
       ...(route.isIdempotent ? { header: z.object({ 'Idempotency-Key': idempotencyKeySchema }) } : {}),
     },
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
-    responses: { ...successResponse(route, doc), ...errorResponses(errorCodesOf(route), shared) },
+    responses: { ...successResponse(route, doc), ...errorResponses(errorCodesOf(route), shared, isFhirRoute(route)) },
   };
 }
 
@@ -259,6 +337,12 @@ export function buildOpenApiDocument(controllers: readonly Type[]): oas31.OpenAP
           in: 'cookie',
           name: SESSION_COOKIE,
           description: 'The session cookie `POST /auth/login` sets (HttpOnly, SameSite=Strict).',
+        },
+        [API_TOKEN_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A personal API token an administrator creates (`POST /api-tokens`); accepted by the FHIR routes only.',
         },
       },
     },

@@ -79,7 +79,8 @@ export function responseValidator(document: oas31.OpenAPIObject) {
     if (!documented.length) return body === undefined || body === '' ? null : `${status} documents no body`;
     const mediaType = documented.find((m) => contentType?.startsWith(m.split(';')[0] as string));
     if (!mediaType) return `content type ${contentType ?? 'none'} is not documented (${documented.join(', ')})`;
-    if (mediaType !== 'application/json') return null;
+    // JSON bodies are checked (the FHIR API's application/fhir+json too); files only by status and type.
+    if (mediaType !== 'application/json' && mediaType !== 'application/fhir+json') return null;
     const validate = validatorFor(path, method, status, mediaType, operation);
     if (!validate) return `no schema for ${status} ${mediaType}`;
     if (validate(body)) return null;
@@ -98,7 +99,8 @@ export function responseValidator(document: oas31.OpenAPIObject) {
       return violation;
     };
     res.json = (body: unknown) => {
-      const problem = check(req, res.statusCode, body, 'application/json');
+      const declared = res.getHeader('content-type');
+      const problem = check(req, res.statusCode, body, typeof declared === 'string' ? declared : 'application/json');
       if (!problem) return json(body);
       const violation = record(problem);
       res.status(500).setHeader(CONTRACT_VIOLATION_HEADER, 'true');
@@ -112,7 +114,8 @@ export function responseValidator(document: oas31.OpenAPIObject) {
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
     res.writeHead = ((...args: unknown[]) => {
       const contentType = res.getHeader('content-type');
-      if (typeof contentType !== 'string' || !contentType.startsWith('application/json')) {
+      // JSON answers were checked as they went through res.json.
+      if (typeof contentType !== 'string' || !/^application\/(fhir\+)?json/.test(contentType)) {
         const problem = check(
           req,
           Number(args[0]),

@@ -127,7 +127,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
             search.set(
               key,
               Array.isArray(value)
-                ? value.join(',')
+                ? value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(',')
                 : typeof value === 'object'
                   ? JSON.stringify(value)
                   : String(value),

@@ -56,6 +56,8 @@ export const paths = {
     getHref: (patientId: string, fillId: string) => `/patients/${enc(patientId)}/fills/${enc(fillId)}/worksheet`,
   },
   users: { path: '/users', getHref: () => '/users' },
+  /** Personal API tokens for machine clients of the FHIR API (administrators); not under /api, which the server keeps for itself. */
+  apiTokens: { path: '/tokens', getHref: () => '/tokens' },
   flags: { path: '/flags', getHref: () => '/flags' },
   queue: { path: '/queue', getHref: () => '/queue' },
   replacements: { path: '/replacements', getHref: () => '/replacements' },

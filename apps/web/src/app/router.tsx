@@ -68,6 +68,7 @@ export function createAppRouter() {
           lazy: screen(() => import('./routes/fill-worksheet-route'), 'FillWorksheetRoute'),
         },
         { path: paths.users.path, lazy: screen(() => import('./routes/users-route'), 'UsersRoute') },
+        { path: paths.apiTokens.path, lazy: screen(() => import('./routes/api-tokens-route'), 'ApiTokensRoute') },
         { path: paths.flags.path, lazy: screen(() => import('./routes/flags-route'), 'FlagsRoute') },
         { path: paths.queue.path, lazy: screen(() => import('./routes/queue-route'), 'QueueRoute') },
         { path: paths.calendar.path, lazy: screen(() => import('./routes/calendar-route'), 'CalendarRoute') },

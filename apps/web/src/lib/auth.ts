@@ -42,6 +42,7 @@ export type Permission =
   | 'dose:change'
   | 'pump:event'
   | 'user:manage'
+  | 'api_token:manage'
   | 'flag:raise'
   | 'flag:acknowledge'
   | 'flag:resolve'
@@ -91,7 +92,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:work',
   ],
   // Administrators are read-only on clinical records; the audit log is theirs alone.
-  admin: ['user:manage', 'report:view', 'audit:view', 'messages:manage'],
+  admin: ['user:manage', 'api_token:manage', 'report:view', 'audit:view', 'messages:manage'],
 };
 
 export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>

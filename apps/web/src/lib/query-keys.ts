@@ -98,6 +98,10 @@ export const queryKeys = {
     /** A recorded refill's record: its numbers never change once stored. */
     worksheet: (id: string) => ['fills', 'worksheet', id] as const,
   },
+  apiTokens: {
+    all: () => ['api-tokens'] as const,
+    list: () => ['api-tokens', 'list'] as const,
+  },
   users: {
     all: () => ['users'] as const,
     list: (params: UserListParams) => ['users', 'list', params] as const,

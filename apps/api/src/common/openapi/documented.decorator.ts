@@ -11,6 +11,13 @@ export interface FileAnswer {
   description: string;
 }
 
+/** A FHIR resource answered as `application/fhir+json` (the FHIR API's routes). */
+export interface FhirAnswer {
+  /** The `resourceType` of the answer: `Bundle`, `Patient`, `CapabilityStatement`... */
+  fhir: string;
+  description: string;
+}
+
 /**
  * What the OpenAPI document says about one route, beside what the route already declares to Nest.
  * The path, method, status, roles, path ids, query and body schemas come from the route itself (its
@@ -21,8 +28,8 @@ export interface OperationDoc {
   operationId: string;
   summary: string;
   description?: string;
-  /** The 2xx answer: a contract schema, a file, or `null` for 204 No Content. */
-  response: z.ZodType | FileAnswer | null;
+  /** The 2xx answer: a contract schema, a file, a FHIR resource, or `null` for 204 No Content. */
+  response: z.ZodType | FileAnswer | FhirAnswer | null;
   /**
    * Error codes the use case itself answers (409 CONFLICT/STALE_VERSION, 422 RULE_VIOLATION, 404 for an
    * id named in the body...). Those the route's shape implies are added by the document builder:

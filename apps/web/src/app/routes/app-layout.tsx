@@ -13,6 +13,7 @@ import {
   IconListCheck,
   IconLogout,
   IconUserCircle,
+  IconKey,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -123,6 +124,16 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
           label="Users"
           leftSection={<IconUsers size={18} aria-hidden />}
           active={pathname.startsWith(paths.users.path)}
+          onClick={onNavigate}
+        />
+      )}
+      {can(me, 'api_token:manage') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.apiTokens.getHref()}
+          label="API tokens"
+          leftSection={<IconKey size={18} aria-hidden />}
+          active={pathname.startsWith(paths.apiTokens.path)}
           onClick={onNavigate}
         />
       )}

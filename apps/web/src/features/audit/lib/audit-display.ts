@@ -24,12 +24,15 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: 'User account',
   clinic: 'Clinic settings',
   calendar_feed: 'Calendar feed',
+  api_token: 'API token',
 };
 
 /** What each audited action did; an action not listed here shows as its code. */
 export const ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Signed in',
   'patient.view': 'Chart opened',
+  'fhir.patient_read': 'Patient read through the FHIR API',
+  'fhir.patient_everything': 'Whole record read through the FHIR API',
   'patient.create': 'Patient added',
   'patient.update': 'Patient updated',
   'pump.implant': 'Pump implanted',
@@ -66,12 +69,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar_feed.regenerate': 'Calendar feed given a new address',
   'calendar_feed.update': 'Calendar feed changed',
   'calendar_feed.revoke': 'Calendar feed revoked',
+  'api_token.create': 'API token created',
+  'api_token.revoke': 'API token revoked',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
 
 /** The record an action's code names before its dot (`fill.create` → fill); sign-ins are their own group. */
-const ACTION_GROUPS: Record<string, string> = { auth: 'Sign-in', ...ENTITY_LABELS };
+const ACTION_GROUPS: Record<string, string> = { auth: 'Sign-in', fhir: 'FHIR API read', ...ENTITY_LABELS };
 
 /**
  * The action filter's choices in the clinic's words, grouped by record: "Any flag action" (the prefix
