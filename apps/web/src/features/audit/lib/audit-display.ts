@@ -25,6 +25,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   clinic: 'Clinic settings',
   calendar_feed: 'Calendar feed',
   api_token: 'API token',
+  message: 'Message',
+  task: 'Call to make',
 };
 
 /** What each audited action did; an action not listed here shows as its code. */
@@ -71,6 +73,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar_feed.revoke': 'Calendar feed revoked',
   'api_token.create': 'API token created',
   'api_token.revoke': 'API token revoked',
+  'message.sent': 'Message sent',
+  'message.failed': 'Message failed',
+  'message.resend': 'Message sent again',
+  'message.letters_export': 'Letter batch printed',
+  'message.printed': 'Letter marked printed',
+  'task.done': 'Call made',
+  'user.preferences': 'Own preferences changed',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
