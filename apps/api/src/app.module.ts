@@ -6,6 +6,7 @@ import { Clock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
+import { StaleReads } from './common/stale-reads.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
 import { appDataSourceOptions } from './app-data-source.js';
 import { AppointmentsController } from './modules/appointments/appointments.controller.js';
@@ -82,10 +83,16 @@ export const CONTROLLERS = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
+  /** `replicaUrls`: the read replicas' logins that answered at start-up (create-app.ts). */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    clock: Clock = new Clock(),
+    replicaUrls: string[] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl))],
+      imports: [TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl, replicaUrls))],
       controllers: [...CONTROLLERS],
       providers: [
         { provide: AppConfigToken, useValue: config },
@@ -93,6 +100,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         IdempotencyStore,
+        StaleReads,
         { provide: Clock, useValue: clock },
         AuditService,
         SessionsService,
