@@ -6,6 +6,7 @@ import { Clock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
+import { ReadYourWritesInterceptor } from './common/read-your-writes.interceptor.js';
 import { StaleReads } from './common/stale-reads.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
 import { appDataSourceOptions } from './app-data-source.js';
@@ -99,6 +100,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         IdempotencyStore,
         StaleReads,
         { provide: Clock, useValue: clock },

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OverdueReport, PatientSummary, RefillQueueRow, TimelineItem } from '@itb/contracts';
 import { SNAPSHOT_TIME_SQL, StaleReads } from '../src/common/stale-reads.js';
 import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
-import { createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import {
+  createClinic,
+  createPatient,
+  implantPump,
+  patientInput,
+  pumpVersionOf,
+  TEST_PASSWORD,
+  type TestClinic,
+} from './factories.js';
 import { sql, startStreamingPair, type StreamingPair, waitFor } from './streaming-replica.js';
 import { appDatabaseUrl, createTestApp, type TestContext } from './test-app.js';
 
@@ -53,17 +63,16 @@ describe('read replicas', () => {
   const activePumps = async (url: string) =>
     (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM pumps WHERE status = 'active'`))[0]!.n;
 
-  const queue = async () =>
-    (await clinic.as.specialist.get('/api/refill-queue').expect(200)).body as { items: RefillQueueRow[] };
-  const search = async (q: string) =>
-    (await clinic.as.nurse.get(`/api/patients?q=${q}`).expect(200)).body as { items: PatientSummary[] };
-  const fillsInTimeline = async (patientId: string) =>
-    (
-      (await clinic.as.specialist.get(`/api/patients/${patientId}/timeline?kind=fill`).expect(200)).body as {
-        items: TimelineItem[];
-      }
-    ).items.length;
-  const report = async () => (await clinic.as.admin.get('/api/reports/overdue').expect(200)).body as OverdueReport;
+  /** A specialist signed in on an agent of its own that writes nothing: it reads what anyone may see. */
+  let reader: TestAgent;
+  const queue = async (as = reader) =>
+    (await as.get('/api/refill-queue').expect(200)).body as { items: RefillQueueRow[] };
+  const search = async (q: string, as = reader) =>
+    (await as.get(`/api/patients?q=${q}`).expect(200)).body as { items: PatientSummary[] };
+  const fillsInTimeline = async (patientId: string, as = reader) =>
+    ((await as.get(`/api/patients/${patientId}/timeline?kind=fill`).expect(200)).body as { items: TimelineItem[] })
+      .items.length;
+  const report = async () => (await reader.get('/api/reports/overdue').expect(200)).body as OverdueReport;
 
   beforeAll(async () => {
     pair = await startStreamingPair();
@@ -85,6 +94,11 @@ describe('read replicas', () => {
     const patient = await createPatient(clinic, { familyName: 'Replicaoverdue' });
     overduePatientId = patient.id;
     overduePumpId = (await implantPump(clinic, patient.id, daysAgo(95))).id;
+    reader = request.agent(ctx.server);
+    await reader
+      .post('/api/auth/login')
+      .send({ email: clinic.users.specialist.email, password: TEST_PASSWORD })
+      .expect(200);
     await caughtUp();
   }, 60_000);
 
@@ -93,7 +107,7 @@ describe('read replicas', () => {
     await pair?.stop();
   });
 
-  it('reads the queue, the report, the timeline and search from the replica, and writes on the primary', async () => {
+  it('reads the queue, the report, the timeline and search from the replica, but a writer sees their own writes', async () => {
     expect(ctx.app.get(StaleReads).hasReplicas).toBe(true);
     expect((await queue()).items.map((r) => r.pumpId)).toEqual([overduePumpId]);
     expect((await report()).headline.overdueNow).toBe(1);
@@ -116,6 +130,12 @@ describe('read replicas', () => {
       })
       .expect(201);
     expect(Date.parse(refill.body.projection.refillBy)).toBeGreaterThan(Date.now() + 80 * DAY_MS);
+    // …and names the primary's WAL position past it, for the writer's next reads.
+    expect(refill.headers['set-cookie']).toEqual([
+      expect.stringMatching(
+        /^itb_wrote=[0-9A-F]+%2F[0-9A-F]+; Max-Age=60; Path=\/api; Expires=.*; HttpOnly; SameSite=Strict$/,
+      ),
+    ]);
     const added = await createPatient(clinic, { familyName: 'Replicanew' });
     // The chart is not a stale read: it comes from the primary and shows the new patient at once.
     await clinic.as.nurse.get(`/api/patients/${added.id}`).expect(200);
@@ -127,6 +147,11 @@ describe('read replicas', () => {
     expect((await report()).headline.overdueNow).toBe(1);
     expect(await fillsInTimeline(overduePatientId)).toBe(1);
     expect((await search('Replicanew')).items).toEqual([]);
+    // Read-your-writes: the writers' own reads skip the lagging replica. The nurse who recorded the
+    // refill sees the pump gone and the refill in the timeline; the specialist who added the patient finds them.
+    expect((await queue(clinic.as.nurse)).items).toEqual([]);
+    expect(await fillsInTimeline(overduePatientId, clinic.as.nurse)).toBe(2);
+    expect((await search('Replicanew', clinic.as.specialist)).items.map((p) => p.id)).toEqual([added.id]);
     // A queue page read now is as of the replica's last replayed commit, not its clock: a later page
     // carries that moment and treats every pump changed after it as changed (the refill above).
     const [asOf] = await sql<{ as_of: Date; replayed: Date; now: Date }>(
@@ -180,5 +205,17 @@ describe('read replicas', () => {
     expect(rows.map((r) => r.patientName.split(',')[0])).toEqual(['Replicalate']);
     expect((await search('Replicalate')).items).toHaveLength(1);
     expect(await fillsInTimeline(overduePatientId)).toBe(2);
+  });
+
+  it('sets no cookie and reads everything on the primary without DATABASE_REPLICA_URLS', async () => {
+    const plain = await createTestApp();
+    try {
+      expect(plain.app.get(StaleReads).hasReplicas).toBe(false);
+      const own = await createClinic(plain);
+      const res = await own.as.specialist.post('/api/patients').send(patientInput()).expect(201);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await plain.app.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable.js';
+import { requestContext } from './request-context.js';
 
 /** After a replica could not be reached, stale reads go to the primary for this long before trying again. */
 export const REPLICA_RETRY_MS = 30_000;
@@ -42,7 +43,8 @@ export async function readAll<T extends readonly (() => Promise<unknown>)[]>(
  *
  * Everything else stays on the primary: writes, every read inside a write (a write's answer is built
  * from its own transaction), sessions, and the hourly flag pass. A read that must see what the user
- * just wrote does not come here.
+ * just wrote does not come here; and a client that wrote within the last minute reads here only from a
+ * replica that has replayed its write (read-your-writes.interceptor.ts), else from the primary.
  *
  * A replica that cannot be reached (refused, timed out, shut down) sends the read to the primary, and
  * the next REPLICA_RETRY_MS of stale reads with it; a statement a standby cancelled for a recovery
@@ -66,24 +68,51 @@ export class StaleReads {
     if (!this.hasReplicas || Date.now() < this.primaryOnlyUntil) return read(this.dataSource.manager);
     const runner = this.dataSource.createQueryRunner('slave');
     try {
-      await runner.connect();
-      return await read(runner.manager);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) {
-        this.primaryOnlyUntil = Date.now() + REPLICA_RETRY_MS;
-        this.logger.warn({
-          msg: 'read replica unavailable: stale reads go to the primary',
-          retryInSeconds: REPLICA_RETRY_MS / 1000,
-          error: sqlStateOf(error) ?? (error as Error).message,
-        });
-      } else if (RECOVERY_CONFLICT_STATES.has(sqlStateOf(error) ?? '')) {
-        this.logger.warn({ msg: 'read cancelled by a recovery conflict on the replica: read again on the primary' });
-      } else {
-        throw error;
+      let isUsable: boolean;
+      try {
+        await runner.connect();
+        isUsable = await this.hasReplicaReplayedClientWrite(runner);
+      } catch (error) {
+        if (!this.isReplicaFailure(error)) throw error;
+        isUsable = false;
       }
-      return read(this.dataSource.manager);
+      if (!isUsable) return await read(this.dataSource.manager);
+      try {
+        return await read(runner.manager);
+      } catch (error) {
+        if (!this.isReplicaFailure(error)) throw error;
+        return await read(this.dataSource.manager);
+      }
     } finally {
       await runner.release();
     }
+  }
+
+  /** Read-your-writes: a client that wrote lately reads on a replica only once it has replayed that write. */
+  private async hasReplicaReplayedClientWrite(runner: QueryRunner): Promise<boolean> {
+    const wroteAt = requestContext.get()?.wroteAtLsn;
+    if (!wroteAt) return true;
+    const [row] = (await runner.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ok`, [
+      wroteAt,
+    ])) as [{ ok: boolean }];
+    return row.ok;
+  }
+
+  /** A replica that cannot serve now (and the primary will): logs it, and keeps unreachable ones out a while. */
+  private isReplicaFailure(error: unknown): boolean {
+    if (isDatabaseUnavailable(error)) {
+      this.primaryOnlyUntil = Date.now() + REPLICA_RETRY_MS;
+      this.logger.warn({
+        msg: 'read replica unavailable: stale reads go to the primary',
+        retryInSeconds: REPLICA_RETRY_MS / 1000,
+        error: sqlStateOf(error) ?? (error as Error).message,
+      });
+      return true;
+    }
+    if (RECOVERY_CONFLICT_STATES.has(sqlStateOf(error) ?? '')) {
+      this.logger.warn({ msg: 'read cancelled by a recovery conflict on the replica: read again on the primary' });
+      return true;
+    }
+    return false;
   }
 }
