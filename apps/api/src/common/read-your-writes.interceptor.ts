@@ -32,9 +32,13 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const res = http.getResponse<Response>();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        const [row] = (await this.dataSource.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)) as [
-          { lsn: string },
-        ];
+        // The write has committed: its answer must not fail now. Without the position the writer's next
+        // reads may merely be a moment old.
+        const rows = (await this.dataSource
+          .query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
+          .catch(() => [])) as { lsn: string }[];
+        const row = rows[0];
+        if (!row) return body;
         res.cookie(WROTE_COOKIE, row.lsn, {
           httpOnly: true,
           sameSite: 'strict',
