@@ -8,7 +8,7 @@ import { StaleReads } from './stale-reads.js';
 function fakeDataSource(replica: { connectError?: unknown; replayedEnough?: boolean } = {}) {
   const primary = { name: 'primary' } as unknown as EntityManager;
   const replicaManager = { name: 'replica', queryRunner: {} } as unknown as EntityManager;
-  const log = { runners: 0, released: 0, lsnChecks: [] as string[] };
+  const log = { runners: 0, released: 0, checks: [] as (string | null)[][] };
   const dataSource = {
     driver: { isReplicated: true, slaves: [{}] },
     manager: primary,
@@ -20,8 +20,8 @@ function fakeDataSource(replica: { connectError?: unknown; replayedEnough?: bool
         connect: async () => {
           if (replica.connectError) throw replica.connectError;
         },
-        query: async (_sql: string, params: string[]) => {
-          log.lsnChecks.push(params[0]!);
+        query: async (_sql: string, params: (string | null)[]) => {
+          log.checks.push(params);
           return [{ ok: replica.replayedEnough ?? true }];
         },
         release: async () => {
@@ -47,7 +47,7 @@ describe('StaleReads routing', () => {
   it('reads on the replica and releases its connection', async () => {
     const { dataSource, log } = fakeDataSource();
     expect(await new StaleReads(dataSource).run(async (m) => where(m))).toBe('replica');
-    expect(log).toEqual({ runners: 1, released: 1, lsnChecks: [] });
+    expect(log).toEqual({ runners: 1, released: 1, checks: [] });
   });
 
   it('reads on the primary without replicas, making no replica runner', async () => {
@@ -77,7 +77,7 @@ describe('StaleReads routing', () => {
     expect(await reads.run(async (m) => where(m))).toBe('primary');
     expect(await reads.run(async (m) => where(m))).toBe('primary');
     // The second read did not try the replica again.
-    expect(log).toEqual({ runners: 1, released: 1, lsnChecks: [] });
+    expect(log).toEqual({ runners: 1, released: 1, checks: [] });
   });
 
   it('passes on any other error without reading again', async () => {
@@ -97,8 +97,17 @@ describe('StaleReads routing', () => {
     const asWriter = (reads: StaleReads) =>
       requestContext.run({ requestId: 'r1', wroteAtLsn: '0/3000148' }, () => reads.run(async (m) => where(m)));
     expect(await asWriter(new StaleReads(behind.dataSource))).toBe('primary');
-    expect(behind.log).toEqual({ runners: 1, released: 1, lsnChecks: ['0/3000148'] });
+    expect(behind.log).toEqual({ runners: 1, released: 1, checks: [['0/3000148', null]] });
     const caughtUp = fakeDataSource({ replayedEnough: true });
     expect(await asWriter(new StaleReads(caughtUp.dataSource))).toBe('replica');
+  });
+
+  it("reads a later page on the replica only once it has replayed as far as the first page's moment", async () => {
+    const asOf = '2026-12-01T10:00:00.000Z';
+    const behind = fakeDataSource({ replayedEnough: false });
+    expect(await new StaleReads(behind.dataSource).run(async (m) => where(m), { asOf })).toBe('primary');
+    expect(behind.log.checks).toEqual([[null, asOf]]);
+    const caughtUp = fakeDataSource({ replayedEnough: true });
+    expect(await new StaleReads(caughtUp.dataSource).run(async (m) => where(m), { asOf })).toBe('replica');
   });
 });

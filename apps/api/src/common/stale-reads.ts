@@ -64,14 +64,18 @@ export class StaleReads {
     return driver.isReplicated && driver.slaves.length > 0;
   }
 
-  async run<T>(read: (m: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `asOf`: the moment an earlier page of the same list was read as of (a cursor's); a replica that
+   * has not replayed that far is passed over for the primary, so a later page never goes back in time.
+   */
+  async run<T>(read: (m: EntityManager) => Promise<T>, options: { asOf?: string } = {}): Promise<T> {
     if (!this.hasReplicas || Date.now() < this.primaryOnlyUntil) return read(this.dataSource.manager);
     const runner = this.dataSource.createQueryRunner('slave');
     try {
       let isUsable: boolean;
       try {
         await runner.connect();
-        isUsable = await this.hasReplicaReplayedClientWrite(runner);
+        isUsable = await this.isFreshEnough(runner, options.asOf);
       } catch (error) {
         if (!this.isReplicaFailure(error)) throw error;
         isUsable = false;
@@ -88,13 +92,18 @@ export class StaleReads {
     }
   }
 
-  /** Read-your-writes: a client that wrote lately reads on a replica only once it has replayed that write. */
-  private async hasReplicaReplayedClientWrite(runner: QueryRunner): Promise<boolean> {
+  /**
+   * Read-your-writes: a client that wrote lately reads on a replica only once it has replayed that
+   * write; a later page only on a replica that has replayed as far as the first page's moment.
+   */
+  private async isFreshEnough(runner: QueryRunner, asOf: string | undefined): Promise<boolean> {
     const wroteAt = requestContext.get()?.wroteAtLsn;
-    if (!wroteAt) return true;
-    const [row] = (await runner.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ok`, [
-      wroteAt,
-    ])) as [{ ok: boolean }];
+    if (!wroteAt && !asOf) return true;
+    const [row] = (await runner.query(
+      `SELECT ($1::pg_lsn IS NULL OR coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false))
+          AND ($2::timestamptz IS NULL OR coalesce(pg_last_xact_replay_timestamp() >= $2::timestamptz, false)) AS ok`,
+      [wroteAt ?? null, asOf ?? null],
+    )) as [{ ok: boolean }];
     return row.ok;
   }
 

@@ -82,7 +82,9 @@ export class RefillQueueService {
   ) {}
 
   list(clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
-    return this.staleReads.run((m) => this.read(m, clinicId, query));
+    // A later page is read where the data is at least as new as the first page's (the cursor's moment).
+    const asOf = (decodeCursor(query.cursor, 5, 'refill-queue') as [string, ...unknown[]] | null)?.[0];
+    return this.staleReads.run((m) => this.read(m, clinicId, query), { asOf });
   }
 
   private async read(m: EntityManager, clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
