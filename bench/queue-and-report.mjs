@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Clock } from '../apps/api/dist/common/clock.js';
+import { StaleReads } from '../apps/api/dist/common/stale-reads.js';
 import { AuditService } from '../apps/api/dist/modules/audit/audit.service.js';
 import { ClinicsService } from '../apps/api/dist/modules/clinics/clinics.service.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
@@ -66,8 +67,10 @@ await withBenchDatabase(async ({ url, dataSource }) => {
   console.log(`flag evaluation pass in ${seconds(started)} s`);
   await dataSource.query('ANALYZE flags');
   const clinics = new ClinicsService(dataSource, new AuditService());
-  const queue = new RefillQueueService(dataSource, clinics, new PumpsRepository(), clock);
-  const report = new OverdueReportService(dataSource, clinics, clock);
+  // No replicas here: StaleReads reads on the bench database itself.
+  const staleReads = new StaleReads(dataSource);
+  const queue = new RefillQueueService(staleReads, clinics, new PumpsRepository(), clock);
+  const report = new OverdueReportService(staleReads, clinics, clock);
   const page = (q) => queue.list(clinicId, { withinDays: 30, limit: 50, ...q });
 
   // Page 50: follow the cursor 49 times with a small page, then time the 50th page.

@@ -21,7 +21,7 @@ export const ENTITIES = [
   AuditEventEntity,
 ];
 
-/** The database's connection and migrations (`database/`) with the modules' entities on top. */
-export function appDataSourceOptions(url: string): DataSourceOptions {
-  return { ...dataSourceOptions(url), entities: ENTITIES };
+/** The database's connection (and read replicas) and migrations (`database/`) with the modules' entities on top. */
+export function appDataSourceOptions(url: string, replicaUrls: string[] = []): DataSourceOptions {
+  return { ...dataSourceOptions(url, replicaUrls), entities: ENTITIES };
 }

@@ -6,6 +6,8 @@ import { Clock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
+import { ReadYourWritesInterceptor } from './common/read-your-writes.interceptor.js';
+import { StaleReads } from './common/stale-reads.js';
 import { AppConfigToken, type AppConfig } from './config/app-config.provider.js';
 import { appDataSourceOptions } from './app-data-source.js';
 import { AppointmentsController } from './modules/appointments/appointments.controller.js';
@@ -105,10 +107,16 @@ export const CONTROLLERS = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
+  /** `replicaUrls`: the read replicas' logins that answered at start-up (create-app.ts). */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    clock: Clock = new Clock(),
+    replicaUrls: string[] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl))],
+      imports: [TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl, replicaUrls))],
       controllers: [...CONTROLLERS],
       providers: [
         { provide: AppConfigToken, useValue: config },
@@ -116,7 +124,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         IdempotencyStore,
+        StaleReads,
         { provide: Clock, useValue: clock },
         AuditService,
         SessionsService,

@@ -11,6 +11,7 @@ import { setCursorSecret } from './common/cursor.js';
 import { httpContextMiddleware } from './common/http-context.middleware.js';
 import { jsonBodyOnly, originGuard } from './common/write-guard.middleware.js';
 import type { AppConfig } from './config/config.js';
+import { reachableReplicas, replicaLoginUrls } from './database/replica-urls.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { docsAccess } from './openapi/docs-access.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
@@ -33,11 +34,20 @@ export async function createApp(
   databaseUrl: string,
   clock?: Clock,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, clock), {
-    logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
-    // The one body parser is jsonBodyOnly below: no form or text bodies are ever read.
-    bodyParser: false,
-  });
+  // Read replicas (DATABASE_REPLICA_URLS) log in as the API's role; one that is down now is left out.
+  const logger = new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
+  const replicaUrls = await reachableReplicas(
+    replicaLoginUrls(databaseUrl, config.databaseReplicaUrls),
+    (msg, details) => logger.warn({ msg, ...details }, 'ReadReplicas'),
+  );
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, clock, replicaUrls),
+    {
+      logger,
+      // The one body parser is jsonBodyOnly below: no form or text bodies are ever read.
+      bodyParser: false,
+    },
+  );
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; by default req.ip is the socket's.
   app.set('trust proxy', config.trustProxy);
   setCursorSecret(config.cursorSecret);

@@ -38,9 +38,14 @@ async function main(): Promise<void> {
     const shouldSeed = config.seedDemo ?? embedded?.isNew ?? false;
     if (shouldSeed) {
       // The seed writes two years of history through the services on a clock of its own, in an
-      // application context that never serves requests and runs no scheduler.
+      // application context that never serves requests and runs no scheduler, nor reads a replica (it
+      // reads back what it has just written).
       const clock = new SeedClock();
-      const seeder = await createApp({ ...config, flagCheckIntervalSeconds: 0 }, setup.appUrl, clock);
+      const seeder = await createApp(
+        { ...config, flagCheckIntervalSeconds: 0, databaseReplicaUrls: [] },
+        setup.appUrl,
+        clock,
+      );
       await seedDemo(seeder, clock, { timeZone: config.demoTimeZone });
       await seeder.close();
     }

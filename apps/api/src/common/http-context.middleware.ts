@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { requestContext } from './request-context.js';
+import { LSN_PATTERN, requestContext, WROTE_COOKIE } from './request-context.js';
 
 const logger = new Logger('HTTP');
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -22,6 +22,8 @@ export function httpContextMiddleware(req: Request, res: Response, next: NextFun
   res.setHeader('X-Request-Id', requestId);
   const started = process.hrtime.bigint();
   const context = { requestId } as Parameters<typeof requestContext.run>[0];
+  const wrote = (req.cookies as Record<string, unknown> | undefined)?.[WROTE_COOKIE];
+  if (typeof wrote === 'string' && LSN_PATTERN.test(wrote)) context.wroteAtLsn = wrote;
   res.on('finish', () => {
     if (!req.path.startsWith('/api')) return;
     logger.log({

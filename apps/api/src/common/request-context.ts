@@ -32,10 +32,20 @@ export interface PendingIdempotencyClaim {
   isClaimed: boolean;
 }
 
+/** The cookie that carries the primary's WAL position after the client's last write (read-your-writes.interceptor.ts). */
+export const WROTE_COOKIE = 'itb_wrote';
+/** A PostgreSQL LSN as text (`16/B374D848`). */
+export const LSN_PATTERN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
+
 export interface RequestContext {
   requestId: string;
   user?: SessionUser;
   idempotency?: PendingIdempotencyClaim;
+  /**
+   * The primary's WAL position after this client's last write (the `itb_wrote` cookie): a stale read
+   * goes to a replica only once it has replayed that far (common/stale-reads.ts).
+   */
+  wroteAtLsn?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

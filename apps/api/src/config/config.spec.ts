@@ -40,4 +40,14 @@ describe('configuration defaults that keep a fresh install closed', () => {
     expect(loadConfig({}).demoTimeZone).toBeUndefined();
     expect(() => loadConfig({ DEMO_TIME_ZONE: 'Mars/Olympus' })).toThrow(/DEMO_TIME_ZONE: must be an IANA time zone/);
   });
+
+  it('reads no replica by default and the comma-separated DATABASE_REPLICA_URLS, refusing what is not a postgres URL', () => {
+    expect(loadConfig({}).databaseReplicaUrls).toEqual([]);
+    expect(
+      loadConfig({ DATABASE_REPLICA_URLS: 'postgres://replica-1:5432/itb, postgresql://u:p@replica-2/itb' })
+        .databaseReplicaUrls,
+    ).toEqual(['postgres://replica-1:5432/itb', 'postgresql://u:p@replica-2/itb']);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'replica-1:5432' })).toThrow(/DATABASE_REPLICA_URLS/);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'https://replica-1/itb' })).toThrow(/DATABASE_REPLICA_URLS/);
+  });
 });

@@ -44,6 +44,29 @@ const envSchema = z.object({
   CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATABASE_URL: z.string().url().optional(),
   APP_DATABASE_URL: z.string().url().optional(),
+  /**
+   * Streaming standbys of DATABASE_URL's database for reads that may be a moment old, comma-separated
+   * (`postgres://replica-1:5432/itb`). A URL without a user name logs in as the API's role.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (u) => URL.canParse(u) && ['postgres:', 'postgresql:'].includes(new URL(u).protocol),
+            'must be postgres:// URLs, comma-separated',
+          ),
+      ),
+    )
+    .optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   ITB_DATA_DIR: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -75,6 +98,8 @@ export interface AppConfig {
   databaseUrl?: string;
   /** The API's restricted login; unset: the set-up creates `itb_app` (see database-setup.ts). */
   appDatabaseUrl?: string;
+  /** Read replicas for the reads that may be a moment old (common/stale-reads.ts); empty: the primary only. */
+  databaseReplicaUrls: string[];
   embeddedPgPort: number;
   dataDir: string;
   /** undefined = seed only when the embedded database is new. */
@@ -120,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cursorSecret: e.CURSOR_SECRET,
     databaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.APP_DATABASE_URL,
+    databaseReplicaUrls: e.DATABASE_REPLICA_URLS ?? [],
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dataDir: path.resolve(e.ITB_DATA_DIR ?? path.join(repoRoot, '.data')),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === 'true',

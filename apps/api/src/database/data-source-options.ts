@@ -41,11 +41,19 @@ export const MIGRATIONS = [
 /**
  * Schema comes from migrations only: `synchronize` stays off everywhere. This folder stands below the
  * modules and knows none of their entities; `app-data-source.ts` adds them for the application.
+ *
+ * With `replicaUrls`, TypeORM's replication: every query, find, transaction and `dataSource.query()`
+ * still goes to `url` (the primary); only a query runner made in 'slave' mode, which `StaleReads` alone
+ * makes, reads from a replica (one picked at random per runner), each with a pool as big as the primary's.
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, replicaUrls: string[] = []): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(replicaUrls.length
+      ? // defaultMode 'master': TypeORM would otherwise send every find() and query builder SELECT to a
+        // replica, the reads inside writes and the session checks included.
+        { replication: { master: { url }, slaves: replicaUrls.map((u) => ({ url: u })), defaultMode: 'master' } }
+      : { url }),
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { toLocalDate } from '@itb/domain';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
+import { StaleReads } from '../../common/stale-reads.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
@@ -28,6 +29,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 export class PatientsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly staleReads: StaleReads,
     private readonly patients: PatientsRepository,
     private readonly pumpsRepository: PumpsRepository,
     private readonly pumps: PumpsService,
@@ -36,8 +38,9 @@ export class PatientsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Search may be a moment old (a read replica when there is one): a patient just added shows within a second or so. */
   async list(clinicId: string, query: PatientListQuery): Promise<Page<PatientSummary>> {
-    const page = await this.patients.list(this.dataSource.manager, clinicId, query);
+    const page = await this.staleReads.run((m) => this.patients.list(m, clinicId, query));
     return { items: page.items.map(toPatientSummary), nextCursor: page.nextCursor };
   }
 

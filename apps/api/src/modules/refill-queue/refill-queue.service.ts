@@ -11,9 +11,10 @@ import {
   toLocalDate,
   volumeAt,
 } from '@itb/domain';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { SNAPSHOT_TIME_SQL, StaleReads } from '../../common/stale-reads.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 
@@ -67,23 +68,33 @@ interface QueueRow {
  * and a pump changed since then keeps the place its refill-by had at that moment (from the projection
  * history the pumps table keeps by trigger), so no row is skipped or shown twice. The high-risk tie-break
  * is the pump's `queue_rank`, kept from the patient by trigger, so the order is one index's order.
+ *
+ * A page may be a moment old: it is read through StaleReads (a read replica when there is one), and a
+ * later page continues from the moment the first page's data was as of.
  */
 @Injectable()
 export class RefillQueueService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staleReads: StaleReads,
     private readonly clinics: ClinicsService,
     private readonly pumps: PumpsRepository,
     private readonly clock: Clock,
   ) {}
 
-  async list(clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
-    const clinic = await this.clinics.get(clinicId);
+  list(clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
+    // A later page is read where the data is at least as new as the first page's (the cursor's moment).
+    const asOf = (decodeCursor(query.cursor, 5, 'refill-queue') as [string, ...unknown[]] | null)?.[0];
+    return this.staleReads.run((m) => this.read(m, clinicId, query), { asOf });
+  }
+
+  private async read(m: EntityManager, clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
+    const clinic = await this.clinics.get(clinicId, m);
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
     const cursor = decodeCursor(query.cursor, 5, 'refill-queue') as [string, string, string, number, string] | null;
     // A later page keeps the first page's moment; the first page's is the database clock when its
-    // candidates were read (returned with them: no round trip of its own).
+    // candidates were read, or on a replica the last commit it replayed (returned with them: no round
+    // trip of its own).
     let asOf: string | null = cursor ? cursor[0] : null;
     const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
 
@@ -95,10 +106,10 @@ export class RefillQueueService {
     const isFiltered = Boolean(query.clinicianId || query.unscheduledOnly || query.minSeverity);
     let batch = query.limit + 1;
     for (;;) {
-      const candidates = await this.candidates(clinicId, windowEnd, cursor ? asOf : null, after, batch);
+      const candidates = await this.candidates(m, clinicId, windowEnd, cursor ? asOf : null, after, batch);
       if (candidates.length === 0) break;
       asOf ??= candidates[0]!.db_now.toISOString();
-      rows.push(...(await this.details(candidates, query, now, clinic.timeZone)));
+      rows.push(...(await this.details(m, candidates, query, now, clinic.timeZone)));
       if (rows.length > query.limit || candidates.length < batch || !isFiltered) break;
       after = candidates[candidates.length - 1]!;
       batch = Math.min(batch * 2, MAX_CANDIDATE_BATCH);
@@ -106,7 +117,7 @@ export class RefillQueueService {
 
     const page = rows.slice(0, query.limit);
     const drains = await this.pumps.drainInputsOf(
-      this.dataSource.manager,
+      m,
       page.map((r) => r.current_fill_id),
     );
     const items = page.map((r): RefillQueueRow => {
@@ -160,6 +171,7 @@ export class RefillQueueService {
    * keep the key they had at that moment, from the projection history, merged back in order.
    */
   private async candidates(
+    m: EntityManager,
     clinicId: string,
     windowEnd: string,
     asOf: string | null,
@@ -175,17 +187,17 @@ export class RefillQueueService {
     // ORDER BY names the input columns (c.…): the output column queue_key is text, and sorting by it
     // would lose the index's order, so LIMIT could not stop early.
     if (!asOf) {
-      return (await this.dataSource.query(
-        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank, now() AS db_now FROM (${current}) c WHERE ${afterKey}
+      return (await m.query(
+        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank, ${SNAPSHOT_TIME_SQL} AS db_now FROM (${current}) c WHERE ${afterKey}
          ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $3`,
         params,
       )) as ReadCandidate[];
     }
     const asOfAt = params.push(asOf);
-    return (await this.dataSource.query(
+    return (await m.query(
       `WITH changed AS MATERIALIZED (
          SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
-       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank, now() AS db_now FROM (
+       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank, ${SNAPSHOT_TIME_SQL} AS db_now FROM (
          SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
          UNION ALL
          SELECT * FROM (
@@ -202,6 +214,7 @@ export class RefillQueueService {
 
   /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */
   private async details(
+    m: EntityManager,
     candidates: Candidate[],
     query: RefillQueueQuery,
     now: Date,
@@ -218,7 +231,7 @@ export class RefillQueueService {
     if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
     if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
     if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
-    return (await this.dataSource.query(
+    return (await m.query(
       `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.empty_at, p.refill_by::text,
               p.current_fill_id,
               k.queue_key::text, k.queue_rank AS high_risk_rank,

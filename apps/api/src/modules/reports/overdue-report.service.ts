@@ -18,9 +18,10 @@ import {
   toLocalDate,
   toLocalDateTime,
 } from '@itb/domain';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { readAll, StaleReads } from '../../common/stale-reads.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
 import {
   DUE_COUNTS,
@@ -140,6 +141,8 @@ function measuresOf(period: ReportPeriod, total: GroupRow | undefined, visits: N
  * refills that fell due in it by refill-by date in the clinic's calendar, whatever became of them:
  * done on time, late, after the alarm, or not done (overdue now). No-shows are the refill
  * appointments to happen in the period that led to no refill; cancelled ones are counted apart.
+ *
+ * The report may be a moment old: it is read through StaleReads (a read replica when there is one).
  */
 @Injectable()
 export class OverdueReportService {
@@ -147,14 +150,14 @@ export class OverdueReportService {
   private readonly recent = new Map<string, { at: number; report: Promise<OverdueReport> }>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staleReads: StaleReads,
     private readonly clinics: ClinicsService,
     private readonly clock: Clock,
   ) {}
 
   /** The clinic, its today and the period asked for (default: the twelve calendar months to today). */
-  async scope(clinicId: string, query: ReportPeriodQuery): Promise<ReportScope> {
-    const clinic = await this.clinics.get(clinicId);
+  async scope(m: EntityManager, clinicId: string, query: ReportPeriodQuery): Promise<ReportScope> {
+    const clinic = await this.clinics.get(clinicId, m);
     const now = this.clock.now();
     const today = toLocalDate(now, clinic.timeZone);
     const to = query.to ?? today;
@@ -171,10 +174,23 @@ export class OverdueReportService {
    * afresh. What only the clock changes (an
    * alarm passing, a booking becoming missed) shows within the minute. Requests for a report being
    * computed share that computation.
+   *
+   * On a replica the mark and the report are read on one connection, one statement after another, so
+   * the report holds at least every write its mark names (a replica only moves forward); with several
+   * replicas at different points, statements spread over them could key a report by a write it misses.
    */
-  async build(clinicId: string, query: ReportPeriodQuery, overdueRows: number | null): Promise<OverdueReport> {
-    const scope = await this.scope(clinicId, query);
-    const [mark] = (await this.dataSource.query(
+  build(clinicId: string, query: ReportPeriodQuery, overdueRows: number | null): Promise<OverdueReport> {
+    return this.staleReads.run((m) => this.buildOn(m, clinicId, query, overdueRows));
+  }
+
+  private async buildOn(
+    m: EntityManager,
+    clinicId: string,
+    query: ReportPeriodQuery,
+    overdueRows: number | null,
+  ): Promise<OverdueReport> {
+    const scope = await this.scope(m, clinicId, query);
+    const [mark] = (await m.query(
       // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts.
       `SELECT id::text FROM audit_events
        WHERE clinic_id = $1 AND action <> 'patient.view' AND action NOT LIKE 'auth.%'
@@ -187,7 +203,7 @@ export class OverdueReportService {
     const at = scope.now.getTime();
     const kept = this.recent.get(key);
     if (kept && Math.abs(at - kept.at) < REPORT_FRESH_MS) return kept.report;
-    const report = this.compute(scope, overdueRows);
+    const report = this.compute(m, scope, overdueRows);
     this.recent.delete(key);
     this.recent.set(key, { at, report });
     if (this.recent.size > MAX_KEPT_REPORTS) this.recent.delete(this.recent.keys().next().value!);
@@ -196,21 +212,23 @@ export class OverdueReportService {
   }
 
   /**
-   * The report itself. Its statements are independent reads, sent together: the period's due refills
+   * The report itself. Its statements are independent reads, sent together on the primary (in turn on a
+   * replica's one connection, see build): the period's due refills
    * by month, specialist and performer; the totals of the period and the one before; their refill
    * appointments; the overdue count and its first page.
    */
-  private async compute(scope: ReportScope, overdueRows: number | null): Promise<OverdueReport> {
+  private async compute(m: EntityManager, scope: ReportScope, overdueRows: number | null): Promise<OverdueReport> {
     const { period, timeZone: tz, today } = scope;
     const previousSpan = previousPeriod(period, today);
-    const [current, totals, visits, counts, overdue] = await Promise.all([
-      this.dueGroups(scope, period),
-      this.dueTotals(scope, period, previousSpan),
-      this.visitsByPeriod(scope, period, previousSpan),
-      this.overdueCounts(scope),
-      this.overduePage(scope, overdueRows, null),
-    ]);
+    const [current, totals, visits, counts, overdue] = await readAll(m, [
+      () => this.dueGroups(m, scope, period),
+      () => this.dueTotals(m, scope, period, previousSpan),
+      () => this.visitsByPeriod(m, scope, period, previousSpan),
+      () => this.overdueCounts(m, scope),
+      () => this.overduePage(m, scope, overdueRows, null),
+    ] as const);
     const names = await this.userNames(
+      m,
       current.flatMap((g) => [g.is_specialist ? g.specialist_id : null, g.is_performer ? g.performed_by : null]),
     );
     const monthRows = new Map(current.filter((g) => g.is_month).map((g) => [g.month!, g]));
@@ -262,19 +280,21 @@ export class OverdueReportService {
   }
 
   /** The pumps overdue now after the report's first page (or any later one), by keyset. */
-  async overdueNow(clinicId: string, query: OverdueNowQuery): Promise<OverdueNowPage> {
+  overdueNow(clinicId: string, query: OverdueNowQuery): Promise<OverdueNowPage> {
     const after = decodeCursor(query.cursor, 4, 'overdue-now') as [string, string, number, string] | null;
-    const scope = await this.scope(clinicId, {});
-    // The cursor keeps the first page's today, so a page read after midnight continues the same list.
-    return this.overduePage(after ? { ...scope, today: after[0] } : scope, query.limit, after);
+    return this.staleReads.run(async (m) => {
+      const scope = await this.scope(m, clinicId, {});
+      // The cursor keeps the first page's today, so a page read after midnight continues the same list.
+      return this.overduePage(m, after ? { ...scope, today: after[0] } : scope, query.limit, after);
+    });
   }
 
   /**
    * The due refills of the period by month, primary specialist and performer: one pass of counts only
    * (no median), so Postgres can hash every grouping set at once instead of sorting for each.
    */
-  private dueGroups(scope: ReportScope, period: ReportPeriod): Promise<GroupRow[]> {
-    return this.dataSource.query(
+  private dueGroups(m: EntityManager, scope: ReportScope, period: ReportPeriod): Promise<GroupRow[]> {
+    return m.query(
       `SELECT true AS is_current, GROUPING(m.month) = 0 AS is_month,
               GROUPING(pt.primary_specialist_id) = 0 AS is_specialist, GROUPING(d.performed_by) = 0 AS is_performer,
               m.month, pt.primary_specialist_id AS specialist_id, d.performed_by, ${DUE_COUNTS}, NULL AS median_days
@@ -288,8 +308,8 @@ export class OverdueReportService {
   }
 
   /** The headline totals and median of the period (is_current) and of the one before, in one pass. */
-  private dueTotals(scope: ReportScope, period: ReportPeriod, previous: ReportPeriod): Promise<GroupRow[]> {
-    return this.dataSource.query(
+  private dueTotals(m: EntityManager, scope: ReportScope, period: ReportPeriod, previous: ReportPeriod): Promise<GroupRow[]> {
+    return m.query(
       `SELECT d.due_on >= $5::date AS is_current, false AS is_month, false AS is_specialist, false AS is_performer,
               ${DUE_COUNTS}, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
        FROM (${DUE_REFILLS}) d
@@ -300,11 +320,12 @@ export class OverdueReportService {
 
   /** The refill appointments of the period (true) and of the one before (false), counted by outcome. */
   private async visitsByPeriod(
+    m: EntityManager,
     scope: ReportScope,
     period: ReportPeriod,
     previous: ReportPeriod,
   ): Promise<Map<boolean, NoShowRow>> {
-    const rows = (await this.dataSource.query(NO_SHOW_COUNTS_BY_PERIOD, [
+    const rows = (await m.query(NO_SHOW_COUNTS_BY_PERIOD, [
       scope.clinicId,
       previous.from,
       period.to,
@@ -316,20 +337,21 @@ export class OverdueReportService {
     return new Map(rows.map((r) => [r.is_current, r]));
   }
 
-  private async overdueCounts(scope: ReportScope): Promise<{ overdue_now: number; past_alarm_now: number }> {
-    const [row] = (await this.dataSource.query(OVERDUE_NOW_COUNTS, [scope.clinicId, scope.today, scope.now])) as [
+  private async overdueCounts(m: EntityManager, scope: ReportScope): Promise<{ overdue_now: number; past_alarm_now: number }> {
+    const [row] = (await m.query(OVERDUE_NOW_COUNTS, [scope.clinicId, scope.today, scope.now])) as [
       { overdue_now: number; past_alarm_now: number },
     ];
     return row;
   }
 
   private async overduePage(
+    m: EntityManager,
     scope: ReportScope,
     limit: number | null,
     after: [string, string, number, string] | null,
   ): Promise<OverdueNowPage> {
     const { timeZone: tz, today, now } = scope;
-    const rows = (await this.dataSource.query(OVERDUE_NOW, [
+    const rows = (await m.query(OVERDUE_NOW, [
       scope.clinicId,
       today,
       now,
@@ -377,10 +399,10 @@ export class OverdueReportService {
     };
   }
 
-  private async userNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  private async userNames(m: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (!wanted.length) return new Map();
-    const rows = (await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [wanted])) as {
+    const rows = (await m.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [wanted])) as {
       id: string;
       name: string;
     }[];

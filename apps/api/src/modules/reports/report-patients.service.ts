@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportMeasure, ReportPatients, ReportPatientsQuery } from '@itb/contracts';
 import { BOOKING_MISSED_AFTER_HOURS } from '@itb/domain';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { StaleReads } from '../../common/stale-reads.js';
 import { DUE_REFILLS, REFILL_APPOINTMENTS } from './report-sql.js';
 import { OverdueReportService } from './overdue-report.service.js';
 
@@ -27,12 +28,17 @@ const OUTCOMES: Record<ReportMeasure, { of: 'refills' | 'appointments'; outcomes
 @Injectable()
 export class ReportPatientsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staleReads: StaleReads,
     private readonly report: OverdueReportService,
   ) {}
 
-  async list(clinicId: string, query: ReportPatientsQuery): Promise<ReportPatients> {
-    const scope = await this.report.scope(clinicId, query);
+  /** May be a moment old, like the report it opens from (a read replica when there is one). */
+  list(clinicId: string, query: ReportPatientsQuery): Promise<ReportPatients> {
+    return this.staleReads.run((m) => this.read(m, clinicId, query));
+  }
+
+  private async read(m: EntityManager, clinicId: string, query: ReportPatientsQuery): Promise<ReportPatients> {
+    const scope = await this.report.scope(m, clinicId, query);
     const { of, outcomes } = OUTCOMES[query.measure];
     const isRefill = of === 'refills';
     const source = isRefill
@@ -54,7 +60,7 @@ export class ReportPatientsService {
                ($${params.push(after[0])}::date, $${params.push(after[1])}::text, $${params.push(after[2])}::text,
                 $${params.push(after[3])}::uuid, $${params.push(after[4])}::uuid)`
       : '';
-    const rows = (await this.dataSource.query(
+    const rows = (await m.query(
       `SELECT * FROM (
        SELECT r.row_id, r.patient_id, r.pump_id, r.due_on::text AS due_on, r.done_on::text AS done_on, r.outcome,
               pt.given_name, pt.family_name, pt.mrn, u.name AS specialist_name, count(*) OVER ()::int AS total

@@ -14,6 +14,7 @@ import {
 import { describeHours, signKindOf } from '@itb/domain';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { StaleReads } from '../../common/stale-reads.js';
 import { PatientsRepository } from '../patients/patients.repository.js';
 
 interface Row {
@@ -120,10 +121,16 @@ function titleOf(r: Row): string {
   }
 }
 
+/**
+ * A patient's history may be a moment old: it is read through StaleReads (a read replica when there is
+ * one). Whether the patient is the clinic's is asked of the primary, so a patient created a moment ago
+ * is never answered 404; their latest entries show once the replica has them (normally within a second).
+ */
 @Injectable()
 export class TimelineService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly staleReads: StaleReads,
     private readonly patients: PatientsRepository,
   ) {}
 
@@ -137,11 +144,13 @@ export class TimelineService {
         `(t.at, t.kind, t.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::text, $${params.push(after[2])}::uuid)`,
       );
     }
-    const rows = (await this.dataSource.query(
-      `SELECT t.*, u.name AS actor_name FROM (${TIMELINE_SQL} WHERE ${where.join(' AND ')}) t
+    const rows = (await this.staleReads.run((m) =>
+      m.query(
+        `SELECT t.*, u.name AS actor_name FROM (${TIMELINE_SQL} WHERE ${where.join(' AND ')}) t
        LEFT JOIN users u ON u.id = t.actor_id
        ORDER BY t.at DESC, t.kind DESC, t.id DESC LIMIT $${params.push(query.limit + 1)}`,
-      params,
+        params,
+      ),
     )) as Row[];
     const items = rows.slice(0, query.limit).map((r): TimelineItem => ({
       kind: r.kind,
