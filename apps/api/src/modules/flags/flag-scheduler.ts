@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { RepeatingTask } from '../../common/repeating-task.js';
 import { type AppConfig, AppConfigToken } from '../../config/app-config.provider.js';
 import { type EvaluationResult, FlagEvaluator } from './flag-evaluator.js';
 
@@ -23,8 +24,10 @@ export const tickOf = (now: Date) => new Date(Math.floor(now.getTime() / TICK_MS
 export class FlagScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FlagScheduler.name);
   private readonly instance = randomUUID();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly repeating = new RepeatingTask(
+    () => this.runDueTick(),
+    (error) => this.logger.error({ msg: 'scheduled flag evaluation failed', error: String(error) }),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,21 +37,11 @@ export class FlagScheduler implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.flagCheckIntervalSeconds;
-    if (seconds === 0) return;
-    const check = () => {
-      this.running ??= this.runDueTick()
-        .catch((error: unknown) => this.logger.error({ msg: 'scheduled flag evaluation failed', error: String(error) }))
-        .finally(() => (this.running = undefined));
-    };
-    check();
-    this.timer = setInterval(check, seconds * 1000);
-    this.timer.unref();
+    this.repeating.start(this.config.flagCheckIntervalSeconds);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.repeating.stop();
   }
 
   /** Runs the current hour's evaluation unless an instance already has; null when it was taken. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
+import { RepeatingTask } from '../../common/repeating-task.js';
 import { type AppConfig, AppConfigToken } from '../../config/app-config.provider.js';
 import { MessagePlanner } from './message-planner.js';
 
@@ -10,8 +11,13 @@ import { MessagePlanner } from './message-planner.js';
 @Injectable()
 export class MessageScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MessageScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly repeating = new RepeatingTask(
+    async () => {
+      const result = await this.planner.plan(this.clock.now());
+      if (Object.values(result).some((n) => n > 0)) this.logger.log({ msg: 'messages planned', ...result });
+    },
+    (error) => this.logger.error({ msg: 'message planning failed', error: String(error) }),
+  );
 
   constructor(
     private readonly planner: MessagePlanner,
@@ -20,24 +26,10 @@ export class MessageScheduler implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.messageCheckIntervalSeconds;
-    if (seconds === 0) return;
-    const check = () => {
-      this.running ??= this.planner
-        .plan(this.clock.now())
-        .then((result) => {
-          if (Object.values(result).some((n) => n > 0)) this.logger.log({ msg: 'messages planned', ...result });
-        })
-        .catch((error: unknown) => this.logger.error({ msg: 'message planning failed', error: String(error) }))
-        .finally(() => (this.running = undefined));
-    };
-    check();
-    this.timer = setInterval(check, seconds * 1000);
-    this.timer.unref();
+    this.repeating.start(this.config.messageCheckIntervalSeconds);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.repeating.stop();
   }
 }

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type CreatedApiTokenResponse, createApiTokenRequestSchema, type ErrorDetail } from '@itb/contracts';
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
+import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { applyServerFieldErrors, errorText, formErrorMap } from '../../../lib/form-errors';
 import { useCreateApiToken } from '../api/create-api-token';
 
@@ -73,29 +73,12 @@ function TokenSecret({ created, onDone }: { created: CreatedApiTokenResponse; on
         Give this secret to <strong>{created.token.name}</strong>. It is sent as <code>Authorization: Bearer …</code> to{' '}
         <code>/api/fhir/R4</code>.
       </Text>
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
-          label="Secret"
-          value={created.secret}
-          readOnly
-          style={{ flex: 1, minWidth: 0 }}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <CopyButton value={created.secret}>
-          {({ copied, copy }) => (
-            <Button
-              onClick={copy}
-              variant={copied ? 'light' : 'filled'}
-              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            >
-              {copied ? 'Copied' : 'Copy secret'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} title="Shown only now">
-        The clinic keeps only a hash of this secret. If it is lost, revoke the token and create another.
-      </Alert>
+      <OneTimeSecret
+        label="Secret"
+        value={created.secret}
+        copyLabel="Copy secret"
+        notice="The clinic keeps only a hash of this secret. If it is lost, revoke the token and create another."
+      />
       <Group justify="flex-end">
         <Button onClick={onDone}>Done</Button>
       </Group>

@@ -1,6 +1,6 @@
 import type { Invitation } from '@itb/contracts';
-import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { formatInstant } from '../../../lib/format';
 
 /** The link as the user will open it: this dashboard's origin and the path the API answered. */
@@ -25,29 +25,12 @@ export function InvitationLink({
         Send this link to <strong>{userName}</strong>. It opens a page where they choose their own password. It works
         once, until <strong>{formatInstant(invitation.expiresAt, timeZone)}</strong>.
       </Text>
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
-          label="One-time link"
-          value={url}
-          readOnly
-          style={{ flex: 1, minWidth: 0 }}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <CopyButton value={url}>
-          {({ copied, copy }) => (
-            <Button
-              onClick={copy}
-              variant={copied ? 'light' : 'filled'}
-              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            >
-              {copied ? 'Copied' : 'Copy link'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} title="Shown only now">
-        The clinic keeps no copy of this link. If it is lost or expires, reset the user to make a new one.
-      </Alert>
+      <OneTimeSecret
+        label="One-time link"
+        value={url}
+        copyLabel="Copy link"
+        notice="The clinic keeps no copy of this link. If it is lost or expires, reset the user to make a new one."
+      />
       <Group justify="flex-end">
         <Button onClick={onDone}>Done</Button>
       </Group>
