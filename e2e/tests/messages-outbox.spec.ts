@@ -19,6 +19,7 @@ const inThreeDays = () => {
 test('a nurse records a patient’s e-mail and books refills; the administrator reads the reminder in the outbox, prints the letter batch and revokes a calendar feed', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   const signIn = new SignInPage(page);
   await signIn.signIn(DEMO.northsideNurse);
@@ -87,8 +88,18 @@ test('a nurse records a patient’s e-mail and books refills; the administrator 
   await page.screenshot({ path: `${SHOTS}/outbox-390.png`, fullPage: true });
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 
-  // The administrator's own calendar feed: made, then revoked; the address answers 404 after.
+  // The clinic's reminder settings: a third reminder ten days ahead.
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('link', { name: 'Clinic settings' }).click();
+  await expect(page.getByLabel(/Days before a refill/)).toHaveValue('7, 1');
+  await page.getByLabel(/Days before a refill/).fill('10, 7, 1');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Clinic settings saved')).toBeVisible();
+  await expect(page.getByLabel(/Days before a refill/)).toHaveValue('10, 7, 1');
+  await page.screenshot({ path: `${SHOTS}/clinic-settings-desk.png`, fullPage: true });
+  await expectNoSeriousAxeViolations(page, 'clinic settings');
+
+  // The administrator's own calendar feed: made, then revoked; the address answers 404 after.
   await page.getByRole('link', { name: 'Your account' }).click();
   const feed = page.locator('.mantine-Card-root').filter({ has: page.getByRole('heading', { name: 'Calendar feed' }) });
   await feed.getByRole('button', { name: 'Make my calendar address' }).click();

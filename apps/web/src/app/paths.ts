@@ -79,6 +79,7 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   /** The outbox of reminders and digests, and the letter batch. */
   messages: { path: '/messages', getHref: () => '/messages' },
+  clinicSettings: { path: '/clinic-settings', getHref: () => '/clinic-settings' },
 } as const;
 
 /** Only same-origin paths are followed after sign-in, so a crafted link cannot send a user elsewhere. */

@@ -76,6 +76,10 @@ export function createAppRouter() {
         { path: paths.today.path, lazy: screen(() => import('./routes/today-route'), 'TodayRoute') },
         { path: paths.audit.path, lazy: screen(() => import('./routes/audit-route'), 'AuditRoute') },
         { path: paths.messages.path, lazy: screen(() => import('./routes/messages-route'), 'MessagesRoute') },
+        {
+          path: paths.clinicSettings.path,
+          lazy: screen(() => import('./routes/clinic-settings-route'), 'ClinicSettingsRoute'),
+        },
         { path: paths.account.path, lazy: screen(() => import('./routes/account-route'), 'AccountRoute') },
         { path: '*', element: <NotFoundRoute /> },
       ],

@@ -53,6 +53,8 @@ export type Permission =
   | 'audit:view'
   /** The outbox of reminders and digests, the letter batch (issue 13). */
   | 'messages:manage'
+  /** Calendar, capacity, refill scheduling, the 24-hour number and reminder settings. */
+  | 'clinic:manage'
   /** The call list the reminder planner opens for overdue patients with nothing booked. */
   | 'task:work';
 
@@ -92,7 +94,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'task:work',
   ],
   // Administrators are read-only on clinical records; the audit log is theirs alone.
-  admin: ['user:manage', 'api_token:manage', 'report:view', 'audit:view', 'messages:manage'],
+  admin: ['user:manage', 'api_token:manage', 'report:view', 'audit:view', 'messages:manage', 'clinic:manage'],
 };
 
 export const can = (user: Pick<MeResponse, 'role'>, permission: Permission): boolean =>

@@ -8,6 +8,7 @@ import {
   IconClipboardList,
   IconFileSearch,
   IconMail,
+  IconSettings,
   IconFlag,
   IconHeartbeat,
   IconListCheck,
@@ -144,6 +145,16 @@ function MainNavigation({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
           label="Audit log"
           leftSection={<IconFileSearch size={18} aria-hidden />}
           active={pathname.startsWith(paths.audit.path)}
+          onClick={onNavigate}
+        />
+      )}
+      {can(me, 'clinic:manage') && (
+        <NavLink
+          component={RouterNavLink}
+          to={paths.clinicSettings.getHref()}
+          label="Clinic settings"
+          leftSection={<IconSettings size={18} aria-hidden />}
+          active={pathname.startsWith(paths.clinicSettings.path)}
           onClick={onNavigate}
         />
       )}
