@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { RepeatingTask } from './repeating-task.js';
 
 describe('RepeatingTask', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('runs at start and at each interval, never two runs at once, and stop waits for the run under way', async () => {
     let runs = 0;
