@@ -1,30 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EMERGENCY_CARD_TEXT, MRI_INSTRUCTIONS } from '@itb/contracts';
-import { PDFParse } from 'pdf-parse';
-import type TestAgent from 'supertest/lib/agent.js';
+import { pdfText } from './pdf-text.js';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const FILL_AT = '2026-09-01T10:00:00.000Z';
 const PHONE = '+44 20 7946 0958';
-
-/** The PDF's text with every run of white space made one space, and its page count. */
-async function pdfText(agent: TestAgent, patientId: string): Promise<{ text: string; pages: number }> {
-  const res = await agent
-    .get(`/api/patients/${patientId}/emergency-card.pdf`)
-    .buffer(true)
-    .parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-  const { text, total } = await parser.getText();
-  await parser.destroy();
-  return { text: text.replace(/\s+/g, ' '), pages: total };
-}
 
 describe('emergency wallet card', () => {
   let ctx: TestContext;
@@ -92,7 +73,7 @@ describe('emergency wallet card', () => {
   });
 
   it('is a two-page, card-sized PDF that prints every item of the card list', async () => {
-    const { text, pages } = await pdfText(clinic.as.specialist, olderId);
+    const { text, pages } = await pdfText(clinic.as.specialist, `/api/patients/${olderId}/emergency-card.pdf`);
     expect(pages).toBe(2);
     for (const fact of [
       'Grace Hopper',
@@ -130,7 +111,7 @@ describe('emergency wallet card', () => {
       oralBaclofenBackupMgPerDay: null,
       mriInstruction: MRI_INSTRUCTIONS.prometra,
     });
-    const { text } = await pdfText(clinic.as.nurse, childId);
+    const { text } = await pdfText(clinic.as.nurse, `/api/patients/${childId}/emergency-card.pdf`);
     expect(text).toContain('Child (under 18)');
     expect(text).toContain('Catheter tip not recorded');
     expect(text).toContain('Cautions: none recorded.');
@@ -157,7 +138,7 @@ describe('emergency wallet card', () => {
       oralBaclofenBackupMgPerDay: 120,
     });
     await implantPump(clinic, full.id, FILL_AT, { model: 'other', reservoirMl: 20, alarmMl: 2 });
-    const { text, pages } = await pdfText(clinic.as.nurse, full.id);
+    const { text, pages } = await pdfText(clinic.as.nurse, `/api/patients/${full.id}/emergency-card.pdf`);
     expect(pages).toBe(2);
     expect(text).toContain('Other muscle relaxants, Tizanidine.');
     expect(text).toContain('Oral baclofen back-up at home: 120 mg/day');

@@ -1,29 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PDFParse } from 'pdf-parse';
 import { SMTPServer } from 'smtp-server';
 import type { MessageResponse, PatientResponse } from '@itb/contracts';
 import { MessagePlanner } from '../src/modules/messages/message-planner.js';
 import { MessageSender } from '../src/modules/messages/message-sender.js';
 import request from 'supertest';
 import { createClinic, createPatient, implantPump, TEST_PASSWORD, type TestClinic } from './factories.js';
+import { pdfText } from './pdf-text.js';
 import { createIsolatedDatabase, createTestApp, type TestContext, TestClock } from './test-app.js';
-
-const pdfPages = async (body: Buffer) => {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  const { text, total } = await parser.getText();
-  await parser.destroy();
-  return { text: text.replace(/\s+/g, ' '), pages: total };
-};
-
-const binary = (
-  res: { on(event: string, listener: (chunk?: Buffer) => void): unknown },
-  done: (error: Error | null, body: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c as Buffer));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /**
  * The outbox as the administrator and the clinicians use it (issue 13): contact and consent on the
@@ -154,8 +138,7 @@ describe('the outbox', () => {
       .expect(409)
       .expect((r) => expect(r.body.message).toMatch(/SMTP_URL/));
 
-    const pdf = await clinic.as.admin.get('/api/messages/letters.pdf').buffer(true).parse(binary).expect(200);
-    const { text, pages } = await pdfPages(pdf.body as Buffer);
+    const { text, pages } = await pdfText(clinic.as.admin, '/api/messages/letters.pdf');
     expect(pages).toBe(1);
     expect(text).toContain('1 High Street London N1 1AA');
     expect(text).toContain('WITHDRAWAL signs');

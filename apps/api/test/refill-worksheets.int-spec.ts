@@ -1,33 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FillWorksheet, RefillWorksheet } from '@itb/contracts';
 import { toLocalDateTime } from '@itb/domain';
-import { PDFParse } from 'pdf-parse';
-import type TestAgent from 'supertest/lib/agent.js';
 import { createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
+import { pdfText } from './pdf-text.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const FILL_AT = '2026-09-01T10:00:00.000Z';
 /** 30 days after the first fill, 11:00 BST in London. */
 const NOW = '2026-10-01T10:00:00.000Z';
 const REFILL_AT = '2026-10-01T09:30:00.000Z';
-
-/** The PDF's text with every run of white space made one space, and its page count. */
-async function pdfText(agent: TestAgent, url: string): Promise<{ text: string; pages: number }> {
-  const res = await agent
-    .get(url)
-    .buffer(true)
-    .parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-  const { text, total } = await parser.getText();
-  await parser.destroy();
-  return { text: text.replace(/\s+/g, ' '), pages: total };
-}
 
 const auditRows = async (ctx: TestContext, clinicId: string, action: string) =>
   (await ctx.dataSource.query(
