@@ -13,7 +13,6 @@ import { StaleReads } from '../apps/api/dist/common/stale-reads.js';
 import { AuditService } from '../apps/api/dist/modules/audit/audit.service.js';
 import { ClinicsService } from '../apps/api/dist/modules/clinics/clinics.service.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
-import { PumpsRepository } from '../apps/api/dist/modules/pumps/pumps.repository.js';
 import { RefillQueueService } from '../apps/api/dist/modules/refill-queue/refill-queue.service.js';
 import { OverdueReportService } from '../apps/api/dist/modules/reports/overdue-report.service.js';
 import { withBenchDatabase } from './bench-database.mjs';
@@ -69,7 +68,7 @@ await withBenchDatabase(async ({ url, dataSource }) => {
   const clinics = new ClinicsService(dataSource, new AuditService());
   // No replicas here: StaleReads reads on the bench database itself.
   const staleReads = new StaleReads(dataSource);
-  const queue = new RefillQueueService(staleReads, clinics, new PumpsRepository(), clock);
+  const queue = new RefillQueueService(staleReads, clock);
   const report = new OverdueReportService(staleReads, clinics, clock);
   const page = (q) => queue.list(clinicId, { withinDays: 30, limit: 50, ...q });
 

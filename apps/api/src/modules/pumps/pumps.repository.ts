@@ -4,6 +4,7 @@ import { AppError } from '../../common/app-error.js';
 import type { BolusVolume, DrainInput, ProgrammedDose } from '@itb/domain';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
+import { drainInputFromJson, type DrainInputJson, drainInputSql } from './drain-input-sql.js';
 import { drainInputOf } from './pump-mappers.js';
 import { PumpEntity } from './pump.entity.js';
 
@@ -62,44 +63,10 @@ export class PumpsRepository {
   async drainInputsOf(m: EntityManager, fillIds: readonly string[]): Promise<Map<string, DrainInput>> {
     if (fillIds.length === 0) return new Map();
     const rows = (await m.query(
-      `SELECT f.id, f.performed_at, f.reservoir_volume_after_ml, f.concentration_mcg_per_ml, f.daily_dose_mcg,
-              f.patient_bolus_mcg_per_day,
-              (SELECT coalesce(json_agg(json_build_object('at', a.effective_at, 'dose', a.new_daily_dose_mcg)
-                                        ORDER BY a.effective_at), '[]')
-               FROM dose_adjustments a WHERE a.fill_id = f.id) AS adjustments,
-              (SELECT coalesce(json_agg(json_build_object('at', e.occurred_at, 'ml', e.volume_ml)
-                                        ORDER BY e.occurred_at), '[]')
-               FROM pump_events e
-               WHERE e.pump_id = f.pump_id AND e.type IN ('bolus', 'bridge_bolus', 'priming_bolus')
-                 AND e.occurred_at > f.performed_at) AS boluses
-       FROM fills f WHERE f.id = ANY($1::uuid[])`,
+      `SELECT f.id, ${drainInputSql('f')} AS drain FROM fills f WHERE f.id = ANY($1::uuid[])`,
       [[...fillIds]],
-    )) as {
-      id: string;
-      performed_at: Date;
-      reservoir_volume_after_ml: string;
-      concentration_mcg_per_ml: string;
-      daily_dose_mcg: string;
-      patient_bolus_mcg_per_day: string | null;
-      adjustments: { at: string; dose: number }[];
-      boluses: { at: string; ml: number }[];
-    }[];
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          doseChanges: r.adjustments.map((a) => ({ effectiveAt: new Date(a.at), newDailyDoseMcg: Number(a.dose) })),
-          boluses: r.boluses.map((b) => ({ at: new Date(b.at), volumeMl: Number(b.ml) })),
-          fill: {
-            performedAt: r.performed_at,
-            reservoirVolumeAfterMl: Number(r.reservoir_volume_after_ml),
-            concentrationMcgPerMl: Number(r.concentration_mcg_per_ml),
-            dailyDoseMcg: Number(r.daily_dose_mcg),
-            patientBolusMcgPerDay: r.patient_bolus_mcg_per_day === null ? null : Number(r.patient_bolus_mcg_per_day),
-          },
-        },
-      ]),
-    );
+    )) as { id: string; drain: DrainInputJson }[];
+    return new Map(rows.map((r) => [r.id, drainInputFromJson(r.drain)]));
   }
 
   /** The one-off boluses given after each (current) fill, in one query. */

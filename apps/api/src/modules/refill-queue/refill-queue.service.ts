@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FlagCode, Page, RefillQueueQuery, RefillQueueRow } from '@itb/contracts';
 import {
-  addDays,
   daysBetween,
   type FlagSeverity,
   MS_PER_DAY,
@@ -15,8 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { SNAPSHOT_TIME_SQL, StaleReads } from '../../common/stale-reads.js';
-import { ClinicsService } from '../clinics/clinics.service.js';
-import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { drainInputFromJson, type DrainInputJson, drainInputSql } from '../pumps/drain-input-sql.js';
 
 /**
  * Without filters a page reads its rows and one more (to know a next page exists). A filtered page
@@ -31,20 +29,23 @@ interface Candidate {
   queue_rank: number;
 }
 
-/** A candidate as read, with the database's clock at that statement. */
-type ReadCandidate = Candidate & { db_now: Date };
-
+/** One candidate of a batch as read: its place, what its row shows, and whether the page's filters keep it. */
 interface QueueRow {
   pump_id: string;
+  queue_key: string;
+  queue_rank: number;
+  /** The database's clock when the batch was read (a replica's: its last replayed commit). */
+  db_now: Date;
+  window_end: string;
+  time_zone: string;
+  clinic_days: number[];
+  is_shown: boolean;
   patient_id: string;
   model: string;
   reservoir_ml: string;
   alarm_at: Date;
   empty_at: Date;
   refill_by: string;
-  current_fill_id: string;
-  queue_key: string;
-  high_risk_rank: number;
   mrn: string;
   given_name: string;
   family_name: string;
@@ -57,6 +58,8 @@ interface QueueRow {
   flag_code: FlagCode | null;
   flag_severity: FlagSeverity | null;
   flag_summary: string | null;
+  /** What the reservoir drains by, for a row the filters keep. */
+  drain: DrainInputJson | null;
 }
 
 /**
@@ -76,8 +79,6 @@ interface QueueRow {
 export class RefillQueueService {
   constructor(
     private readonly staleReads: StaleReads,
-    private readonly clinics: ClinicsService,
-    private readonly pumps: PumpsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -88,40 +89,37 @@ export class RefillQueueService {
   }
 
   private async read(m: EntityManager, clinicId: string, query: RefillQueueQuery): Promise<Page<RefillQueueRow>> {
-    const clinic = await this.clinics.get(clinicId, m);
     const now = this.clock.now();
-    const today = toLocalDate(now, clinic.timeZone);
     const cursor = decodeCursor(query.cursor, 5, 'refill-queue') as [string, string, string, number, string] | null;
-    // A later page keeps the first page's moment; the first page's is the database clock when its
-    // candidates were read, or on a replica the last commit it replayed (returned with them: no round
-    // trip of its own).
+    // A later page keeps the first page's moment and window; the first page's are read with its first
+    // batch: the database clock when its candidates were read (on a replica the last commit it
+    // replayed), and the window's last day on the clinic's calendar.
     let asOf: string | null = cursor ? cursor[0] : null;
-    const windowEnd = cursor ? cursor[1] : addDays(today, query.withinDays);
+    let windowEnd: string | null = cursor ? cursor[1] : null;
 
-    // Candidates in queue order come off the (clinic, refill-by, rank, id) index a batch at a time;
-    // the page's details and filters apply to each batch until the page is full, so a filtered page
-    // reads only as far down the queue as it must.
+    // Candidates in queue order come off the (clinic, refill-by, rank, id) index a batch at a time, with
+    // what their rows show and the page's filters in the same statement, until the page is full: a page
+    // without filters is one statement, and a filtered page reads only as far down the queue as it must.
     const rows: QueueRow[] = [];
     let after: Candidate | null = cursor ? { id: cursor[4], queue_key: cursor[2], queue_rank: cursor[3] } : null;
     const isFiltered = Boolean(query.clinicianId || query.unscheduledOnly || query.minSeverity);
-    let batch = query.limit + 1;
+    let size = query.limit + 1;
     for (;;) {
-      const candidates = await this.candidates(m, clinicId, windowEnd, cursor ? asOf : null, after, batch);
-      if (candidates.length === 0) break;
-      asOf ??= candidates[0]!.db_now.toISOString();
-      rows.push(...(await this.details(m, candidates, query, now, clinic.timeZone)));
-      if (rows.length > query.limit || candidates.length < batch || !isFiltered) break;
-      after = candidates[candidates.length - 1]!;
-      batch = Math.min(batch * 2, MAX_CANDIDATE_BATCH);
+      const batch = await this.batch(m, clinicId, query, now, { windowEnd, asOf: cursor ? asOf : null, after, size });
+      const first = batch[0];
+      if (!first) break;
+      asOf ??= first.db_now.toISOString();
+      windowEnd ??= first.window_end;
+      rows.push(...batch.filter((r) => r.is_shown));
+      if (rows.length > query.limit || batch.length < size || !isFiltered) break;
+      const last = batch[batch.length - 1]!;
+      after = { id: last.pump_id, queue_key: last.queue_key, queue_rank: last.queue_rank };
+      size = Math.min(size * 2, MAX_CANDIDATE_BATCH);
     }
 
     const page = rows.slice(0, query.limit);
-    const drains = await this.pumps.drainInputsOf(
-      m,
-      page.map((r) => r.current_fill_id),
-    );
     const items = page.map((r): RefillQueueRow => {
-      const drain = drains.get(r.current_fill_id);
+      const today = toLocalDate(now, r.time_zone);
       const daysPast = daysBetween(r.refill_by, today);
       return {
         patientId: r.patient_id,
@@ -131,7 +129,7 @@ export class RefillQueueService {
         isHighRisk: r.is_high_risk,
         pumpModel: r.model,
         reservoirMl: Number(r.reservoir_ml),
-        volumeNowMl: drain ? roundTo(volumeAt(drain, now), 2) : 0,
+        volumeNowMl: r.drain ? roundTo(volumeAt(drainInputFromJson(r.drain), now), 2) : 0,
         daysToAlarm: Math.floor((r.alarm_at.getTime() - now.getTime()) / MS_PER_DAY),
         alarmAt: r.alarm_at.toISOString(),
         emptyAt: r.empty_at.toISOString(),
@@ -139,7 +137,7 @@ export class RefillQueueService {
         refillBy: r.refill_by,
         isOverdue: daysPast > 0,
         daysOverdue: Math.max(0, daysPast),
-        proposedDate: proposeRefillDate(r.refill_by, today, clinic.clinicDays),
+        proposedDate: proposeRefillDate(r.refill_by, today, r.clinic_days),
         primarySpecialistName: r.specialist_name,
         nextAppointment:
           r.appointment_id && r.appointment_at && r.appointment_status
@@ -160,103 +158,90 @@ export class RefillQueueService {
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last && asOf
-          ? encodeCursor([asOf, windowEnd, last.queue_key, last.high_risk_rank, last.pump_id], 'refill-queue')
+        rows.length > query.limit && last && asOf && windowEnd
+          ? encodeCursor([asOf, windowEnd, last.queue_key, last.queue_rank, last.pump_id], 'refill-queue')
           : null,
     };
   }
 
   /**
-   * The next batch of queue keys after `after`. With `asOf` (a later page), pumps changed since then
-   * keep the key they had at that moment, from the projection history, merged back in order.
+   * The next `size` candidates after `after`, in queue order, each with what its row shows and whether
+   * the page's filters keep it, in one statement. Without `windowEnd` (a first page) the window ends
+   * `withinDays` after today on the clinic's calendar. With `asOf` (a later page), pumps changed since
+   * then keep the key they had at that moment, from the projection history, merged back in order.
    */
-  private async candidates(
+  private async batch(
     m: EntityManager,
     clinicId: string,
-    windowEnd: string,
-    asOf: string | null,
-    after: Candidate | null,
-    batch: number,
-  ): Promise<ReadCandidate[]> {
-    const params: unknown[] = [clinicId, windowEnd, batch];
-    const afterKey = after
-      ? `(queue_key, queue_rank, id) > ($${params.push(after.queue_key)}::date, $${params.push(after.queue_rank)}::smallint, $${params.push(after.id)}::uuid)`
-      : 'true';
-    const current = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
-      WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date`;
-    // ORDER BY names the input columns (c.…): the output column queue_key is text, and sorting by it
-    // would lose the index's order, so LIMIT could not stop early.
-    if (!asOf) {
-      return (await m.query(
-        `SELECT c.id, c.queue_key::text AS queue_key, c.queue_rank, ${SNAPSHOT_TIME_SQL} AS db_now FROM (${current}) c WHERE ${afterKey}
-         ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $3`,
-        params,
-      )) as ReadCandidate[];
-    }
-    const asOfAt = params.push(asOf);
-    return (await m.query(
-      `WITH changed AS MATERIALIZED (
-         SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz)
-       SELECT u.id, u.queue_key::text AS queue_key, u.queue_rank, ${SNAPSHOT_TIME_SQL} AS db_now FROM (
-         SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
-         UNION ALL
-         SELECT * FROM (
-           SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
-                         WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
-                         ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key, p.queue_rank
-           FROM pumps p
-           WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
-         ) c WHERE c.queue_key <= $2::date AND ${afterKey}
-       ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT $3`,
-      params,
-    )) as ReadCandidate[];
-  }
-
-  /** What a row shows, for a batch of candidates in their order, with the page's filters applied. */
-  private async details(
-    m: EntityManager,
-    candidates: Candidate[],
     query: RefillQueueQuery,
     now: Date,
-    timeZone: string,
+    at: { windowEnd: string | null; asOf: string | null; after: Candidate | null; size: number },
   ): Promise<QueueRow[]> {
-    const params: unknown[] = [
-      candidates.map((c) => c.id),
-      candidates.map((c) => c.queue_key),
-      candidates.map((c) => c.queue_rank),
-      now,
-      timeZone,
-    ];
+    const params: unknown[] = [clinicId, now, at.windowEnd, query.withinDays, at.size];
+    const afterKey = at.after
+      ? `(queue_key, queue_rank, id) > ($${params.push(at.after.queue_key)}::date, $${params.push(at.after.queue_rank)}::smallint, $${params.push(at.after.id)}::uuid)`
+      : 'true';
+    const current = `SELECT p.id, p.refill_by AS queue_key, p.queue_rank FROM pumps p
+      WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= (SELECT b.window_end FROM bounds b)`;
+    // ORDER BY names the input columns (c.…), in the index's order, so LIMIT stops early.
+    let candidates = `SELECT c.id, c.queue_key, c.queue_rank FROM (${current}) c WHERE ${afterKey}
+      ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $5`;
+    if (at.asOf) {
+      const asOfAt = params.push(at.asOf);
+      candidates = `SELECT u.id, u.queue_key, u.queue_rank FROM (
+          SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
+          UNION ALL
+          SELECT * FROM (
+            SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
+                          WHERE h.pump_id = p.id AND h.valid_from <= $${asOfAt}::timestamptz
+                          ORDER BY h.valid_from DESC, h.id DESC LIMIT 1) AS queue_key, p.queue_rank
+            FROM pumps p
+            WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
+          ) c WHERE c.queue_key <= (SELECT b.window_end FROM bounds b) AND ${afterKey}
+        ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT $5`;
+      candidates = `changed AS MATERIALIZED (
+          SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz),
+        k AS MATERIALIZED (${candidates})`;
+    } else {
+      candidates = `k AS MATERIALIZED (${candidates})`;
+    }
     const filters: string[] = [];
     if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
     if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
     if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
+    const isShown = filters.length ? `coalesce(${filters.join(' AND ')}, false)` : 'true';
     return (await m.query(
-      `SELECT p.id AS pump_id, p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.empty_at, p.refill_by::text,
-              p.current_fill_id,
-              k.queue_key::text, k.queue_rank AS high_risk_rank,
+      `WITH clinic AS MATERIALIZED (
+         SELECT c.time_zone, c.clinic_days, ($2::timestamptz AT TIME ZONE c.time_zone)::date AS today
+         FROM clinics c WHERE c.id = $1),
+       bounds AS MATERIALIZED (SELECT coalesce($3::date, cl.today + $4::int) AS window_end FROM clinic cl),
+       ${candidates}
+       SELECT k.id AS pump_id, k.queue_key::text AS queue_key, k.queue_rank, ${SNAPSHOT_TIME_SQL} AS db_now,
+              b.window_end::text AS window_end, cl.time_zone, cl.clinic_days, ${isShown} AS is_shown,
+              p.patient_id, p.model, p.reservoir_ml, p.alarm_at, p.empty_at, p.refill_by::text,
               pt.mrn, pt.given_name, pt.family_name, pt.is_high_risk, sp.name AS specialist_name,
               na.id AS appointment_id, na.starts_at AS appointment_at, na.status AS appointment_status,
               na.version AS appointment_version,
-              wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary
-       FROM unnest($1::uuid[], $2::date[], $3::smallint[]) WITH ORDINALITY AS k(id, queue_key, queue_rank, ord)
+              wf.code AS flag_code, wf.severity AS flag_severity, wf.details->>'summary' AS flag_summary,
+              CASE WHEN ${isShown} AND cf.id IS NOT NULL THEN ${drainInputSql('cf')} END AS drain
+       FROM k CROSS JOIN clinic cl CROSS JOIN bounds b
        JOIN pumps p ON p.id = k.id
        JOIN patients pt ON pt.id = p.patient_id
+       LEFT JOIN fills cf ON cf.id = p.current_fill_id
        LEFT JOIN users sp ON sp.id = pt.primary_specialist_id
        LEFT JOIN LATERAL (
          SELECT a.id, a.starts_at, a.status, a.version FROM appointments a
          WHERE a.pump_id = p.id AND a.type = 'refill' AND a.status IN ('booked', 'arrived')
-           AND a.starts_at > (SELECT cf.performed_at FROM fills cf WHERE cf.id = p.current_fill_id)
+           AND a.starts_at > cf.performed_at
            -- Only a booking that can still happen counts (libs/domain isBookingMissed; risk-state.query.ts).
-           AND a.starts_at > $4::timestamptz - interval '4 hours'
-           AND (a.starts_at AT TIME ZONE $5::text)::date >= ($4::timestamptz AT TIME ZONE $5::text)::date
+           AND a.starts_at > $2::timestamptz - interval '4 hours'
+           AND (a.starts_at AT TIME ZONE cl.time_zone)::date >= cl.today
          ORDER BY a.starts_at LIMIT 1) na ON true
        LEFT JOIN LATERAL (
          SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
          WHERE f.pump_id = p.id AND f.status <> 'resolved'
          ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
-       ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-       ORDER BY k.ord`,
+       ORDER BY k.queue_key, k.queue_rank, k.id`,
       params,
     )) as QueueRow[];
   }
