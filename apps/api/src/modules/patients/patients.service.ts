@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { toLocalDate } from '@itb/domain';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { StaleReads } from '../../common/stale-reads.js';
+import { readAll, StaleReads } from '../../common/stale-reads.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
@@ -61,19 +61,17 @@ export class PatientsService {
   }
 
   private async describe(m: EntityManager, patient: PatientEntity): Promise<PatientResponse> {
-    const pump = await this.pumpsRepository.findActiveForPatient(m, patient.id);
-    const clinic = await this.clinics.get(patient.clinicId, m);
-    const schedule = scheduleOf(clinic);
-    const pumpResponse = pump ? await this.pumps.describe(m, pump, schedule) : null;
     const nameOf = async (id: string | null) => (id ? ((await m.findOneBy(UserEntity, { id }))?.name ?? null) : null);
+    // Independent reads: side by side on the pool, one after another inside a write's transaction.
+    const [pump, clinic, specialistName, optedOutByName] = await readAll(m, [
+      () => this.pumpsRepository.findActiveForPatient(m, patient.id),
+      () => this.clinics.get(patient.clinicId, m),
+      () => nameOf(patient.primarySpecialistId),
+      () => nameOf(patient.remindersOptedOutBy),
+    ] as const);
+    const pumpResponse = pump ? await this.pumps.describe(m, pump, scheduleOf(clinic)) : null;
     const clinicToday = toLocalDate(this.clock.now(), clinic.timeZone);
-    return toPatientResponse(
-      patient,
-      pumpResponse,
-      await nameOf(patient.primarySpecialistId),
-      await nameOf(patient.remindersOptedOutBy),
-      clinicToday,
-    );
+    return toPatientResponse(patient, pumpResponse, specialistName, optedOutByName, clinicToday);
   }
 
   private async assertSpecialist(m: EntityManager, clinicId: string, id: string | null | undefined): Promise<void> {
