@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
+import { readAll } from '../../common/stale-reads.js';
 import type { BolusVolume, DrainInput, ProgrammedDose } from '@itb/domain';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
@@ -47,13 +48,21 @@ export class PumpsRepository {
     return m.find(DoseAdjustmentEntity, { where: { fillId }, order: { effectiveAt: 'ASC' } });
   }
 
-  /** The current fill and the dose changes since: everything the engine needs to project this pump. */
+  /**
+   * The current fill and the dose changes since: everything the engine needs to project this pump. The
+   * three reads go side by side on the pool (one after another inside a transaction).
+   */
   async stateOf(m: EntityManager, pump: PumpEntity): Promise<PumpState | null> {
-    const fill = await this.findCurrentFill(m, pump);
+    const fillId = pump.currentFillId;
+    if (!fillId) return null;
+    const [fill, adjustments, boluses] = await readAll(m, [
+      () => m.findOneBy(FillEntity, { id: fillId }),
+      () => this.adjustmentsDuring(m, fillId),
+      () => this.bolusesOf(m, pump.id),
+    ] as const);
     if (!fill) return null;
-    const adjustments = await this.adjustmentsDuring(m, fill.id);
-    const boluses = (await this.bolusesSince(m, [fill]))[0] ?? [];
-    return { fill, adjustments, boluses, drain: drainInputOf(fill, adjustments, boluses) };
+    const since = boluses.filter((b) => b.at > fill.performedAt);
+    return { fill, adjustments, boluses: since, drain: drainInputOf(fill, adjustments, since) };
   }
 
   /**
@@ -69,20 +78,15 @@ export class PumpsRepository {
     return new Map(rows.map((r) => [r.id, drainInputFromJson(r.drain)]));
   }
 
-  /** The one-off boluses given after each (current) fill, in one query. */
-  private async bolusesSince(m: EntityManager, fills: readonly FillEntity[]): Promise<BolusVolume[][]> {
-    if (fills.length === 0) return [];
+  /** The one-off boluses given to a pump, oldest first. */
+  private async bolusesOf(m: EntityManager, pumpId: string): Promise<BolusVolume[]> {
     const rows = (await m.query(
-      `SELECT e.pump_id, e.occurred_at, e.volume_ml FROM pump_events e
-       WHERE e.type IN ('bolus', 'bridge_bolus', 'priming_bolus') AND e.pump_id = ANY($1::uuid[])
+      `SELECT e.occurred_at, e.volume_ml FROM pump_events e
+       WHERE e.type IN ('bolus', 'bridge_bolus', 'priming_bolus') AND e.pump_id = $1
        ORDER BY e.occurred_at`,
-      [fills.map((f) => f.pumpId)],
-    )) as { pump_id: string; occurred_at: Date; volume_ml: string }[];
-    return fills.map((f) =>
-      rows
-        .filter((r) => r.pump_id === f.pumpId && r.occurred_at > f.performedAt)
-        .map((r) => ({ at: r.occurred_at, volumeMl: Number(r.volume_ml) })),
-    );
+      [pumpId],
+    )) as { occurred_at: Date; volume_ml: string }[];
+    return rows.map((r) => ({ at: r.occurred_at, volumeMl: Number(r.volume_ml) }));
   }
 
   /**

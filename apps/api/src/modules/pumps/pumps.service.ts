@@ -20,6 +20,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
+import { readAll } from '../../common/stale-reads.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
@@ -43,8 +44,11 @@ export class PumpsService {
 
   async get(clinicId: string, id: string): Promise<PumpResponse> {
     const m = this.dataSource.manager;
-    const pump = await this.pumps.findInClinic(m, clinicId, id);
-    return this.describe(m, pump, scheduleOf(await this.clinics.get(clinicId, m)));
+    const [pump, clinic] = await readAll(m, [
+      () => this.pumps.findInClinic(m, clinicId, id),
+      () => this.clinics.get(clinicId, m),
+    ] as const);
+    return this.describe(m, pump, scheduleOf(clinic));
   }
 
   /** The pump with its current fill and a projection at the clinic's now. */
@@ -68,11 +72,15 @@ export class PumpsService {
   private async refillContext(m: EntityManager, pump: PumpEntity, state: PumpState | null) {
     if (!state || pump.status !== 'active') return { emptyAlarmAt: null, doseHistory: null };
     const lastChangeAt = state.adjustments.at(-1)?.effectiveAt ?? state.fill.performedAt;
-    const steps = await this.pumps.doseStepsSince(m, pump.id, new Date(lastChangeAt.getTime() - DOSE_LIMIT_WINDOW_MS));
+    const [steps, emptyAlarmAt, firstFillAt] = await readAll(m, [
+      () => this.pumps.doseStepsSince(m, pump.id, new Date(lastChangeAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
+      () => this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
+      () => this.pumps.firstFillAt(m, pump.id),
+    ] as const);
     return {
-      emptyAlarmAt: await this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
+      emptyAlarmAt,
       doseHistory: {
-        firstFillAt: (await this.pumps.firstFillAt(m, pump.id)).toISOString(),
+        firstFillAt: firstFillAt.toISOString(),
         steps: steps.map((s) => ({ at: s.at.toISOString(), dailyDoseMcg: s.dailyDoseMcg })),
       },
     };
