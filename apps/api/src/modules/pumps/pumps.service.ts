@@ -92,10 +92,13 @@ export class PumpsService {
 
   async projection(clinicId: string, id: string): Promise<ProjectionResponse> {
     const m = this.dataSource.manager;
-    const pump = await this.pumps.findInClinic(m, clinicId, id);
+    const [pump, clinic] = await readAll(m, [
+      () => this.pumps.findInClinic(m, clinicId, id),
+      () => this.clinics.get(clinicId, m),
+    ] as const);
     const state = await this.pumps.stateOf(m, pump);
     if (!state || pump.status !== 'active') throw AppError.rule('pumpId', 'has no projection: the pump is not active');
-    return toProjectionResponse(this.projectState(state, pump, scheduleOf(await this.clinics.get(clinicId, m))));
+    return toProjectionResponse(this.projectState(state, pump, scheduleOf(clinic)));
   }
 
   async implant(actor: SessionUser, patientId: string, input: ImplantRequest): Promise<PumpResponse> {
