@@ -135,17 +135,23 @@ export class FlagEvaluator {
     )) as OpenFlag[];
     const rows = await loadRiskStates(m, now, pumpId);
 
-    const openByKey = new Map(open.map((f) => [`${f.pump_id}:${f.code}`, f]));
+    // Open flags by pump, then rule: one lookup per pump, not a composed string key per finding.
+    const openByPump = new Map<string, Map<string, OpenFlag>>();
+    for (const f of open) {
+      let byCode = openByPump.get(f.pump_id);
+      if (!byCode) openByPump.set(f.pump_id, (byCode = new Map()));
+      byCode.set(f.code, f);
+    }
     const versionOf = new Map(rows.map((r) => [r.pumpId, r.pumpVersion]));
     const raise: RaisedFinding[] = [];
     const escalate: EscalatedFinding[] = [];
     /** The scheduling flag each pump carries now: a lower one still open was superseded by it. */
     const schedulingOf = new Map<string, RiskRuleCode>();
     for (const row of rows) {
+      const openOfPump = openByPump.get(row.pumpId);
       for (const f of evaluateRiskRules(row.state, row.settings, now)) {
         if (isSchedulingRule(f.code)) schedulingOf.set(row.pumpId, f.code);
-        const key = `${row.pumpId}:${f.code}`;
-        const existing = openByKey.get(key);
+        const existing = openOfPump?.get(f.code);
         // Most findings match their open flag: their details are written only when raised or escalated.
         if (!existing) {
           raise.push({
@@ -160,11 +166,13 @@ export class FlagEvaluator {
         } else if (existing.severity !== f.severity) {
           escalate.push({ id: existing.id, severity: f.severity, details: { summary: f.summary, facts: f.facts } });
         }
-        openByKey.delete(key);
+        openOfPump?.delete(f.code);
       }
     }
     // What is left open has no finding: its condition cleared (or its pump is no longer active).
-    const cleared = [...openByKey.values()].filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
+    const cleared = [...openByPump.values()]
+      .flatMap((byCode) => [...byCode.values()])
+      .filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
     const resolve = {
       id: cleared.map((f) => f.id),
       version: cleared.map((f) => versionOf.get(f.pump_id) ?? null),
