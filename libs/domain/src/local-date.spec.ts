@@ -192,3 +192,69 @@ describe('toLocalDate from its quarter-hour cache', () => {
     expect(() => toLocalDate(new Date('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });
+
+describe('toLocalDateTime from its hourly offset cache agrees with Intl', () => {
+  // The reference asks Intl directly for every part, as the function did before it kept offsets.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const format = (locale: string, options: Intl.DateTimeFormatOptions) => {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let f = formats.get(key);
+    if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+    return f;
+  };
+  const reference = (instant: Date, timeZone: string) => {
+    const date = format('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+    const time = format('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(instant);
+    const nameIn = (locale: string) =>
+      format(locale, { timeZone, timeZoneName: 'short' })
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    const isOffset = (n: string) => /^(GMT|UTC)[+−-]/.test(n);
+    const british = nameIn('en-GB');
+    const name = !isOffset(british) ? british : isOffset(nameIn('en-US')) ? british : nameIn('en-US');
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const dateText = format('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      Date.UTC(y, m - 1, d),
+    );
+    return `${dateText}, ${time} ${name}`;
+  };
+  const zones = [
+    'Europe/London',
+    'America/Chicago',
+    'Asia/Kathmandu', // +5:45
+    'Australia/Lord_Howe', // a 30-minute daylight saving shift
+    'America/St_Johns', // −3:30, with daylight saving
+    'Pacific/Chatham', // +12:45 / +13:45
+    'America/Santiago',
+    'Asia/Kolkata',
+  ];
+  const HOUR = 3_600_000;
+  const nameAt = (ms: number, zone: string) => reference(new Date(ms), zone).split(' ').pop();
+
+  it.each(zones)(
+    '%s: every minute of the 3 h around each clock change of 1995 and 2026, and 500 random instants',
+    (zone) => {
+      const instants: number[] = [];
+      for (const year of [1995, 2026]) {
+        // Clock changes by the zone's name or offset text a day apart, then to the hour.
+        for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 24 * HOUR) {
+          if (nameAt(day, zone) === nameAt(day + 24 * HOUR, zone)) continue;
+          for (let ms = day; ms < day + 24 * HOUR; ms += HOUR) {
+            if (nameAt(ms, zone) === nameAt(ms + HOUR, zone)) continue;
+            for (let t = ms - HOUR; t <= ms + 2 * HOUR; t += 60_000) instants.push(t, t + 59_999);
+          }
+        }
+      }
+      let seed = 7;
+      const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+      for (let i = 0; i < 500; i++)
+        instants.push(Date.UTC(1979, 0, 1) + Math.floor(random() * 70 * 365.25 * 24 * HOUR));
+      const differing = instants
+        .map((ms) => new Date(ms))
+        .filter((at) => toLocalDateTime(at, zone) !== reference(at, zone))
+        .map((at) => `${at.toISOString()}: ${toLocalDateTime(at, zone)} ≠ ${reference(at, zone)}`);
+      expect(differing).toEqual([]);
+      expect(instants.length).toBeGreaterThanOrEqual(500);
+    },
+  );
+});

@@ -159,8 +159,97 @@ export function formatDateText(date: LocalDate): string {
  */
 const abbreviationsByOffset = new Map<string, string>();
 
+const MS_PER_HOUR = 3_600_000;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** UTC offsets (ms) by zone and UTC hour; null for an hour whose two ends differ (a clock change inside it). */
+const offsetsByHour = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_HOURS = 100_000;
+/** Past year 9999 an ISO date has more than four year digits: those instants go to Intl. */
+const OFFSET_CACHE_UNTIL = Date.UTC(9999, 0, 1);
+const US_WALL_CLOCK = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+/** The zone's offset at an instant, to the second, from its wall clock; null if Intl answers in an unexpected shape. */
+function offsetFromIntl(ms: number, timeZone: string): number | null {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const m = US_WALL_CLOCK.exec(formatter.format(ms));
+  if (!m) return null;
+  const [month, day, year, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The zone's offset at an instant from a cache by UTC hour, or null where the cache does not apply
+ * (before 1980, or an hour holding a clock change). An hour whose first and last second have the same
+ * offset has it throughout: since 1980 no zone changes its clocks twice within an hour.
+ */
+function cachedOffset(ms: number, timeZone: string): number | null {
+  if (!(ms >= QUARTER_HOURS_FROM && ms < OFFSET_CACHE_UNTIL)) return null;
+  let hours = offsetsByHour.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    offsetsByHour.set(timeZone, hours);
+  }
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = offsetFromIntl(hour * MS_PER_HOUR, timeZone);
+    const last = offsetFromIntl(hour * MS_PER_HOUR + MS_PER_HOUR - 1000, timeZone);
+    offset = first !== null && first === last ? first : null;
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** "6 Mar 2026, 10:00 GMT": the date and the time on the clinic's wall clock, with the zone's abbreviation. */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
+  formatterFor(timeZone); // throws for an unknown zone, as Intl does below
+  const ms = instant.getTime();
+  const offset = cachedOffset(ms, timeZone);
+  if (offset === null) return toLocalDateTimeFromIntl(instant, timeZone);
+  // The wall clock is the instant moved by the offset, read as if it were UTC.
+  const wallMinutes = Math.floor((ms + offset) / 60_000);
+  const day = Math.floor(wallMinutes / 1440);
+  const minuteOfDay = wallMinutes - day * 1440;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const time = `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
+  return `${formatDateText(date)}, ${time} ${abbreviationAt(instant, timeZone, date, Math.round(offset / 60_000))}`;
+}
+
+function abbreviationAt(instant: Date, timeZone: string, date: LocalDate, offsetMinutes: number): string {
+  const key = `${timeZone}|${date.slice(0, 4)}|${offsetMinutes}`;
+  let abbreviation = abbreviationsByOffset.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = timeZoneAbbreviation(instant, timeZone);
+    abbreviationsByOffset.set(key, abbreviation);
+  }
+  return abbreviation;
+}
+
+/** toLocalDateTime by asking Intl for the wall clock: before 1980 and in an hour with a clock change. */
+function toLocalDateTimeFromIntl(instant: Date, timeZone: string): string {
   let formatter = wallClockFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
@@ -176,11 +265,5 @@ export function toLocalDateTime(instant: Date, timeZone: string): string {
       Math.floor(instant.getTime() / 60_000) * 60_000) /
       60_000,
   );
-  const key = `${timeZone}|${date.slice(0, 4)}|${offsetMinutes}`;
-  let abbreviation = abbreviationsByOffset.get(key);
-  if (abbreviation === undefined) {
-    abbreviation = timeZoneAbbreviation(instant, timeZone);
-    abbreviationsByOffset.set(key, abbreviation);
-  }
-  return `${formatDateText(date)}, ${time} ${abbreviation}`;
+  return `${formatDateText(date)}, ${time} ${abbreviationAt(instant, timeZone, date, offsetMinutes)}`;
 }

@@ -167,7 +167,12 @@ type Rule = (state: PumpRiskState, settings: RiskSettings, now: Date) => RiskFin
  * precedence order is returned: one late refill is one fact, not three flags.
  */
 export function evaluateRiskRules(state: PumpRiskState, settings: RiskSettings, now: Date): RiskFinding[] {
-  const scheduling = SCHEDULING_RULES.map((rule) => rule(state, settings, now)).find((f) => f !== null) ?? null;
+  // The first scheduling rule that holds wins, so the later ones are not evaluated (they build texts).
+  let scheduling: RiskFinding | null = null;
+  for (const rule of SCHEDULING_RULES) {
+    scheduling = rule(state, settings, now);
+    if (scheduling) break;
+  }
   const others = OTHER_RULES.map((rule) => rule(state, settings, now)).filter((f): f is RiskFinding => f !== null);
   const findings = scheduling ? [scheduling, ...others] : others;
   return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);

@@ -27,6 +27,84 @@ interface OpenFlag {
   severity: string;
 }
 
+/** A finding with no open flag: raised unless its pump moved on or a clinician's resolution holds for its fill. */
+interface RaisedFinding {
+  pumpId: string;
+  version: number;
+  code: RiskRuleCode;
+  severity: string;
+  details: { summary: string; facts: Record<string, string | number> };
+  fillId: string | null;
+}
+
+interface EscalatedFinding {
+  id: string;
+  severity: string;
+  details: RaisedFinding['details'];
+}
+
+/**
+ * Writes the differences and their audit rows in one statement. $2 and $3 are JSON arrays of
+ * RaisedFinding and EscalatedFinding. A hand-resolved rule is not raised again for a fill a clinician
+ * resolved it for: those resolutions are read once, before any insert, into a hashed set (a probe per
+ * new flag would scan the flags table, growing under the insert, once for each).
+ */
+const WRITE_DIFFERENCES_SQL = `
+  WITH raising AS (
+    SELECT * FROM json_to_recordset($2::json)
+      AS t("pumpId" uuid, version int, code text, severity text, details jsonb, "fillId" text)
+  ),
+  held AS MATERIALIZED (
+    SELECT r.pump_id, r.code, r.details->'facts'->>'fillId' AS fill_id FROM flags r
+    WHERE r.status = 'resolved' AND r.resolution = 'manual' AND r.code = ANY($9::text[])
+      AND r.details->'facts'->>'fillId' IS NOT NULL
+  ),
+  raised AS (
+    INSERT INTO flags AS fl (clinic_id, patient_id, pump_id, code, severity, raised_at, details)
+    SELECT p.clinic_id, p.patient_id, p.id, t.code, t.severity, $1, t.details
+    FROM raising t
+    JOIN pumps p ON p.id = t."pumpId" AND p.version = t.version
+    WHERE t."fillId" IS NULL OR (t."pumpId", t.code, t."fillId") NOT IN (SELECT pump_id, code, fill_id FROM held)
+    ON CONFLICT (pump_id, code) WHERE status <> 'resolved' AND code <> 'manual' DO NOTHING
+    RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
+  ),
+  escalated AS (
+    UPDATE flags fl SET severity = t.severity, details = t.details, version = fl.version + 1
+    FROM json_to_recordset($3::json) AS t(id uuid, severity text, details jsonb)
+    WHERE fl.id = t.id AND fl.status <> 'resolved'
+    RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
+  ),
+  resolved AS (
+    UPDATE flags fl
+    SET status = 'resolved', resolved_at = $1, resolved_by = $6::uuid, resolved_note = t.note,
+        resolution = 'auto', version = fl.version + 1
+    FROM unnest($4::uuid[], $5::int[], $7::text[]) AS t(id, pump_version, note)
+    JOIN pumps p ON true
+    WHERE fl.id = t.id AND p.id = fl.pump_id AND fl.status <> 'resolved'
+      AND (t.pump_version IS NULL OR p.version = t.pump_version)
+    RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code, fl.resolved_note
+  ),
+  audited AS (
+    INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, after, reason, request_id)
+    SELECT clinic_id, $6::uuid, 'flag.raise', 'flag', id::text, patient_id,
+           jsonb_build_object('code', code, 'severity', severity, 'status', 'open', 'pumpId', pump_id, 'details', details),
+           NULL, $8::text
+    FROM raised
+    UNION ALL
+    SELECT clinic_id, $6::uuid, 'flag.escalate', 'flag', id::text, patient_id,
+           jsonb_build_object('code', code, 'severity', severity, 'details', details), NULL, $8::text
+    FROM escalated
+    UNION ALL
+    SELECT clinic_id, $6::uuid, 'flag.auto_resolve', 'flag', id::text, patient_id,
+           jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), resolved_note, $8::text
+    FROM resolved
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM raised)::int AS raised,
+         (SELECT count(*) FROM escalated)::int AS escalated,
+         (SELECT count(*) FROM resolved)::int AS resolved,
+         (SELECT count(*) FROM audited)::int AS audited`;
+
 /**
  * Raises, escalates and auto-resolves rule flags so they match what the rules say now. The rules come
  * from libs/domain; the database work is three statements whatever the number of pumps: read the open
@@ -57,44 +135,44 @@ export class FlagEvaluator {
     )) as OpenFlag[];
     const rows = await loadRiskStates(m, now, pumpId);
 
-    const openByKey = new Map(open.map((f) => [`${f.pump_id}:${f.code}`, f]));
+    // Open flags by pump, then rule: one lookup per pump, not a composed string key per finding.
+    const openByPump = new Map<string, Map<string, OpenFlag>>();
+    for (const f of open) {
+      let byCode = openByPump.get(f.pump_id);
+      if (!byCode) openByPump.set(f.pump_id, (byCode = new Map()));
+      byCode.set(f.code, f);
+    }
     const versionOf = new Map(rows.map((r) => [r.pumpId, r.pumpVersion]));
-    const raise = {
-      pump: [] as string[],
-      version: [] as number[],
-      code: [] as string[],
-      severity: [] as string[],
-      fillId: [] as (string | null)[],
-    };
-    const raiseDetails: string[] = [];
-    const escalate = { id: [] as string[], severity: [] as string[], details: [] as string[] };
+    const raise: RaisedFinding[] = [];
+    const escalate: EscalatedFinding[] = [];
     /** The scheduling flag each pump carries now: a lower one still open was superseded by it. */
     const schedulingOf = new Map<string, RiskRuleCode>();
     for (const row of rows) {
+      const openOfPump = openByPump.get(row.pumpId);
       for (const f of evaluateRiskRules(row.state, row.settings, now)) {
         if (isSchedulingRule(f.code)) schedulingOf.set(row.pumpId, f.code);
-        const key = `${row.pumpId}:${f.code}`;
-        const existing = openByKey.get(key);
+        const existing = openOfPump?.get(f.code);
         // Most findings match their open flag: their details are written only when raised or escalated.
-        const details = () => JSON.stringify({ summary: f.summary, facts: f.facts });
         if (!existing) {
-          raise.pump.push(row.pumpId);
-          raise.version.push(row.pumpVersion);
-          raise.code.push(f.code);
-          raise.severity.push(f.severity);
-          // A clinician's resolution of a hand-resolved rule holds for the fill it was about.
-          raise.fillId.push(MANUALLY_RESOLVED_RULES.includes(f.code) ? String(f.facts.fillId ?? '') || null : null);
-          raiseDetails.push(details());
+          raise.push({
+            pumpId: row.pumpId,
+            version: row.pumpVersion,
+            code: f.code,
+            severity: f.severity,
+            details: { summary: f.summary, facts: f.facts },
+            // A clinician's resolution of a hand-resolved rule holds for the fill it was about.
+            fillId: MANUALLY_RESOLVED_RULES.includes(f.code) ? String(f.facts.fillId ?? '') || null : null,
+          });
         } else if (existing.severity !== f.severity) {
-          escalate.id.push(existing.id);
-          escalate.severity.push(f.severity);
-          escalate.details.push(details());
+          escalate.push({ id: existing.id, severity: f.severity, details: { summary: f.summary, facts: f.facts } });
         }
-        openByKey.delete(key);
+        openOfPump?.delete(f.code);
       }
     }
     // What is left open has no finding: its condition cleared (or its pump is no longer active).
-    const cleared = [...openByKey.values()].filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
+    const cleared = [...openByPump.values()]
+      .flatMap((byCode) => [...byCode.values()])
+      .filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
     const resolve = {
       id: cleared.map((f) => f.id),
       version: cleared.map((f) => versionOf.get(f.pump_id) ?? null),
@@ -103,78 +181,23 @@ export class FlagEvaluator {
         return isSchedulingRule(f.code) && surviving ? `Superseded by ${FLAG_CODE_LABELS[surviving]}` : cause.reason;
       }),
     };
-    if (raise.pump.length + escalate.id.length + resolve.id.length === 0) {
+    if (raise.length + escalate.length + resolve.id.length === 0) {
       return { pumpsEvaluated: rows.length, raised: 0, escalated: 0, resolved: 0 };
     }
 
-    const [counts] = (await m.query(
-      `WITH raised AS (
-         INSERT INTO flags AS fl (clinic_id, patient_id, pump_id, code, severity, raised_at, details)
-         SELECT p.clinic_id, p.patient_id, p.id, t.code, t.severity, $1, t.details
-         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $15::text[])
-              AS t(pump_id, version, code, severity, details, fill_id)
-         JOIN pumps p ON p.id = t.pump_id AND p.version = t.version
-         WHERE t.fill_id IS NULL OR NOT EXISTS (
-           SELECT 1 FROM flags r
-           WHERE r.pump_id = t.pump_id AND r.code = t.code AND r.status = 'resolved' AND r.resolution = 'manual'
-             AND r.details->'facts'->>'fillId' = t.fill_id)
-         ON CONFLICT (pump_id, code) WHERE status <> 'resolved' AND code <> 'manual' DO NOTHING
-         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
-       ),
-       escalated AS (
-         UPDATE flags fl SET severity = t.severity, details = t.details, version = fl.version + 1
-         FROM unnest($7::uuid[], $8::text[], $9::jsonb[]) AS t(id, severity, details)
-         WHERE fl.id = t.id AND fl.status <> 'resolved'
-         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.pump_id, fl.code, fl.severity, fl.details
-       ),
-       resolved AS (
-         UPDATE flags fl
-         SET status = 'resolved', resolved_at = $1, resolved_by = $12::uuid, resolved_note = t.note,
-             resolution = 'auto', version = fl.version + 1
-         FROM unnest($10::uuid[], $11::int[], $13::text[]) AS t(id, pump_version, note)
-         JOIN pumps p ON true
-         WHERE fl.id = t.id AND p.id = fl.pump_id AND fl.status <> 'resolved'
-           AND (t.pump_version IS NULL OR p.version = t.pump_version)
-         RETURNING fl.id, fl.clinic_id, fl.patient_id, fl.code, fl.resolved_note
-       ),
-       audited AS (
-         INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, after, reason, request_id)
-         SELECT clinic_id, $12::uuid, 'flag.raise', 'flag', id::text, patient_id,
-                jsonb_build_object('code', code, 'severity', severity, 'status', 'open', 'pumpId', pump_id, 'details', details),
-                NULL, $14::text
-         FROM raised
-         UNION ALL
-         SELECT clinic_id, $12::uuid, 'flag.escalate', 'flag', id::text, patient_id,
-                jsonb_build_object('code', code, 'severity', severity, 'details', details), NULL, $14::text
-         FROM escalated
-         UNION ALL
-         SELECT clinic_id, $12::uuid, 'flag.auto_resolve', 'flag', id::text, patient_id,
-                jsonb_build_object('code', code, 'status', 'resolved', 'resolution', 'auto'), resolved_note, $14::text
-         FROM resolved
-         RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM raised)::int AS raised,
-              (SELECT count(*) FROM escalated)::int AS escalated,
-              (SELECT count(*) FROM resolved)::int AS resolved,
-              (SELECT count(*) FROM audited)::int AS audited`,
-      [
-        now,
-        raise.pump,
-        raise.version,
-        raise.code,
-        raise.severity,
-        raiseDetails,
-        escalate.id,
-        escalate.severity,
-        escalate.details,
-        resolve.id,
-        resolve.version,
-        cause.actorId,
-        resolve.note,
-        requestContext.requestId() ?? null,
-        raise.fillId,
-      ],
-    )) as [{ raised: number; escalated: number; resolved: number }];
+    // New and escalated findings travel as one JSON text each: node-pg would escape every quote of every
+    // details document into an array literal, and the server would parse that literal again.
+    const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, [
+      now,
+      JSON.stringify(raise),
+      JSON.stringify(escalate),
+      resolve.id,
+      resolve.version,
+      cause.actorId,
+      resolve.note,
+      requestContext.requestId() ?? null,
+      MANUALLY_RESOLVED_RULES,
+    ])) as [{ raised: number; escalated: number; resolved: number }];
     return {
       pumpsEvaluated: rows.length,
       raised: counts.raised,
