@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@itb/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 
 /** Sessions expire after 30 idle minutes and 12 hours in all. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -35,7 +36,16 @@ export class SessionsService {
    * most a minute behind the last request.
    */
   async resolve(token: string): Promise<SessionUser | null> {
-    const rows = (await this.dataSource.query(
+    // Every signed-in request runs this: prepared, so it is not planned again on each one.
+    const rows = await queryPrepared<{
+      session_id: string;
+      id: string;
+      clinic_id: string;
+      role: Role;
+      email: string;
+      name: string;
+    }>(
+      this.dataSource.manager,
       `WITH live AS (
          SELECT s.id AS session_id, s.last_seen_at, u.id, u.clinic_id, u.role, u.email, u.name
          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -50,7 +60,7 @@ export class SessionsService {
        )
        SELECT session_id, id, clinic_id, role, email, name FROM live`,
       [digest(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
-    )) as Array<{ session_id: string; id: string; clinic_id: string; role: Role; email: string; name: string }>;
+    );
     const row = rows[0];
     if (!row) return null;
     return {
