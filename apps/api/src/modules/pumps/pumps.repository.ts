@@ -221,8 +221,9 @@ export class PumpsRepository {
    * Everything a refill or a dose change on `pump` is checked against, in one round trip: the current
    * fill with its dose changes and boluses (as `stateOf`), the clinic's schedule, the patient, the dose
    * steps since `stepsSince`, the first fill, the empty alarm since the current fill and, for a dose
-   * change, the ordering specialist. Times compare as the separate reads did: boluses and the empty
-   * alarm against the fill instant to the millisecond, as the JavaScript Date the reads passed.
+   * change, the ordering specialist. Times compare as the separate reads did: a bolus counts when its
+   * millisecond is after the fill's (they were compared as JavaScript dates), the empty alarm when it
+   * is after the fill's instant cut to the millisecond (the Date the read passed to SQL).
    */
   async clinicalWriteContext(
     m: EntityManager,
