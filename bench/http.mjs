@@ -5,7 +5,9 @@
 // changes on distinct pumps, and prints one table: p50 at each size, the growth, the throughput, and the
 // ratios to the reference.
 //
-//   npm run bench:http [-- --sizes 1000,100000 --seconds 5 --clinics 20]
+//   npm run bench:http [-- --sizes 1000,100000 --seconds 5 --clinics 20 --only writes]
+//
+// `--only writes` skips the reads (and the reference) and measures only the refills and dose changes.
 //
 // Uses BENCH_DATABASE_URL (a server URL) or a throw-away PostgreSQL per size. Results also go to
 // reports/bench-http.json. The machine's other load shows in the numbers: run it on a quiet machine.
@@ -166,7 +168,7 @@ async function measureWrites(base, cookies, jobs, connections, kind) {
   return result;
 }
 
-async function benchSize(pumps, clinics, seconds, reportJson) {
+async function benchSize(pumps, clinics, seconds, reportJson, only) {
   const figures = {};
   await withBenchDatabase(async ({ url, dataSource }) => {
     const started = performance.now();
@@ -270,7 +272,7 @@ async function benchSize(pumps, clinics, seconds, reportJson) {
         'pump projection': `${base}/api/pumps/${target.pump_id}/projection`,
         'reservoir history': `${base}/api/pumps/${target.pump_id}/reservoir-history`,
       };
-      for (const [name, url] of Object.entries(reads)) {
+      for (const [name, url] of only === 'writes' ? [] : Object.entries(reads)) {
         figures[name] = await measureRead(url, name === 'reference' ? {} : headers, seconds);
         console.log(`  ${name.padEnd(30)} p50 ${figures[name].p50} ms, ${figures[name].rps.toFixed(0)} req/s @32`);
       }
@@ -391,8 +393,10 @@ async function main() {
       sizes: { type: 'string', default: '1000,100000' },
       seconds: { type: 'string', default: '5' },
       clinics: { type: 'string', default: '20' },
+      only: { type: 'string' },
     },
   });
+  if (values.only !== undefined && values.only !== 'writes') throw new Error('--only takes: writes');
   const sizes = values.sizes.split(',').map(Number);
   const seconds = Number(values.seconds);
   const report = {
@@ -407,7 +411,7 @@ async function main() {
   };
   for (const size of sizes) {
     console.log(`\n${size.toLocaleString('en')} active pumps in ${values.clinics} clinics`);
-    await benchSize(size, Number(values.clinics), seconds, report.sizes);
+    await benchSize(size, Number(values.clinics), seconds, report.sizes, values.only);
   }
   report.loadAverageAtEnd = os.loadavg();
   mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
@@ -425,7 +429,7 @@ async function main() {
   for (const name of rows) {
     const a = small?.[name];
     const b = large[name];
-    const isRead = !name.includes('connection');
+    const isRead = !name.includes('connection') && ref !== undefined;
     console.log(
       `| ${name} | ${ms(a?.p50)} | ${ms(b.p50)} | ${a && a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(1)}×` : '–'} | ${b.rps.toFixed(0)}${isRead ? ' @32' : ''} | ${
         isRead && name !== 'reference' ? `${(b.p50 / ref.p50).toFixed(1)}×` : '–'

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import pg from 'pg';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
@@ -13,8 +14,8 @@ interface SentQuery {
 
 /**
  * The plans of the reads issue 15 found scanning whole tables. A test database is too small for the
- * planner to prefer an index on its own, so each statement the API really sent (captured from the
- * DataSource) is explained with sequential scans and sorts priced out: what remains is the plan the
+ * planner to prefer an index on its own, so each statement the API really sent (captured at the
+ * database client) is explained with sequential scans and sorts priced out: what remains is the plan the
  * indexes allow. Without the index the plan falls back to a scan, a sort, or another index, and the
  * test fails.
  */
@@ -38,14 +39,24 @@ describe('read paths at scale', () => {
     await ctx.app.close();
   });
 
-  /** The statements the API sends to the DataSource while `work` runs. */
+  /**
+   * The statements the API sends while `work` runs, as node-postgres receives them: plain SQL, or a
+   * prepared statement's config (common/prepared-query.ts).
+   */
   async function captured(work: () => Promise<unknown>): Promise<SentQuery[]> {
     const sent: SentQuery[] = [];
-    const original = ctx.dataSource.query.bind(ctx.dataSource);
-    const spy = jest.spyOn(ctx.dataSource, 'query').mockImplementation((async (sql: string, params?: unknown[]) => {
-      sent.push({ sql, params: params ?? [] });
-      return original(sql, params);
-    }) as typeof ctx.dataSource.query);
+    type Sent = string | { text: string; values?: unknown[] };
+    const original = pg.Client.prototype.query;
+    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      config: Sent,
+      values?: unknown,
+      ...rest: unknown[]
+    ) {
+      if (typeof config === 'string') sent.push({ sql: config, params: Array.isArray(values) ? values : [] });
+      else if (config && typeof config.text === 'string') sent.push({ sql: config.text, params: config.values ?? [] });
+      return (original as (...args: unknown[]) => unknown).call(this, config, values, ...rest);
+    } as unknown as typeof pg.Client.prototype.query);
     try {
       await work();
     } finally {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { ErrorBody } from '@itb/contracts';
 import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import { AppError } from '../app-error.js';
+import { queryPrepared } from '../prepared-query.js';
 import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../instance-id.js';
 import { requestContext, type PendingIdempotencyClaim } from '../request-context.js';
 
@@ -69,11 +70,8 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
 
   /** Answers what the first request with this key answered, or lets the request run. */
   async begin(claim: Omit<PendingIdempotencyClaim, 'isClaimed'>): Promise<Begin> {
-    const [row] = (await this.dataSource.query(
-      `SELECT method, path, request_hash, status_code, response_body, owner, ${OWNER_IS_CONNECTED} AS owner_connected
-         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [claim.userId, claim.key],
-    )) as {
+    // Every idempotent write runs this, the claim and the answer below: prepared, not planned each time.
+    const [row] = await queryPrepared<{
       method: string;
       path: string;
       request_hash: string;
@@ -81,7 +79,12 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
       response_body: unknown;
       owner: string | null;
       owner_connected: boolean;
-    }[];
+    }>(
+      this.dataSource.manager,
+      `SELECT method, path, request_hash, status_code, response_body, owner, ${OWNER_IS_CONNECTED} AS owner_connected
+         FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [claim.userId, claim.key],
+    );
     if (!row) return { kind: 'new' };
     if (row.method !== claim.method || row.path !== claim.path || row.request_hash !== claim.requestHash) {
       throw AppError.rule('Idempotency-Key', 'was already used for a different request');
@@ -115,11 +118,12 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const pending = requestContext.get()?.idempotency;
     if (!pending || pending.isClaimed || event.queryRunner.connection !== this.dataSource) return;
-    const inserted = (await event.queryRunner.query(
+    const inserted = await queryPrepared(
+      event.queryRunner.manager,
       `INSERT INTO idempotency_keys (user_id, key, clinic_id, method, path, request_hash, owner)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING key`,
       [pending.userId, pending.key, pending.clinicId, pending.method, pending.path, pending.requestHash, INSTANCE_ID],
-    )) as unknown[];
+    );
     if (!inserted.length) {
       // A concurrent request with the same key committed first: this one's write rolls back.
       throw stillInFlight();
@@ -133,7 +137,8 @@ export class IdempotencyStore implements EntitySubscriberInterface, OnApplicatio
    */
   async complete(pending: PendingIdempotencyClaim, statusCode: number, body: unknown, attempt = 0): Promise<void> {
     try {
-      await this.dataSource.query(
+      await queryPrepared(
+        this.dataSource.manager,
         `INSERT INTO idempotency_keys (user_id, key, clinic_id, method, path, request_hash, owner, status_code, response_body)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (user_id, key) DO UPDATE SET status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body

@@ -11,6 +11,7 @@ import type {
 import { allowedTransitions, canTransition, roundTo, toLocalDate, volumeAt } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
@@ -217,13 +218,15 @@ export class AppointmentsService {
     actor: SessionUser,
     fill: { id: string; patientId: string; performedOn: string },
   ): Promise<void> {
-    const rows = (await m.query(
+    // Every refill runs this (prepared: not planned again on each one).
+    const rows = await queryPrepared<{ id: string }>(
+      m,
       `UPDATE appointments SET status = 'fulfilled', fill_id = $1, version = version + 1, updated_at = now()
        WHERE patient_id = $2 AND clinic_id = $3 AND type = 'refill' AND status IN ('booked', 'arrived') AND starts_on = $4
        RETURNING id, status`,
       [fill.id, fill.patientId, actor.clinicId, fill.performedOn],
-    )) as [{ id: string }[], number];
-    for (const row of rows[0]) {
+    );
+    for (const row of rows) {
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@itb/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionUser } from '../../common/request-context.js';
-import { named } from '../../common/named-statement.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 
 /** Sessions expire after 30 idle minutes and 12 hours in all. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -36,9 +36,17 @@ export class SessionsService {
    * most a minute behind the last request.
    */
   async resolve(token: string): Promise<SessionUser | null> {
-    const rows = (await this.dataSource.query(
-      // Every signed-in request runs this: prepared once per connection, with a plan kept (named-statement.ts).
-      named(`WITH live AS (
+    // Every signed-in request runs this: prepared, so it is not planned again on each one.
+    const rows = await queryPrepared<{
+      session_id: string;
+      id: string;
+      clinic_id: string;
+      role: Role;
+      email: string;
+      name: string;
+    }>(
+      this.dataSource.manager,
+      `WITH live AS (
          SELECT s.id AS session_id, s.last_seen_at, u.id, u.clinic_id, u.role, u.email, u.name
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1 AND u.is_active
@@ -50,9 +58,9 @@ export class SessionsService {
          FROM live
          WHERE s.id = live.session_id AND live.last_seen_at <= now() - make_interval(secs => $4)
        )
-       SELECT session_id, id, clinic_id, role, email, name FROM live`),
+       SELECT session_id, id, clinic_id, role, email, name FROM live`,
       [digest(token), SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS, SESSION_TOUCH_SECONDS],
-    )) as Array<{ session_id: string; id: string; clinic_id: string; role: Role; email: string; name: string }>;
+    );
     const row = rows[0];
     if (!row) return null;
     return {

@@ -22,12 +22,9 @@ import { Clock } from '../../common/clock.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
-import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
-import { PatientEntity } from '../patients/patient.entity.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
-import { UserEntity } from '../users/user.entity.js';
 import { userNames } from '../users/user-names.js';
 import { DoseAdjustmentEntity } from './dose-adjustment.entity.js';
 import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from './dose-guard.js';
@@ -44,7 +41,6 @@ export class DoseAdjustmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pumps: PumpsRepository,
-    private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
@@ -75,11 +71,13 @@ export class DoseAdjustmentsService {
     return this.dataSource.transaction(async (m) => {
       const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
       const { draft, preview, projection, orderedByName } = await this.evaluate(m, actor, pump, input);
-      const saved = await m.save(draft);
+      // A plain insert: the id is new, so save()'s look-up of it first would find nothing.
+      await m.insert(DoseAdjustmentEntity, draft);
+      const saved = draft;
       const before = { dailyDoseMcg: pump.currentDailyDoseMcg, alarmAt: pump.alarmAt, refillBy: pump.refillBy };
       pump.currentDailyDoseMcg = saved.newDailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.saveVersioned(m, pump, input.pumpVersion);
+      await this.pumps.updateVersioned(m, pump, input.pumpVersion);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,
@@ -120,33 +118,35 @@ export class DoseAdjustmentsService {
     input: DoseAdjustmentPreviewRequest,
   ): Promise<Evaluation> {
     if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted');
-    const state = await this.pumps.stateOf(m, pump);
+    const effectiveAt = new Date(input.effectiveAt);
+    // One read for every check below (the dose steps from 24 h before this change, the ordering specialist).
+    const context = await this.pumps.clinicalWriteContext(
+      m,
+      pump,
+      new Date(effectiveAt.getTime() - DOSE_LIMIT_WINDOW_MS),
+      input.orderedById,
+    );
+    const state = context.current;
     if (!state) throw AppError.rule('pumpId', 'has no fill');
     const now = this.clock.now();
-    const effectiveAt = new Date(input.effectiveAt);
     if (effectiveAt > now) throw AppError.validation('effectiveAt', 'cannot be in the future');
-    const lastChange = state.adjustments[state.adjustments.length - 1]?.effectiveAt ?? state.fill.performedAt;
-    const clinic = await this.clinics.get(actor.clinicId, m);
+    const lastChange = state.lastChangeAt;
+    if (!context.clinic) throw AppError.notFound('Clinic');
+    const schedule = context.clinic;
     if (effectiveAt <= lastChange) {
       throw AppError.rule(
         'effectiveAt',
-        `must be after the last fill or dose change (${toLocalDateTime(lastChange, clinic.timeZone)})`,
+        `must be after the last fill or dose change (${toLocalDateTime(lastChange, schedule.timeZone)})`,
       );
     }
-    const orderedBy = await m.findOneBy(UserEntity, {
-      id: input.orderedById,
-      clinicId: actor.clinicId,
-      role: 'specialist',
-      isActive: true,
-    });
+    const { orderedBy, patient } = context;
     if (!orderedBy) throw AppError.rule('orderedById', 'must be an active specialist of this clinic');
-    const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
 
     // Limits are per 24 h across fills (libs/domain checkDoseChangeInWindow, DESIGN.md "Dose-change limits").
-    const isChild = isChildOn(patient.birthDate, toLocalDate(effectiveAt, clinic.timeZone));
+    const isChild = isChildOn(patient.birthDate, toLocalDate(effectiveAt, schedule.timeZone));
     const window = checkDoseChangeInWindow({
-      steps: await this.pumps.doseStepsSince(m, pump.id, new Date(effectiveAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
-      firstFillAt: await this.pumps.firstFillAt(m, pump.id),
+      steps: context.doseSteps,
+      firstFillAt: context.firstFillAt,
       newDailyDoseMcg: input.newDailyDoseMcg,
       at: effectiveAt,
       spasticityOrigin: patient.spasticityOrigin,
@@ -156,12 +156,11 @@ export class DoseAdjustmentsService {
     const doseCheck = toDoseCheckResponse(window, input.newDailyDoseMcg, patient.spasticityOrigin, isChild);
     enforceDoseLimit(doseCheck, actor.role, input.overrideReason, 'newDailyDoseMcg');
 
-    const schedule = scheduleOf(clinic);
     const draft = m.create(DoseAdjustmentEntity, {
       id: randomUUID(),
       clinicId: actor.clinicId,
       pumpId: pump.id,
-      fillId: state.fill.id,
+      fillId: state.fillId,
       effectiveAt,
       previousDailyDoseMcg: previous,
       newDailyDoseMcg: input.newDailyDoseMcg,

@@ -14,6 +14,7 @@ import {
   toLocalDateTime,
 } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
@@ -21,9 +22,7 @@ import type { SessionUser } from '../../common/request-context.js';
 import { AppointmentsService } from '../appointments/appointments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
-import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
 import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from '../dose-adjustments/dose-guard.js';
-import { PatientEntity } from '../patients/patient.entity.js';
 import { FillEntity } from '../pumps/fill.entity.js';
 import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
@@ -37,6 +36,7 @@ const REPEAT_REFILL_WINDOW_MS = 10 * 60_000;
 
 interface Evaluation {
   draft: FillEntity;
+  timeZone: string;
   assessment: RefillAssessment;
   projection: Projection;
   preview: FillPreview;
@@ -47,7 +47,6 @@ export class FillsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pumps: PumpsRepository,
-    private readonly clinics: ClinicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
@@ -89,15 +88,17 @@ export class FillsService {
   async record(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillResult> {
     return this.dataSource.transaction(async (m) => {
       const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
-      const { draft, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
+      const { draft, timeZone, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
       refuseUnanswered(assessment, input, preview.checks.recentFill);
       Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
-      const fill = await m.save(draft);
+      // A plain insert: the id is new, so save()'s look-up of it first would find nothing.
+      await m.insert(FillEntity, draft as QueryDeepPartialEntity<FillEntity>);
+      const fill = draft;
       const boluses = await this.recordRefillBoluses(m, actor, pump, fill, input);
       pump.currentFillId = fill.id;
       pump.currentDailyDoseMcg = fill.dailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.saveVersioned(m, pump, input.pumpVersion);
+      await this.pumps.updateVersioned(m, pump, input.pumpVersion);
       await this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,
@@ -108,11 +109,10 @@ export class FillsService {
         after: { ...fillAuditView(fill), boluses },
         reason: input.overrideReason ?? null,
       });
-      const clinic = await this.clinics.get(actor.clinicId, m);
       await this.appointments.fulfilByFill(m, actor, {
         id: fill.id,
         patientId: pump.patientId,
-        performedOn: toLocalDate(fill.performedAt, clinic.timeZone),
+        performedOn: toLocalDate(fill.performedAt, timeZone),
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill recorded' });
       return { ...preview, id: fill.id, performedById: actor.id, performedByName: actor.name };
@@ -154,17 +154,24 @@ export class FillsService {
     input: FillPreviewRequest,
   ): Promise<Evaluation> {
     if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted: refills go to the active pump');
-    const state = await this.pumps.stateOf(m, pump);
-    if (!state) throw AppError.rule('pumpId', 'has no fill to refill from');
-    const clinic = await this.clinics.get(actor.clinicId, m);
-    const now = this.clock.now();
     const performedAt = new Date(input.performedAt);
+    // One read for every check below (the dose steps from 24 h before this refill).
+    const context = await this.pumps.clinicalWriteContext(
+      m,
+      pump,
+      new Date(performedAt.getTime() - DOSE_LIMIT_WINDOW_MS),
+    );
+    const state = context.current;
+    if (!state) throw AppError.rule('pumpId', 'has no fill to refill from');
+    if (!context.clinic) throw AppError.notFound('Clinic');
+    const schedule = context.clinic;
+    const now = this.clock.now();
     if (performedAt > now) throw AppError.validation('performedAt', 'cannot be in the future');
-    const lastChange = state.adjustments[state.adjustments.length - 1]?.effectiveAt ?? state.fill.performedAt;
+    const lastChange = state.lastChangeAt;
     if (performedAt <= lastChange) {
       throw AppError.rule(
         'performedAt',
-        `must be after the previous fill or dose change (${toLocalDateTime(lastChange, clinic.timeZone)})`,
+        `must be after the previous fill or dose change (${toLocalDateTime(lastChange, schedule.timeZone)})`,
       );
     }
     const capacity = pump.reservoirMl;
@@ -179,17 +186,16 @@ export class FillsService {
     if (volumeAfter < input.volumeAddedMl) {
       throw AppError.rule('reservoirVolumeAfterMl', `must be at least the volume added (${input.volumeAddedMl} mL)`);
     }
-    if (input.lotExpiresOn < toLocalDate(performedAt, clinic.timeZone)) {
+    if (input.lotExpiresOn < toLocalDate(performedAt, schedule.timeZone)) {
       throw AppError.rule('lotExpiresOn', 'is before the fill date: the lot had expired');
     }
-    const patient = await m.findOneByOrFail(PatientEntity, { id: pump.patientId });
-    const schedule = scheduleOf(clinic);
+    const { patient } = context;
     const assessment = assessRefill(
       {
         previous: state.drain,
-        emptyAlarmAt: await this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
-        doseSteps: await this.pumps.doseStepsSince(m, pump.id, new Date(performedAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
-        firstFillAt: await this.pumps.firstFillAt(m, pump.id),
+        emptyAlarmAt: context.emptyAlarmAt,
+        doseSteps: context.doseSteps,
+        firstFillAt: context.firstFillAt,
         alarmMl: pump.alarmMl,
         schedule,
         spasticityOrigin: patient.spasticityOrigin,
@@ -272,7 +278,7 @@ export class FillsService {
     const withoutDrug = assessment.withoutDrug && {
       emptySince: assessment.withoutDrug.emptySince.toISOString(),
       hoursWithoutDrug: assessment.withoutDrug.hoursWithoutDrug,
-      message: `Empty since ${toLocalDateTime(assessment.withoutDrug.emptySince, clinic.timeZone)}: ${describeHours(assessment.withoutDrug.hoursWithoutDrug)} without drug`,
+      message: `Empty since ${toLocalDateTime(assessment.withoutDrug.emptySince, schedule.timeZone)}: ${describeHours(assessment.withoutDrug.hoursWithoutDrug)} without drug`,
     };
     const warnings = [
       ...(withoutDrug ? [`${withoutDrug.message}. Watch for withdrawal for 72 h after this refill.`] : []),
@@ -288,6 +294,7 @@ export class FillsService {
     const { id: _id, performedById: _p, performedByName: _n, ...fields } = toFillResponse(draft, '');
     return {
       draft,
+      timeZone: schedule.timeZone,
       projection,
       assessment,
       preview: {
@@ -301,8 +308,8 @@ export class FillsService {
           shortInterval: assessment.entry.shortInterval,
           isAtOrBelowAlarm: assessment.entry.isAtOrBelowAlarm,
           recentFill:
-            performedAt.getTime() - state.fill.performedAt.getTime() < REPEAT_REFILL_WINDOW_MS
-              ? `The pump was filled at ${toLocalDateTime(state.fill.performedAt, clinic.timeZone)}, less than 10 minutes before this refill`
+            performedAt.getTime() - state.performedAt.getTime() < REPEAT_REFILL_WINDOW_MS
+              ? `The pump was filled at ${toLocalDateTime(state.performedAt, schedule.timeZone)}, less than 10 minutes before this refill`
               : null,
           needs: assessment.needs,
         },

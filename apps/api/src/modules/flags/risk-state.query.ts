@@ -1,5 +1,6 @@
 import type { PumpAlarmType, PumpModel, PumpRiskState, RiskSettings } from '@itb/domain';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../common/prepared-query.js';
 
 export interface PumpRiskRow {
   pumpId: string;
@@ -198,8 +199,23 @@ function toRiskRow(r: RawRow): PumpRiskRow {
   };
 }
 
+/**
+ * The same statement for one pump ($2 always given), which every clinical write runs: without the
+ * "or every pump" branch its plan holds for any pump, so it is prepared once per connection and
+ * PostgreSQL stops planning it on each write (planning cost more than running it).
+ */
+const ONE_PUMP_RISK_STATE_SQL = RISK_STATE_SQL.replace(
+  '($2::uuid IS NULL OR p.id = $2::uuid)',
+  'p.id = $2::uuid',
+).replace('($2::uuid IS NULL OR e.pump_id = $2::uuid)', 'e.pump_id = $2::uuid');
+if (ONE_PUMP_RISK_STATE_SQL.includes('$2::uuid IS NULL')) {
+  throw new Error('risk-state.query: the one-pump statement still reads every pump');
+}
+
 /** Every active pump's risk facts, or one pump's when `pumpId` is given. */
 export async function loadRiskStates(m: EntityManager, now: Date, pumpId?: string): Promise<PumpRiskRow[]> {
-  const rows = (await m.query(RISK_STATE_SQL, [now, pumpId ?? null])) as RawRow[];
+  const rows = pumpId
+    ? await queryPrepared<RawRow>(m, ONE_PUMP_RISK_STATE_SQL, [now, pumpId])
+    : ((await m.query(RISK_STATE_SQL, [now, null])) as RawRow[]);
   return rows.map(toRiskRow);
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 import { readAll } from '../../common/stale-reads.js';
-import type { BolusVolume, DrainInput, ProgrammedDose } from '@itb/domain';
+import type { BolusVolume, ClinicSchedule, DrainInput, ProgrammedDose } from '@itb/domain';
+import type { SpasticityOrigin } from '@itb/contracts';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
 import { drainInputFromJson, type DrainInputJson, drainInputSql } from './drain-input-sql.js';
@@ -14,6 +16,92 @@ export interface PumpState {
   adjustments: DoseAdjustmentEntity[];
   boluses: BolusVolume[];
   drain: DrainInput;
+}
+
+/** What a refill or a dose change is checked against, read in one statement (see `clinicalWriteContext`). */
+export interface ClinicalWriteContext {
+  /** The current fill (null when the pump has none): its id, when it was done, the last change since, its drain. */
+  current: { fillId: string; performedAt: Date; lastChangeAt: Date; drain: DrainInput } | null;
+  /** The clinic's settings (null when the clinic is not found). */
+  clinic: ClinicSchedule | null;
+  patient: { spasticityOrigin: SpasticityOrigin; birthDate: string };
+  /** The programmed dose steps from `stepsSince` on (as `doseStepsSince`). */
+  doseSteps: ProgrammedDose[];
+  /** The implant's first fill (as `firstFillAt`). */
+  firstFillAt: Date;
+  /** The first empty-reservoir alarm after the current fill (as `emptyAlarmSince`). */
+  emptyAlarmAt: Date | null;
+  /** The specialist named by `orderedById`, when asked and active in this clinic. */
+  orderedBy: { id: string; name: string } | null;
+}
+
+/**
+ * The programmed dose steps of pump $1 as JSON (oldest first): the step in force at $2 and every one after.
+ * Reads only the one fill and dose change at or before $2 and those after it, not the pump's whole history.
+ */
+const DOSE_STEPS_JSON = `
+  SELECT coalesce(json_agg(json_build_object('at', s.at, 'dose', s.dose) ORDER BY s.at), '[]')
+  FROM (
+    (SELECT b.at, b.dose FROM (
+       (SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills
+        WHERE pump_id = $1 AND performed_at <= $2 ORDER BY performed_at DESC LIMIT 1)
+       UNION ALL
+       (SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
+        WHERE pump_id = $1 AND effective_at <= $2 ORDER BY effective_at DESC LIMIT 1)
+     ) b ORDER BY b.at DESC LIMIT 1)
+    UNION ALL
+    SELECT performed_at, daily_dose_mcg FROM fills WHERE pump_id = $1 AND performed_at > $2
+    UNION ALL
+    SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = $1 AND effective_at > $2
+  ) s`;
+
+const parseDoseSteps = (steps: { at: string; dose: number | string }[]): ProgrammedDose[] =>
+  steps.map((r) => ({ at: new Date(r.at), dailyDoseMcg: Number(r.dose) }));
+
+/** $1 pump, $2 dose steps since, $3 clinic, $4 current fill, $5 patient, $6 ordering specialist (or null). */
+const CLINICAL_WRITE_CONTEXT_SQL = `SELECT c.id AS clinic_id, c.time_zone, c.refill_lead_days, c.max_drug_days_in_pump,
+          pt.spasticity_origin, pt.birth_date::text AS birth_date,
+          f.id AS fill_id, f.performed_at, f.reservoir_volume_after_ml, f.concentration_mcg_per_ml,
+          f.daily_dose_mcg, f.patient_bolus_mcg_per_day,
+          (SELECT coalesce(json_agg(json_build_object('at', a.effective_at, 'dose', a.new_daily_dose_mcg)
+                                    ORDER BY a.effective_at), '[]')
+           FROM dose_adjustments a WHERE a.fill_id = f.id) AS adjustments,
+          (SELECT coalesce(json_agg(json_build_object('at', e.occurred_at, 'ml', e.volume_ml)
+                                    ORDER BY e.occurred_at), '[]')
+           FROM pump_events e
+           WHERE e.pump_id = $1 AND e.type IN ('bolus', 'bridge_bolus', 'priming_bolus')
+             AND date_trunc('milliseconds', e.occurred_at) > date_trunc('milliseconds', f.performed_at)) AS boluses,
+          (SELECT min(e.occurred_at) FROM pump_events e
+           WHERE e.pump_id = $1 AND e.type = 'alarm_empty_reservoir'
+             AND e.occurred_at > date_trunc('milliseconds', f.performed_at)) AS empty_alarm_at,
+          (SELECT min(performed_at) FROM fills WHERE pump_id = $1) AS first_fill_at,
+          (${DOSE_STEPS_JSON}) AS dose_steps,
+          (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u
+           WHERE u.id = $6 AND u.clinic_id = $3 AND u.role = 'specialist' AND u.is_active) AS ordered_by
+   FROM patients pt
+   LEFT JOIN clinics c ON c.id = $3
+   LEFT JOIN fills f ON f.id = $4
+   WHERE pt.id = $5`;
+
+interface ClinicalWriteContextRow {
+  clinic_id: string | null;
+  time_zone: string;
+  refill_lead_days: number;
+  max_drug_days_in_pump: number;
+  spasticity_origin: SpasticityOrigin;
+  birth_date: string;
+  fill_id: string | null;
+  performed_at: Date;
+  reservoir_volume_after_ml: string;
+  concentration_mcg_per_ml: string;
+  daily_dose_mcg: string;
+  patient_bolus_mcg_per_day: string | null;
+  adjustments: { at: string; dose: number }[];
+  boluses: { at: string; ml: number }[];
+  empty_alarm_at: Date | null;
+  first_fill_at: Date;
+  dose_steps: { at: string; dose: number }[];
+  ordered_by: { id: string; name: string } | null;
 }
 
 /** The only place that reads and writes pumps and fills. */
@@ -94,19 +182,72 @@ export class PumpsRepository {
    * force at `since` and every one after it, oldest first (DESIGN.md "Dose-change limits": across fills).
    */
   async doseStepsSince(m: EntityManager, pumpId: string, since: Date): Promise<ProgrammedDose[]> {
-    const rows = (await m.query(
-      `WITH steps AS (
-         SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills WHERE pump_id = $1
-         UNION ALL
-         SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = $1
-       )
-       (SELECT at, dose FROM steps WHERE at <= $2 ORDER BY at DESC LIMIT 1)
-       UNION ALL
-       (SELECT at, dose FROM steps WHERE at > $2)
-       ORDER BY at`,
-      [pumpId, since],
-    )) as { at: Date; dose: string }[];
-    return rows.map((r) => ({ at: r.at, dailyDoseMcg: Number(r.dose) }));
+    const [row] = (await m.query(`SELECT (${DOSE_STEPS_JSON}) AS steps`, [pumpId, since])) as {
+      steps: { at: string; dose: number }[];
+    }[];
+    return parseDoseSteps(row!.steps);
+  }
+
+  /**
+   * Everything a refill or a dose change on `pump` is checked against, in one round trip: the current
+   * fill with its dose changes and boluses (as `stateOf`), the clinic's schedule, the patient, the dose
+   * steps since `stepsSince`, the first fill, the empty alarm since the current fill and, for a dose
+   * change, the ordering specialist. Times compare as the separate reads did: a bolus counts when its
+   * millisecond is after the fill's (they were compared as JavaScript dates), the empty alarm when it
+   * is after the fill's instant cut to the millisecond (the Date the read passed to SQL).
+   */
+  async clinicalWriteContext(
+    m: EntityManager,
+    pump: PumpEntity,
+    stepsSince: Date,
+    orderedById: string | null = null,
+  ): Promise<ClinicalWriteContext> {
+    const [row] = await queryPrepared<ClinicalWriteContextRow>(m, CLINICAL_WRITE_CONTEXT_SQL, [
+      pump.id,
+      stepsSince,
+      pump.clinicId,
+      pump.currentFillId,
+      pump.patientId,
+      orderedById,
+    ]);
+    if (!row) throw new Error(`patient ${pump.patientId} of pump ${pump.id} not found`);
+    const doseChanges = row.adjustments.map((a) => ({ effectiveAt: new Date(a.at), newDailyDoseMcg: Number(a.dose) }));
+    const current =
+      row.fill_id === null
+        ? null
+        : {
+            fillId: row.fill_id,
+            performedAt: row.performed_at,
+            lastChangeAt: doseChanges[doseChanges.length - 1]?.effectiveAt ?? row.performed_at,
+            drain: {
+              doseChanges,
+              boluses: row.boluses.map((b) => ({ at: new Date(b.at), volumeMl: Number(b.ml) })),
+              fill: {
+                performedAt: row.performed_at,
+                reservoirVolumeAfterMl: Number(row.reservoir_volume_after_ml),
+                concentrationMcgPerMl: Number(row.concentration_mcg_per_ml),
+                dailyDoseMcg: Number(row.daily_dose_mcg),
+                patientBolusMcgPerDay:
+                  row.patient_bolus_mcg_per_day === null ? null : Number(row.patient_bolus_mcg_per_day),
+              },
+            },
+          };
+    return {
+      current,
+      clinic:
+        row.clinic_id === null
+          ? null
+          : {
+              timeZone: row.time_zone,
+              refillLeadDays: row.refill_lead_days,
+              maxDrugDaysInPump: row.max_drug_days_in_pump,
+            },
+      patient: { spasticityOrigin: row.spasticity_origin, birthDate: row.birth_date },
+      doseSteps: parseDoseSteps(row.dose_steps),
+      firstFillAt: row.first_fill_at,
+      emptyAlarmAt: row.empty_alarm_at,
+      orderedBy: row.ordered_by,
+    };
   }
 
   /** The implant's first fill: no dose increase within 24 h of it. */
@@ -129,6 +270,12 @@ export class PumpsRepository {
 
   /** Saves a changed pump only if nobody else changed it since `expectedVersion` (optimistic lock). */
   async saveVersioned(m: EntityManager, pump: PumpEntity, expectedVersion: number): Promise<PumpEntity> {
+    await this.updateVersioned(m, pump, expectedVersion);
+    return m.findOneByOrFail(PumpEntity, { id: pump.id });
+  }
+
+  /** `saveVersioned` without reading the pump back, for a write that answers from what it computed. */
+  async updateVersioned(m: EntityManager, pump: PumpEntity, expectedVersion: number): Promise<void> {
     const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = pump;
     const result = await m
       .createQueryBuilder()
@@ -138,6 +285,5 @@ export class PumpsRepository {
       .returning(['version', 'updatedAt'])
       .execute();
     if (result.affected !== 1) throw AppError.stale('pump');
-    return m.findOneByOrFail(PumpEntity, { id });
   }
 }

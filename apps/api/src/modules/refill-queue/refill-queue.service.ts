@@ -12,7 +12,7 @@ import {
 } from '@itb/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { named } from '../../common/named-statement.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { SNAPSHOT_TIME_SQL, StaleReads } from '../../common/stale-reads.js';
 import { drainInputFromJson, type DrainInputJson, drainInputSql } from '../pumps/drain-input-sql.js';
@@ -212,8 +212,9 @@ export class RefillQueueService {
     if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
     const isShown = filters.length ? `coalesce(${filters.join(' AND ')}, false)` : 'true';
     // Prepared once per connection (each variant of filters and cursor is its own statement).
-    return (await m.query(
-      named(`WITH clinic AS MATERIALIZED (
+    return queryPrepared<QueueRow>(
+      m,
+      `WITH clinic AS MATERIALIZED (
          SELECT c.time_zone, c.clinic_days, ($2::timestamptz AT TIME ZONE c.time_zone)::date AS today
          FROM clinics c WHERE c.id = $1),
        bounds AS MATERIALIZED (SELECT coalesce($3::date, cl.today + $4::int) AS window_end FROM clinic cl),
@@ -243,8 +244,8 @@ export class RefillQueueService {
          SELECT f.code, f.severity, f.severity_rank, f.details FROM flags f
          WHERE f.pump_id = p.id AND f.status <> 'resolved'
          ORDER BY f.severity_rank DESC, f.raised_at DESC LIMIT 1) wf ON true
-       ORDER BY k.queue_key, k.queue_rank, k.id`),
+       ORDER BY k.queue_key, k.queue_rank, k.id`,
       params,
-    )) as QueueRow[];
+    );
   }
 }
