@@ -101,12 +101,15 @@ describe('read paths at scale', () => {
 
   it('reads a queue page off the queue index in its order: no sort, and one row more than the page', async () => {
     const sent = await captured(() => clinic.as.specialist.get('/api/refill-queue?limit=2').expect(200));
-    // The page is one statement: its candidates (CTE k), what their rows show and what they drain by.
+    // The page is one statement: its candidates (CTE nearest, then k), what their rows show and what they
+    // drain by.
     const pages = sent.filter((q) => q.sql.includes('FROM pumps p') && q.sql.includes('LIMIT $5'));
     expect(pages).toHaveLength(1);
-    // A page of 2 reads 3 candidates (the third says a next page exists), not a fixed batch.
+    // A page of 2 reads 3 candidates (the third says a next page exists), not a fixed batch: off the
+    // index up to the next power of two (written into the statement), then cut to 3.
     expect(pages[0]!.params[4]).toBe(3);
-    const candidates = subPlan(await planOf(pages[0]!), 'CTE k');
+    expect(pages[0]!.sql).toMatch(/LIMIT 4\b/);
+    const candidates = subPlan(await planOf(pages[0]!), 'CTE nearest');
     expect(candidates).toMatch(/Index Only Scan using pumps_queue_idx/);
     // Only the page's rows are sorted (to answer in order), never the candidates.
     expect(candidates).not.toMatch(/Sort/);

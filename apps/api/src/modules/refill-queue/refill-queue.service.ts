@@ -178,7 +178,25 @@ export class RefillQueueService {
     now: Date,
     at: { windowEnd: string | null; asOf: string | null; after: Candidate | null; size: number },
   ): Promise<QueueRow[]> {
-    const params: unknown[] = [clinicId, now, at.windowEnd, query.withinDays, at.size];
+    // The filters are values, not text, so every page with or without them is one of three statements
+    // (first, continued, later page) per size: PostgreSQL keeps one plan for each (prepared-query.ts).
+    const params: unknown[] = [
+      clinicId,
+      now,
+      at.windowEnd,
+      query.withinDays,
+      at.size,
+      query.clinicianId ?? null,
+      query.unscheduledOnly ?? false,
+      query.minSeverity ? SEVERITY_RANK[query.minSeverity] : null,
+    ];
+    const isShown = `coalesce(($6::uuid IS NULL OR pt.primary_specialist_id = $6::uuid)
+      AND (NOT $7::boolean OR na.id IS NULL) AND ($8::int IS NULL OR wf.severity_rank >= $8::int), false)`;
+    // The candidates are read up to a power of two written into the text, then cut to the batch's size:
+    // with the bound known, the kept plan is costed for the rows a page reads (a LIMIT given as a value
+    // is costed at a tenth of the clinic, and PostgreSQL would plan every call afresh), and the sizes
+    // make at most eleven statements.
+    const bound = 2 ** Math.ceil(Math.log2(Math.max(2, at.size)));
     const afterKey = at.after
       ? `(queue_key, queue_rank, id) > ($${params.push(at.after.queue_key)}::date, $${params.push(at.after.queue_rank)}::smallint, $${params.push(at.after.id)}::uuid)`
       : 'true';
@@ -186,11 +204,12 @@ export class RefillQueueService {
       WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= (SELECT b.window_end FROM bounds b)`;
     // ORDER BY names the input columns (c.…), in the index's order, so LIMIT stops early.
     let candidates = `SELECT c.id, c.queue_key, c.queue_rank FROM (${current}) c WHERE ${afterKey}
-      ORDER BY c.queue_key, c.queue_rank, c.id LIMIT $5`;
+      ORDER BY c.queue_key, c.queue_rank, c.id LIMIT ${bound}`;
     if (at.asOf) {
       const asOfAt = params.push(at.asOf);
       candidates = `SELECT u.id, u.queue_key, u.queue_rank FROM (
-          SELECT * FROM (${current} AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.pump_id = p.id)) c WHERE ${afterKey}
+          SELECT * FROM (${current} AND p.id <> ALL ((SELECT coalesce(array_agg(c.pump_id), '{}') FROM changed c)::uuid[])) c
+            WHERE ${afterKey}
           UNION ALL
           SELECT * FROM (
             SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
@@ -199,19 +218,15 @@ export class RefillQueueService {
             FROM pumps p
             WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
           ) c WHERE c.queue_key <= (SELECT b.window_end FROM bounds b) AND ${afterKey}
-        ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT $5`;
+        ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT ${bound}`;
       candidates = `changed AS MATERIALIZED (
           SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz),
-        k AS MATERIALIZED (${candidates})`;
+        nearest AS MATERIALIZED (${candidates})`;
     } else {
-      candidates = `k AS MATERIALIZED (${candidates})`;
+      candidates = `nearest AS MATERIALIZED (${candidates})`;
     }
-    const filters: string[] = [];
-    if (query.clinicianId) filters.push(`pt.primary_specialist_id = $${params.push(query.clinicianId)}`);
-    if (query.unscheduledOnly) filters.push(`na.id IS NULL`);
-    if (query.minSeverity) filters.push(`wf.severity_rank >= $${params.push(SEVERITY_RANK[query.minSeverity])}`);
-    const isShown = filters.length ? `coalesce(${filters.join(' AND ')}, false)` : 'true';
-    // Prepared once per connection (each variant of filters and cursor is its own statement).
+    candidates += `,
+      k AS MATERIALIZED (SELECT * FROM nearest ORDER BY queue_key, queue_rank, id LIMIT $5::int)`;
     return queryPrepared<QueueRow>(
       m,
       `WITH clinic AS MATERIALIZED (
