@@ -31,6 +31,35 @@ const ALARM_BUCKET = (f: string) =>
  * one clinic and day do not queue behind one counter row. Readers sum the rows of a key; keys with
  * more than one row only arise from writes that overlapped.
  */
+/**
+ * The plpgsql that adds summed, signed parts to a kept table: keys with no row yet get theirs in one
+ * INSERT, so a bulk write (a generator, an import) stays set-based; keys with a row go through `add`,
+ * one at a time. `keys` pairs the table's column with the parts' column, `?` marking a nullable one.
+ */
+function addKept(table: string, keys: [string, string][], counts: string[], add: string, parts: string): string {
+  const match = keys
+    .map(([column, part]) =>
+      column.endsWith('?') ? `t.${column.slice(0, -1)} IS NOT DISTINCT FROM d.${part}` : `t.${column} = d.${part}`,
+    )
+    .join(' AND ');
+  const columns = keys.map(([column]) => column.replace('?', ''));
+  return `
+      FOR k IN
+        WITH d AS (
+          SELECT ${keys.map(([, part]) => part).join(', ')}, ${counts.map((c) => `sum(${c})::int AS ${c}`).join(', ')}
+          FROM (${parts}) p
+          GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+          HAVING ${counts.map((c) => `sum(${c}) <> 0`).join(' OR ')}),
+        added AS (
+          INSERT INTO ${table} (${[...columns, ...counts].join(', ')})
+          SELECT ${[...keys.map(([, part]) => `d.${part}`), ...counts.map((c) => `d.${c}`)].join(', ')}
+          FROM d WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${match}))
+        SELECT d.* FROM d WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${match})
+      LOOP
+        PERFORM ${add}(${[...keys.map(([, part]) => `k.${part}`), ...counts.map((c) => `k.${c}`)].join(', ')});
+      END LOOP;`;
+}
+
 export class ReportKeptCounts1764760000000 implements MigrationInterface {
   name = 'ReportKeptCounts1764760000000';
 
@@ -139,17 +168,19 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
              0 AS on_time, 0 AS late, 0 AS after_alarm, ${sign} AS unanswered
       FROM ${rows} p JOIN patients pt ON pt.id = p.patient_id
       WHERE p.status = 'active' AND p.refill_by IS NOT NULL`;
-    const addDue = (parts: string) => `
-      FOR k IN
-        SELECT clinic_id, day, specialist_id, performed_by, sum(on_time)::int AS on_time, sum(late)::int AS late,
-               sum(after_alarm)::int AS after_alarm, sum(unanswered)::int AS unanswered
-        FROM (${parts}) d
-        GROUP BY 1, 2, 3, 4
-        HAVING sum(on_time) <> 0 OR sum(late) <> 0 OR sum(after_alarm) <> 0 OR sum(unanswered) <> 0
-      LOOP
-        PERFORM report_due_counts_add(k.clinic_id, k.day, k.specialist_id, k.performed_by,
-                                      k.on_time, k.late, k.after_alarm, k.unanswered);
-      END LOOP;`;
+    const addDue = (parts: string) =>
+      addKept(
+        'report_due_counts',
+        [
+          ['clinic_id', 'clinic_id'],
+          ['due_on', 'day'],
+          ['specialist_id?', 'specialist_id'],
+          ['performed_by?', 'performed_by'],
+        ],
+        ['on_time', 'late', 'after_alarm', 'unanswered'],
+        'report_due_counts_add',
+        parts,
+      );
     // A fill's tenth of a day from refill to alarm, on its day and in its month, signed.
     const alarmParts = (rows: string, sign: string) => `
       SELECT f.clinic_id, x.is_month, x.day, ${ALARM_BUCKET('f.')} AS bucket, ${sign} AS n
@@ -157,12 +188,19 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
       CROSS JOIN LATERAL (VALUES (false, f.due_refill_by),
                                  (true, f.due_refill_by - (extract(day FROM f.due_refill_by)::int - 1))) x(is_month, day)
       WHERE NOT f.is_initial AND f.due_refill_by IS NOT NULL AND f.due_alarm_at IS NOT NULL`;
-    const addAlarm = (parts: string) => `
-      FOR k IN
-        SELECT clinic_id, is_month, day, bucket, sum(n)::int AS n FROM (${parts}) h GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
-      LOOP
-        PERFORM report_alarm_counts_add(k.clinic_id, k.is_month, k.day, k.bucket, k.n);
-      END LOOP;`;
+    const addAlarm = (parts: string) =>
+      addKept(
+        'report_alarm_counts',
+        [
+          ['clinic_id', 'clinic_id'],
+          ['is_month', 'is_month'],
+          ['due_on', 'day'],
+          ['bucket', 'bucket'],
+        ],
+        ['n'],
+        'report_alarm_counts_add',
+        parts,
+      );
     const fillColumns = [
       'clinic_id',
       'pump_id',
@@ -277,12 +315,18 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
     // Refill appointments by clinic day and status.
     const visitParts = (rows: string, sign: string) => `
       SELECT a.clinic_id, a.starts_on, a.status, ${sign} AS n FROM ${rows} a WHERE a.type = 'refill'`;
-    const addVisits = (parts: string) => `
-      FOR k IN
-        SELECT clinic_id, starts_on, status, sum(n)::int AS n FROM (${parts}) v GROUP BY 1, 2, 3 HAVING sum(n) <> 0
-      LOOP
-        PERFORM report_visit_counts_add(k.clinic_id, k.starts_on, k.status, k.n);
-      END LOOP;`;
+    const addVisits = (parts: string) =>
+      addKept(
+        'report_visit_counts',
+        [
+          ['clinic_id', 'clinic_id'],
+          ['starts_on', 'starts_on'],
+          ['status', 'status'],
+        ],
+        ['n'],
+        'report_visit_counts_add',
+        parts,
+      );
     const changedVisits = (side: 'o' | 'n') => `(SELECT ${side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id
       WHERE (o.clinic_id, o.type, o.starts_on, o.status) IS DISTINCT FROM (n.clinic_id, n.type, n.starts_on, n.status))`;
     await q.query(`
