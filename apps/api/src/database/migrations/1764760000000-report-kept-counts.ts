@@ -31,33 +31,30 @@ const ALARM_BUCKET = (f: string) =>
  * one clinic and day do not queue behind one counter row. Readers sum the rows of a key; keys with
  * more than one row only arise from writes that overlapped.
  */
+/** Rows in one statement from which a trigger adds its keys as new rows in one INSERT. */
+const BULK_ROWS = 200;
+
 /**
- * The plpgsql that adds summed, signed parts to a kept table: keys with no row yet get theirs in one
- * INSERT, so a bulk write (a generator, an import) stays set-based; keys with a row go through `add`,
- * one at a time. `keys` pairs the table's column with the parts' column, `?` marking a nullable one.
+ * The plpgsql that adds summed, signed parts to a kept table. A statement of many rows (a generator, an
+ * import, a clinic's zone change; `bulk`) inserts one new row per key in one statement, so it stays
+ * set-based and plans no lookup per key (readers sum a key's rows, so an extra row is harmless); other
+ * statements add to a row of each key through `add`, one key at a time, so rows do not pile up.
  */
 function addKept(table: string, keys: [string, string][], counts: string[], add: string, parts: string): string {
-  const match = keys
-    .map(([column, part]) =>
-      column.endsWith('?') ? `t.${column.slice(0, -1)} IS NOT DISTINCT FROM d.${part}` : `t.${column} = d.${part}`,
-    )
-    .join(' AND ');
-  const columns = keys.map(([column]) => column.replace('?', ''));
-  return `
-      FOR k IN
-        WITH d AS (
+  const summed = `
           SELECT ${keys.map(([, part]) => part).join(', ')}, ${counts.map((c) => `sum(${c})::int AS ${c}`).join(', ')}
           FROM (${parts}) p
           GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
-          HAVING ${counts.map((c) => `sum(${c}) <> 0`).join(' OR ')}),
-        added AS (
-          INSERT INTO ${table} (${[...columns, ...counts].join(', ')})
-          SELECT ${[...keys.map(([, part]) => `d.${part}`), ...counts.map((c) => `d.${c}`)].join(', ')}
-          FROM d WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${match}))
-        SELECT d.* FROM d WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${match})
-      LOOP
-        PERFORM ${add}(${[...keys.map(([, part]) => `k.${part}`), ...counts.map((c) => `k.${c}`)].join(', ')});
-      END LOOP;`;
+          HAVING ${counts.map((c) => `sum(${c}) <> 0`).join(' OR ')}`;
+  return `
+      IF bulk THEN
+        INSERT INTO ${table} (${[...keys.map(([column]) => column), ...counts].join(', ')}) ${summed};
+      ELSE
+        FOR k IN ${summed}
+        LOOP
+          PERFORM ${add}(${[...keys.map(([, part]) => `k.${part}`), ...counts.map((c) => `k.${c}`)].join(', ')});
+        END LOOP;
+      END IF;`;
 }
 
 export class ReportKeptCounts1764760000000 implements MigrationInterface {
@@ -174,8 +171,8 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
         [
           ['clinic_id', 'clinic_id'],
           ['due_on', 'day'],
-          ['specialist_id?', 'specialist_id'],
-          ['performed_by?', 'performed_by'],
+          ['specialist_id', 'specialist_id'],
+          ['performed_by', 'performed_by'],
         ],
         ['on_time', 'late', 'after_alarm', 'unanswered'],
         'report_due_counts_add',
@@ -217,15 +214,18 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
 
     await q.query(`
       CREATE FUNCTION report_counts_fills() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE k record;
+      DECLARE k record; bulk boolean;
       BEGIN
         IF TG_OP = 'INSERT' THEN
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addDue(fillParts('new_rows', '1'))}
           ${addAlarm(alarmParts('new_rows', '1'))}
         ELSIF TG_OP = 'DELETE' THEN
+          bulk := (SELECT count(*) FROM old_rows) > ${BULK_ROWS};
           ${addDue(fillParts('old_rows', '-1'))}
           ${addAlarm(alarmParts('old_rows', '-1'))}
         ELSE
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addDue(`${fillParts(changedFills('o'), '-1')} UNION ALL ${fillParts(changedFills('n'), '1')}`)}
           ${addAlarm(`${alarmParts(changedFills('o'), '-1')} UNION ALL ${alarmParts(changedFills('n'), '1')}`)}
         END IF;
@@ -250,13 +250,16 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
                                  IS DISTINCT FROM (n.clinic_id, n.patient_id, n.status, n.refill_by))`;
     await q.query(`
       CREATE FUNCTION report_counts_pumps() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE k record;
+      DECLARE k record; bulk boolean;
       BEGIN
         IF TG_OP = 'INSERT' THEN
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addDue(pumpParts('new_rows', '1'))}
         ELSIF TG_OP = 'DELETE' THEN
+          bulk := (SELECT count(*) FROM old_rows) > ${BULK_ROWS};
           ${addDue(pumpParts('old_rows', '-1'))}
         ELSE
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addDue(`
             ${pumpParts(
               `(SELECT id, o_clinic AS clinic_id, o_patient AS patient_id, o_status AS status,
@@ -293,7 +296,7 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
     // A patient given another primary specialist takes their pumps' and fills' counts along.
     await q.query(`
       CREATE FUNCTION report_counts_patient_specialist() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE k record;
+      DECLARE k record; bulk boolean := false;
       BEGIN
         ${addDue(`
           SELECT clinic_id, day, OLD.primary_specialist_id AS specialist_id, performed_by, -on_time AS on_time, -late AS late,
@@ -331,13 +334,16 @@ export class ReportKeptCounts1764760000000 implements MigrationInterface {
       WHERE (o.clinic_id, o.type, o.starts_on, o.status) IS DISTINCT FROM (n.clinic_id, n.type, n.starts_on, n.status))`;
     await q.query(`
       CREATE FUNCTION report_counts_appointments() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE k record;
+      DECLARE k record; bulk boolean;
       BEGIN
         IF TG_OP = 'INSERT' THEN
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addVisits(visitParts('new_rows', '1'))}
         ELSIF TG_OP = 'DELETE' THEN
+          bulk := (SELECT count(*) FROM old_rows) > ${BULK_ROWS};
           ${addVisits(visitParts('old_rows', '-1'))}
         ELSE
+          bulk := (SELECT count(*) FROM new_rows) > ${BULK_ROWS};
           ${addVisits(`${visitParts(changedVisits('o'), '-1')} UNION ALL ${visitParts(changedVisits('n'), '1')}`)}
         END IF;
         RETURN NULL;
