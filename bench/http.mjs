@@ -5,9 +5,12 @@
 // changes on distinct pumps, and prints one table: p50 at each size, the growth, the throughput, and the
 // ratios to the reference.
 //
-//   npm run bench:http [-- --sizes 1000,100000 --seconds 5 --clinics 20 --only writes]
+//   npm run bench:http [-- --sizes 1000,100000 --seconds 5 --clinics 20] [--event-loop] [--only <text>]
 //
-// `--only writes` skips the reads (and the reference) and measures only the refills and dose changes.
+// --event-loop preloads bench/event-loop-probe.mjs into the API and adds, per read, the longest the
+// API's event loop was held during its 1-connection run (`loop max`). --only keeps the reads whose name
+// contains the text (and the reference) and skips the writes: a quicker run of one endpoint; `--only
+// writes` measures only the refills and dose changes.
 //
 // Uses BENCH_DATABASE_URL (a server URL) or a throw-away PostgreSQL per size. Results also go to
 // reports/bench-http.json. The machine's other load shows in the numbers: run it on a quiet machine.
@@ -111,8 +114,20 @@ function cannon(options) {
   });
 }
 
-/** `url` is a string, or a function of the request's number for a path that changes with each request. */
-async function measureRead(url, headers, seconds) {
+/** Asks the API's event-loop probe (bench/event-loop-probe.mjs) to reset its window, or for its figures. */
+function askProbe(api, message) {
+  return new Promise((resolve) => {
+    api.once('message', resolve);
+    api.send(message);
+  });
+}
+
+/**
+ * `url` is a string, or a function of the request's number for a path that changes with each request.
+ * With `api` (an API started with the event-loop probe), also the event loop's longest hold during the
+ * 1-connection run.
+ */
+async function measureRead(url, headers, seconds, api = null) {
   let n = 0;
   const target =
     typeof url === 'function'
@@ -124,12 +139,20 @@ async function measureRead(url, headers, seconds) {
         }
       : { url };
   await cannon({ ...target, headers, connections: 1, duration: 1 }); // warm the plans and the caches
+  if (api) await askProbe(api, 'reset');
   const latency = await cannon({ ...target, headers, connections: 1, duration: seconds });
+  const loop = api ? await askProbe(api, 'read') : null;
   const throughput = await cannon({ ...target, headers, connections: 32, duration: seconds });
   if (latency.non2xx || throughput.non2xx || latency.errors || throughput.errors) {
     throw new Error(`${url}: ${JSON.stringify({ latency, throughput })}`);
   }
-  return { p50: latency.p50, p99: latency.p99, rps: throughput.rps, p50At32: throughput.p50 };
+  return {
+    p50: latency.p50,
+    p99: latency.p99,
+    rps: throughput.rps,
+    p50At32: throughput.p50,
+    ...(loop && { eventLoopMaxMs: loop.maxMs, eventLoopP99Ms: loop.p99Ms }),
+  };
 }
 
 async function signIn(base, email) {
@@ -168,7 +191,7 @@ async function measureWrites(base, cookies, jobs, connections, kind) {
   return result;
 }
 
-async function benchSize(pumps, clinics, seconds, reportJson, only) {
+async function benchSize(pumps, clinics, seconds, reportJson, { eventLoop = false, only = null } = {}) {
   const figures = {};
   await withBenchDatabase(async ({ url, dataSource }) => {
     const started = performance.now();
@@ -206,7 +229,8 @@ async function benchSize(pumps, clinics, seconds, reportJson, only) {
     ).rows;
 
     const apiPort = await freePort();
-    const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+    const probe = eventLoop ? ['--import', path.join(ROOT, 'bench/event-loop-probe.mjs')] : [];
+    const api = spawn(process.execPath, [...probe, path.join(ROOT, 'apps/api/dist/main.js')], {
       env: {
         ...process.env,
         DATABASE_URL: url,
@@ -220,7 +244,7 @@ async function benchSize(pumps, clinics, seconds, reportJson, only) {
         SEED_DEMO: 'false',
         WEB_DIST_DIR: '/nonexistent',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit', ...(eventLoop ? ['ipc'] : [])],
     });
     children.add(api);
     const refPort = await freePort();
@@ -272,10 +296,16 @@ async function benchSize(pumps, clinics, seconds, reportJson, only) {
         'pump projection': `${base}/api/pumps/${target.pump_id}/projection`,
         'reservoir history': `${base}/api/pumps/${target.pump_id}/reservoir-history`,
       };
-      for (const [name, url] of only === 'writes' ? [] : Object.entries(reads)) {
-        figures[name] = await measureRead(url, name === 'reference' ? {} : headers, seconds);
-        console.log(`  ${name.padEnd(30)} p50 ${figures[name].p50} ms, ${figures[name].rps.toFixed(0)} req/s @32`);
+      for (const [name, url] of Object.entries(reads)) {
+        if (only === 'writes' || (only && name !== 'reference' && !name.includes(only))) continue;
+        const isApi = eventLoop && name !== 'reference';
+        figures[name] = await measureRead(url, name === 'reference' ? {} : headers, seconds, isApi ? api : null);
+        const loop = isApi ? `, loop max ${figures[name].eventLoopMaxMs} ms` : '';
+        console.log(
+          `  ${name.padEnd(30)} p50 ${figures[name].p50} ms, ${figures[name].rps.toFixed(0)} req/s @32${loop}`,
+        );
       }
+      if (only && only !== 'writes') return;
 
       // Refills and dose changes on distinct pumps whose fill is 40–80 days old (no short-interval or
       // dry-pump question), each with the residual the programme left.
@@ -393,10 +423,10 @@ async function main() {
       sizes: { type: 'string', default: '1000,100000' },
       seconds: { type: 'string', default: '5' },
       clinics: { type: 'string', default: '20' },
+      'event-loop': { type: 'boolean', default: false },
       only: { type: 'string' },
     },
   });
-  if (values.only !== undefined && values.only !== 'writes') throw new Error('--only takes: writes');
   const sizes = values.sizes.split(',').map(Number);
   const seconds = Number(values.seconds);
   const report = {
@@ -411,7 +441,10 @@ async function main() {
   };
   for (const size of sizes) {
     console.log(`\n${size.toLocaleString('en')} active pumps in ${values.clinics} clinics`);
-    await benchSize(size, Number(values.clinics), seconds, report.sizes, values.only);
+    await benchSize(size, Number(values.clinics), seconds, report.sizes, {
+      eventLoop: values['event-loop'],
+      only: values.only ?? null,
+    });
   }
   report.loadAverageAtEnd = os.loadavg();
   mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
@@ -420,12 +453,13 @@ async function main() {
   const [small, large] = [report.sizes[sizes[0]], report.sizes[sizes[sizes.length - 1]]];
   const ref = large.reference;
   const rows = Object.keys(large).filter((name) => name !== 'writesStoredOnce');
+  const loopColumn = values['event-loop'];
   // A row the small size lacks (page 50 of a short queue) still shows.
   const ms = (v) => (v === undefined ? '–' : `${v} ms`);
   console.log(
-    `\n| endpoint | ${sizes[0].toLocaleString('en')} p50 | ${sizes[sizes.length - 1].toLocaleString('en')} p50 | growth | req/s | p50 vs reference | req/s vs reference |`,
+    `\n| endpoint | ${sizes[0].toLocaleString('en')} p50 | ${sizes[sizes.length - 1].toLocaleString('en')} p50 | growth | req/s | p50 vs reference | req/s vs reference |${loopColumn ? ' loop max (1k / 100k) |' : ''}`,
   );
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(`|---|---|---|---|---|---|---|${loopColumn ? '---|' : ''}`);
   for (const name of rows) {
     const a = small?.[name];
     const b = large[name];
@@ -433,11 +467,13 @@ async function main() {
     console.log(
       `| ${name} | ${ms(a?.p50)} | ${ms(b.p50)} | ${a && a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(1)}×` : '–'} | ${b.rps.toFixed(0)}${isRead ? ' @32' : ''} | ${
         isRead && name !== 'reference' ? `${(b.p50 / ref.p50).toFixed(1)}×` : '–'
-      } | ${isRead && name !== 'reference' ? `${((100 * b.rps) / ref.rps).toFixed(0)} %` : '–'} |`,
+      } | ${isRead && name !== 'reference' ? `${((100 * b.rps) / ref.rps).toFixed(0)} %` : '–'} |${
+        loopColumn ? ` ${ms(a?.eventLoopMaxMs)} / ${ms(b.eventLoopMaxMs)} |` : ''
+      }`,
     );
   }
   const once = large.writesStoredOnce;
-  console.log(`\nEvery 2xx write stored exactly once: ${once.isExact} (${JSON.stringify(once)})`);
+  if (once) console.log(`\nEvery 2xx write stored exactly once: ${once.isExact} (${JSON.stringify(once)})`);
   console.log(
     `Load average at start ${report.loadAverageAtStart.map((l) => l.toFixed(1)).join(', ')}, at end ${report.loadAverageAtEnd.map((l) => l.toFixed(1)).join(', ')} on ${report.cpus} CPUs.`,
   );

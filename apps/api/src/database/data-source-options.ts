@@ -17,6 +17,7 @@ import { ReadPathIndexes1764700000000 } from './migrations/1764700000000-read-pa
 import { RemindersOutbox1764710000000 } from './migrations/1764710000000-reminders-outbox.js';
 import { ApiTokens1764720000000 } from './migrations/1764720000000-api-tokens.js';
 import { CalendarFeeds1764730000000 } from './migrations/1764730000000-calendar-feeds.js';
+import { ReportKeptCounts1764760000000 } from './migrations/1764760000000-report-kept-counts.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   RemindersOutbox1764710000000,
   ApiTokens1764720000000,
   CalendarFeeds1764730000000,
+  ReportKeptCounts1764760000000,
 ];
 
 /**

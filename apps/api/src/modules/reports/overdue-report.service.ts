@@ -23,11 +23,11 @@ import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { readAll, StaleReads } from '../../common/stale-reads.js';
 import { ClinicsService } from '../clinics/clinics.service.js';
+import { medianDaysToAlarm } from './report-median.js';
 import {
-  DUE_COUNTS,
-  DUE_REFILLS,
   type DueCountRow,
-  NO_SHOW_COUNTS_BY_PERIOD,
+  KEPT_DUE_COUNTS,
+  KEPT_VISIT_COUNTS,
   type NoShowRow,
   OVERDUE_NOW,
   OVERDUE_NOW_COUNTS,
@@ -80,11 +80,11 @@ type GroupRow = DueCountRow & {
   month: string | null;
   specialist_id: string | null;
   performed_by: string | null;
-  median_days: number | null;
 };
 
 const totalOf = (groups: GroupRow[], isCurrent: boolean) =>
   groups.find((g) => g.is_current === isCurrent && !g.is_month && !g.is_specialist && !g.is_performer);
+
 
 interface OverdueNowRaw {
   pump_id: string;
@@ -124,14 +124,19 @@ export interface ReportScope {
   period: ReportPeriod;
 }
 
-function measuresOf(period: ReportPeriod, total: GroupRow | undefined, visits: NoShowRow | undefined): ReportMeasures {
-  const row = total ?? { ...NO_DUE, median_days: null };
+function measuresOf(
+  period: ReportPeriod,
+  total: GroupRow | undefined,
+  medianDays: number | null,
+  visits: NoShowRow | undefined,
+): ReportMeasures {
+  const row = total ?? NO_DUE;
   return {
     from: period.from,
     to: period.to,
     ...dueCounts(row),
     pending: row.pending,
-    medianDaysRefillToAlarm: row.median_days === null ? null : roundTo(Number(row.median_days), 1),
+    medianDaysRefillToAlarm: medianDays === null ? null : roundTo(Number(medianDays), 1),
     noShows: noShowCounts(visits ?? NO_VISITS),
   };
 }
@@ -213,20 +218,22 @@ export class OverdueReportService {
 
   /**
    * The report itself. Its statements are independent reads, sent together on the primary (in turn on a
-   * replica's one connection, see build): the period's due refills
-   * by month, specialist and performer; the totals of the period and the one before; their refill
-   * appointments; the overdue count and its first page.
+   * replica's one connection, see build): the due refills of the period and the one before, totals and
+   * by month, specialist and performer (from the counts kept by trigger); their medians; their refill
+   * appointments (kept counts too); the overdue count and its first page.
    */
   private async compute(m: EntityManager, scope: ReportScope, overdueRows: number | null): Promise<OverdueReport> {
     const { period, timeZone: tz, today } = scope;
     const previousSpan = previousPeriod(period, today);
-    const [current, totals, visits, counts, overdue] = await readAll(m, [
-      () => this.dueGroups(m, scope, period),
-      () => this.dueTotals(m, scope, period, previousSpan),
+    const [groups, median, previousMedian, visits, counts, overdue] = await readAll(m, [
+      () => this.dueCounts(m, scope, period, previousSpan),
+      () => medianDaysToAlarm(m, scope.clinicId, period),
+      () => medianDaysToAlarm(m, scope.clinicId, previousSpan),
       () => this.visitsByPeriod(m, scope, period, previousSpan),
       () => this.overdueCounts(m, scope),
       () => this.overduePage(m, scope, overdueRows, null),
     ] as const);
+    const current = groups.filter((g) => g.is_current);
     const names = await this.userNames(
       m,
       current.flatMap((g) => [g.is_specialist ? g.specialist_id : null, g.is_performer ? g.performed_by : null]),
@@ -240,11 +247,11 @@ export class OverdueReportService {
       to: period.to,
       today,
       headline: {
-        ...measuresOf(period, totalOf(totals, true), visits.get(true)),
+        ...measuresOf(period, totalOf(groups, true), median, visits.get(true)),
         overdueNow: counts.overdue_now,
         pastAlarmNow: counts.past_alarm_now,
       },
-      previous: measuresOf(previousSpan, totalOf(totals, false), visits.get(false)),
+      previous: measuresOf(previousSpan, totalOf(groups, false), previousMedian, visits.get(false)),
       byMonth: monthsOf(period).map((month) => {
         const row = monthRows.get(month) ?? NO_DUE;
         return { month, ...dueCounts(row), pending: row.pending };
@@ -260,7 +267,8 @@ export class OverdueReportService {
           (a, b) => Number(a.specialistId === null) - Number(b.specialistId === null) || a.name.localeCompare(b.name),
         ),
       byPerformer: current
-        .filter((g) => g.is_performer && g.performed_by !== null)
+        // A performer with no refill left in the period keeps a row of zeros: no refill, no line.
+        .filter((g) => g.is_performer && g.performed_by !== null && g.on_time + g.late + g.after_alarm > 0)
         .map((g) => {
           const done = g.on_time + g.late + g.after_alarm;
           return {
@@ -289,33 +297,11 @@ export class OverdueReportService {
     });
   }
 
-  /**
-   * The due refills of the period by month, primary specialist and performer: one pass of counts only
-   * (no median), so Postgres can hash every grouping set at once instead of sorting for each.
-   */
-  private dueGroups(m: EntityManager, scope: ReportScope, period: ReportPeriod): Promise<GroupRow[]> {
-    return m.query(
-      `SELECT true AS is_current, GROUPING(m.month) = 0 AS is_month,
-              GROUPING(pt.primary_specialist_id) = 0 AS is_specialist, GROUPING(d.performed_by) = 0 AS is_performer,
-              m.month, pt.primary_specialist_id AS specialist_id, d.performed_by, ${DUE_COUNTS}, NULL AS median_days
-       FROM (${DUE_REFILLS}) d
-       CROSS JOIN LATERAL (SELECT to_char(d.due_on, 'YYYY-MM') AS month) m
-       JOIN pumps pp ON pp.id = d.pump_id AND pp.clinic_id = $1
-       JOIN patients pt ON pt.id = pp.patient_id AND pt.clinic_id = $1
-       GROUP BY GROUPING SETS ((m.month), (pt.primary_specialist_id), (d.performed_by))`,
-      [scope.clinicId, period.from, period.to, scope.today],
-    ) as Promise<GroupRow[]>;
-  }
-
-  /** The headline totals and median of the period (is_current) and of the one before, in one pass. */
-  private dueTotals(m: EntityManager, scope: ReportScope, period: ReportPeriod, previous: ReportPeriod): Promise<GroupRow[]> {
-    return m.query(
-      `SELECT d.due_on >= $5::date AS is_current, false AS is_month, false AS is_specialist, false AS is_performer,
-              ${DUE_COUNTS}, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_alarm) AS median_days
-       FROM (${DUE_REFILLS}) d
-       GROUP BY 1`,
-      [scope.clinicId, previous.from, period.to, scope.today, period.from],
-    ) as Promise<GroupRow[]>;
+  /** The due refills of both periods, totals and groups, from the kept counts (KEPT_DUE_COUNTS). */
+  private dueCounts(m: EntityManager, scope: ReportScope, period: ReportPeriod, previous: ReportPeriod): Promise<GroupRow[]> {
+    return m.query(KEPT_DUE_COUNTS, [scope.clinicId, previous.from, period.to, scope.today, period.from]) as Promise<
+      GroupRow[]
+    >;
   }
 
   /** The refill appointments of the period (true) and of the one before (false), counted by outcome. */
@@ -325,7 +311,7 @@ export class OverdueReportService {
     period: ReportPeriod,
     previous: ReportPeriod,
   ): Promise<Map<boolean, NoShowRow>> {
-    const rows = (await m.query(NO_SHOW_COUNTS_BY_PERIOD, [
+    const rows = (await m.query(KEPT_VISIT_COUNTS, [
       scope.clinicId,
       previous.from,
       period.to,

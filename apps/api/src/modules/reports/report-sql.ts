@@ -49,7 +49,7 @@ export const REFILL_APPOINTMENTS = `
   FROM appointments a
   WHERE a.clinic_id = $1 AND a.type = 'refill' AND a.starts_on BETWEEN $2::date AND $3::date`;
 
-/** Counts over DUE_REFILLS rows named `d`. */
+/** Counts over DUE_REFILLS rows named `d` (the raw computation the kept counts equal; see KEPT_DUE_COUNTS). */
 export const DUE_COUNTS = `
   count(*) FILTER (WHERE d.outcome <> 'pending')::int AS fell_due,
   count(*) FILTER (WHERE d.outcome = 'on_time')::int AS on_time,
@@ -68,6 +68,7 @@ export interface DueCountRow {
 }
 
 /**
+ * The raw computation KEPT_VISIT_COUNTS equals (report-kept-counts.int-spec compares them).
  * NO_SHOW_COUNTS for the report's period and the one before it in one pass: REFILL_APPOINTMENTS over
  * both spans ($2 the previous period's first day), `is_current` for the rows from $7 (the period's first
  * day) on.
@@ -131,3 +132,94 @@ export const OVERDUE_NOW_COUNTS = `
   SELECT count(*)::int AS overdue_now, count(*) FILTER (WHERE p.alarm_at <= $3::timestamptz)::int AS past_alarm_now
   FROM pumps p
   WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by < $2::date`;
+
+/**
+ * The report's due refills from the counts kept by trigger (migration 1764760000000, report_due_counts):
+ * the same figures as DUE_COUNTS over DUE_REFILLS, read from one row per clinic day and group instead of
+ * one per refill. Totals of both periods (`is_current` from $5, the period's first day) and, per period,
+ * by month, primary specialist and performer. An unanswered refill-by is overdue (not_done) before
+ * today, pending from today. $1 clinic, $2 the previous period's first day, $3 the period's last, $4 today.
+ */
+export const KEPT_DUE_COUNTS = `
+  SELECT d.is_current, GROUPING(d.month) = 0 AS is_month, GROUPING(d.specialist_id) = 0 AS is_specialist,
+         GROUPING(d.performed_by) = 0 AS is_performer, d.month, d.specialist_id, d.performed_by,
+         (sum(d.on_time) + sum(d.late) + sum(d.after_alarm) + sum(d.not_done))::int AS fell_due,
+         sum(d.on_time)::int AS on_time, sum(d.late)::int AS late, sum(d.after_alarm)::int AS after_alarm,
+         sum(d.not_done)::int AS not_done, sum(d.pending)::int AS pending
+  FROM (
+    SELECT c.due_on >= $5::date AS is_current, to_char(c.due_on, 'YYYY-MM') AS month, c.specialist_id, c.performed_by,
+           c.on_time, c.late, c.after_alarm,
+           CASE WHEN c.due_on < $4::date THEN c.unanswered ELSE 0 END AS not_done,
+           CASE WHEN c.due_on < $4::date THEN 0 ELSE c.unanswered END AS pending
+    FROM report_due_counts c
+    WHERE c.clinic_id = $1 AND c.due_on BETWEEN $2::date AND $3::date
+  ) d
+  GROUP BY GROUPING SETS ((d.is_current), (d.is_current, d.month), (d.is_current, d.specialist_id),
+                          (d.is_current, d.performed_by))`;
+
+/**
+ * NO_SHOW_COUNTS_BY_PERIOD from the counts kept by trigger (report_visit_counts: refill appointments by
+ * clinic day and status). A day before today decides every outcome from the status alone; on today or
+ * later only a booking that started the missed-after hours ago has passed, and those few are read from
+ * the appointments themselves and moved from upcoming to passed_without_fill. Same parameters.
+ */
+export const KEPT_VISIT_COUNTS = `
+  SELECT v.is_current,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome NOT IN ('cancelled', 'upcoming')), 0)::int AS appointments,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'fulfilled'), 0)::int AS fulfilled,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'marked_no_show'), 0)::int AS marked_no_show,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'passed_without_fill'), 0)::int AS passed_without_fill,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'arrived_without_fill'), 0)::int AS arrived_without_fill,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'upcoming'), 0)::int AS upcoming,
+         coalesce(sum(v.n) FILTER (WHERE v.outcome = 'cancelled'), 0)::int AS cancelled
+  FROM (
+    SELECT k.starts_on >= $7::date AS is_current, k.n,
+           CASE WHEN k.status = 'cancelled' THEN 'cancelled'
+                WHEN k.status = 'fulfilled' THEN 'fulfilled'
+                WHEN k.status = 'noshow' THEN 'marked_no_show'
+                WHEN k.status = 'booked' AND k.starts_on < $4::date THEN 'passed_without_fill'
+                WHEN k.status = 'arrived' AND k.starts_on < $4::date THEN 'arrived_without_fill'
+                ELSE 'upcoming' END AS outcome
+    FROM report_visit_counts k
+    WHERE k.clinic_id = $1 AND k.starts_on BETWEEN $2::date AND $3::date
+    UNION ALL
+    SELECT a.starts_on >= $7::date, s.n, s.outcome
+    FROM appointments a
+    CROSS JOIN (VALUES (1, 'passed_without_fill'), (-1, 'upcoming')) s(n, outcome)
+    WHERE a.clinic_id = $1 AND a.type = 'refill' AND a.starts_on BETWEEN greatest($2::date, $4::date) AND $3::date
+      AND a.status = 'booked' AND a.starts_at <= $5::timestamptz - make_interval(hours => $6)
+  ) v
+  GROUP BY 1`;
+
+/**
+ * A fill's tenth of a day from refill to alarm: its days_to_alarm (DUE_REFILLS) as the float8 the median
+ * is taken of, times ten, rounded down. The same text as in migration 1764760000000, which indexes it
+ * (fills_due_alarm_bucket_idx) and counts it (report_alarm_counts).
+ */
+const ALARM_BUCKET = `floor((extract(epoch FROM f.due_alarm_at - f.performed_at) / 86400)::float8 * 10)::int`;
+
+/**
+ * How many refills of a period fell due in each tenth of a day from refill to alarm, ascending: the
+ * kept counts of the period's whole months ($2–$3, the first days of the first and last whole month)
+ * and of its other days ($4–$5 and $6–$7; null for none). $1 clinic.
+ */
+export const ALARM_HISTOGRAM = `
+  SELECT h.bucket, sum(h.n)::int AS n
+  FROM report_alarm_counts h
+  WHERE h.clinic_id = $1
+    AND ((h.is_month AND h.due_on BETWEEN $2::date AND $3::date)
+         OR (NOT h.is_month AND (h.due_on BETWEEN $4::date AND $5::date OR h.due_on BETWEEN $6::date AND $7::date)))
+  GROUP BY h.bucket
+  HAVING sum(h.n) <> 0
+  ORDER BY h.bucket`;
+
+/**
+ * The days from refill to alarm of the refills of one tenth ($2) that fell due in a period ($3–$4),
+ * ascending, from the $5-th (0-based), $6 of them: where the median's one or two values are. $1 clinic.
+ */
+export const ALARM_VALUES = `
+  SELECT (extract(epoch FROM f.due_alarm_at - f.performed_at) / 86400)::float8 AS days
+  FROM fills f
+  WHERE f.clinic_id = $1 AND NOT f.is_initial AND ${ALARM_BUCKET} = $2 AND f.due_refill_by BETWEEN $3::date AND $4::date
+  ORDER BY 1
+  OFFSET $5 LIMIT $6`;
