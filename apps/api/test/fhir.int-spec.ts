@@ -4,6 +4,7 @@ import type { Bundle, Medication, MedicationRequest, Resource } from '@medplum/f
 import request from 'supertest';
 import { createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
 import { fhirErrorsOf } from './fhir-validation.js';
+import { sentStatements } from './sent-statements.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const NOW = '2026-04-20T10:00:00.000Z';
@@ -374,18 +375,12 @@ describe('FHIR R4 API', () => {
     const second = await createPatient(clinic);
     await implantPump(clinic, second.id, IMPLANT_AT);
     const statements = async (path: string) => {
-      const original = ctx.dataSource.query.bind(ctx.dataSource);
-      let count = 0;
-      ctx.dataSource.query = ((...args: Parameters<typeof original>) => {
-        count++;
-        return original(...args);
-      }) as typeof original;
-      try {
+      let entries = 0;
+      const sent = await sentStatements(async () => {
         const res = await clinic.as.nurse.get(path).expect(200);
-        return { count, entries: entriesOf(res.body as Bundle).length };
-      } finally {
-        ctx.dataSource.query = original;
-      }
+        entries = entriesOf(res.body as Bundle).length;
+      });
+      return { count: sent.length, entries };
     };
     for (const type of ['Patient', 'Device', 'MedicationRequest', 'Procedure', 'Observation', 'Flag', 'Appointment']) {
       const one = await statements(`${BASE}/${type}?_count=1`);
@@ -394,9 +389,10 @@ describe('FHIR R4 API', () => {
       // The session check and the page itself, for one row as for all of them.
       expect({ type, one: one.count, many: many.count }).toEqual({ type, one: 2, many: 2 });
     }
-    // $everything: the session check, the patient, one statement for each of the five other types.
+    // $everything: the session check, the patient, one statement for each of the five other types, and
+    // its audit row.
     const everything = await statements(`${BASE}/Patient/${patient.id}/$everything`);
-    expect(everything.count).toBe(7);
+    expect(everything.count).toBe(8);
   });
 
   it('refuses a cursor given to another search', async () => {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
+import { type SentStatement, sentStatements } from './sent-statements.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
 const NOW = '2026-06-10T10:00:00.000Z';
 const daysFromNow = (days: number) => new Date(Date.parse(NOW) + days * DAY_MS).toISOString();
-
-interface SentQuery {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * The plans of the reads issue 15 found scanning whole tables. A test database is too small for the
@@ -39,34 +34,8 @@ describe('read paths at scale', () => {
     await ctx.app.close();
   });
 
-  /**
-   * The statements the API sends while `work` runs, as node-postgres receives them: plain SQL, or a
-   * prepared statement's config (common/prepared-query.ts).
-   */
-  async function captured(work: () => Promise<unknown>): Promise<SentQuery[]> {
-    const sent: SentQuery[] = [];
-    type Sent = string | { text: string; values?: unknown[] };
-    const original = pg.Client.prototype.query;
-    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
-      this: pg.Client,
-      config: Sent,
-      values?: unknown,
-      ...rest: unknown[]
-    ) {
-      if (typeof config === 'string') sent.push({ sql: config, params: Array.isArray(values) ? values : [] });
-      else if (config && typeof config.text === 'string') sent.push({ sql: config.text, params: config.values ?? [] });
-      return (original as (...args: unknown[]) => unknown).call(this, config, values, ...rest);
-    } as unknown as typeof pg.Client.prototype.query);
-    try {
-      await work();
-    } finally {
-      spy.mockRestore();
-    }
-    return sent;
-  }
-
   /** EXPLAIN with sequential scans and explicit sorts made as dear as the planner allows. */
-  async function planOf(query: SentQuery): Promise<string> {
+  async function planOf(query: SentStatement): Promise<string> {
     const runner = ctx.dataSource.createQueryRunner();
     try {
       await runner.startTransaction();
@@ -91,7 +60,7 @@ describe('read paths at scale', () => {
   }
 
   it("reads a patient's appointments for the timeline through an index that starts with patient_id", async () => {
-    const sent = await captured(() => clinic.as.nurse.get(`/api/patients/${patientId}/timeline`).expect(200));
+    const sent = await sentStatements(() => clinic.as.nurse.get(`/api/patients/${patientId}/timeline`).expect(200));
     const timeline = sent.find((q) => q.sql.includes('FROM appointments ap'));
     expect(timeline).toBeDefined();
     expect(await planOf(timeline!)).toMatch(
@@ -100,7 +69,7 @@ describe('read paths at scale', () => {
   });
 
   it('reads a queue page off the queue index in its order: no sort, and one row more than the page', async () => {
-    const sent = await captured(() => clinic.as.specialist.get('/api/refill-queue?limit=2').expect(200));
+    const sent = await sentStatements(() => clinic.as.specialist.get('/api/refill-queue?limit=2').expect(200));
     // The page is one statement: its candidates (CTE nearest, then k), what their rows show and what they
     // drain by.
     const pages = sent.filter((q) => q.sql.includes('FROM pumps p') && q.sql.includes('LIMIT $5'));
@@ -120,7 +89,7 @@ describe('read paths at scale', () => {
       nextCursor: string | null;
     };
     expect(first.nextCursor).not.toBeNull();
-    const sent = await captured(() =>
+    const sent = await sentStatements(() =>
       clinic.as.specialist
         .get(`/api/refill-queue?limit=2&withinDays=120&cursor=${encodeURIComponent(first.nextCursor!)}`)
         .expect(200),
