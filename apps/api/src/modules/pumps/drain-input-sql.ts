@@ -13,7 +13,8 @@ export interface DrainInputJson {
 
 /**
  * What the fill row `fill` (an alias of `fills`) drains by, as one JSON value: the fill, its dose
- * changes and the one-off boluses given after it. A list reads it in the same statement as its rows.
+ * changes and the one-off boluses given after it. A list reads it in the same statement as its rows. A
+ * bolus counts when its millisecond is after the fill's, as the JavaScript dates of `stateOf` compare.
  */
 export const drainInputSql = (fill: string): string => `json_build_object(
   'performedAt', ${fill}.performed_at,
@@ -27,7 +28,7 @@ export const drainInputSql = (fill: string): string => `json_build_object(
   'boluses', (SELECT coalesce(json_agg(json_build_object('at', e.occurred_at, 'ml', e.volume_ml) ORDER BY e.occurred_at), '[]')
               FROM pump_events e
               WHERE e.pump_id = ${fill}.pump_id AND e.type IN ('bolus', 'bridge_bolus', 'priming_bolus')
-                AND e.occurred_at > ${fill}.performed_at))`;
+                AND date_trunc('milliseconds', e.occurred_at) > date_trunc('milliseconds', ${fill}.performed_at)))`;
 
 /** The reservoir engine's input from `drainInputSql`'s value. */
 export const drainInputFromJson = (j: DrainInputJson): DrainInput => ({

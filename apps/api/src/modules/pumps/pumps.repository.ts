@@ -61,16 +61,8 @@ const parseDoseSteps = (steps: { at: string; dose: number | string }[]): Program
 /** $1 pump, $2 dose steps since, $3 clinic, $4 current fill, $5 patient, $6 ordering specialist (or null). */
 const CLINICAL_WRITE_CONTEXT_SQL = `SELECT c.id AS clinic_id, c.time_zone, c.refill_lead_days, c.max_drug_days_in_pump,
           pt.spasticity_origin, pt.birth_date::text AS birth_date,
-          f.id AS fill_id, f.performed_at, f.reservoir_volume_after_ml, f.concentration_mcg_per_ml,
-          f.daily_dose_mcg, f.patient_bolus_mcg_per_day,
-          (SELECT coalesce(json_agg(json_build_object('at', a.effective_at, 'dose', a.new_daily_dose_mcg)
-                                    ORDER BY a.effective_at), '[]')
-           FROM dose_adjustments a WHERE a.fill_id = f.id) AS adjustments,
-          (SELECT coalesce(json_agg(json_build_object('at', e.occurred_at, 'ml', e.volume_ml)
-                                    ORDER BY e.occurred_at), '[]')
-           FROM pump_events e
-           WHERE e.pump_id = $1 AND e.type IN ('bolus', 'bridge_bolus', 'priming_bolus')
-             AND date_trunc('milliseconds', e.occurred_at) > date_trunc('milliseconds', f.performed_at)) AS boluses,
+          f.id AS fill_id, f.performed_at,
+          CASE WHEN f.id IS NOT NULL THEN ${drainInputSql('f')} END AS drain,
           (SELECT min(e.occurred_at) FROM pump_events e
            WHERE e.pump_id = $1 AND e.type = 'alarm_empty_reservoir'
              AND e.occurred_at > date_trunc('milliseconds', f.performed_at)) AS empty_alarm_at,
@@ -92,12 +84,7 @@ interface ClinicalWriteContextRow {
   birth_date: string;
   fill_id: string | null;
   performed_at: Date;
-  reservoir_volume_after_ml: string;
-  concentration_mcg_per_ml: string;
-  daily_dose_mcg: string;
-  patient_bolus_mcg_per_day: string | null;
-  adjustments: { at: string; dose: number }[];
-  boluses: { at: string; ml: number }[];
+  drain: DrainInputJson | null;
   empty_alarm_at: Date | null;
   first_fill_at: Date;
   dose_steps: { at: string; dose: number }[];
@@ -211,26 +198,15 @@ export class PumpsRepository {
       orderedById,
     ]);
     if (!row) throw new Error(`patient ${pump.patientId} of pump ${pump.id} not found`);
-    const doseChanges = row.adjustments.map((a) => ({ effectiveAt: new Date(a.at), newDailyDoseMcg: Number(a.dose) }));
+    const drain = row.drain ? drainInputFromJson(row.drain) : null;
     const current =
-      row.fill_id === null
+      row.fill_id === null || !drain
         ? null
         : {
             fillId: row.fill_id,
             performedAt: row.performed_at,
-            lastChangeAt: doseChanges[doseChanges.length - 1]?.effectiveAt ?? row.performed_at,
-            drain: {
-              doseChanges,
-              boluses: row.boluses.map((b) => ({ at: new Date(b.at), volumeMl: Number(b.ml) })),
-              fill: {
-                performedAt: row.performed_at,
-                reservoirVolumeAfterMl: Number(row.reservoir_volume_after_ml),
-                concentrationMcgPerMl: Number(row.concentration_mcg_per_ml),
-                dailyDoseMcg: Number(row.daily_dose_mcg),
-                patientBolusMcgPerDay:
-                  row.patient_bolus_mcg_per_day === null ? null : Number(row.patient_bolus_mcg_per_day),
-              },
-            },
+            lastChangeAt: drain.doseChanges?.at(-1)?.effectiveAt ?? row.performed_at,
+            drain,
           };
     return {
       current,
