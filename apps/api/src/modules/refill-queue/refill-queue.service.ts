@@ -119,8 +119,9 @@ export class RefillQueueService {
     }
 
     const page = rows.slice(0, query.limit);
+    // Every row carries its clinic's zone and days: today is worked out once, from the first.
+    const today = page[0] ? toLocalDate(now, page[0].time_zone) : '';
     const items = page.map((r): RefillQueueRow => {
-      const today = toLocalDate(now, r.time_zone);
       const daysPast = daysBetween(r.refill_by, today);
       return {
         patientId: r.patient_id,
