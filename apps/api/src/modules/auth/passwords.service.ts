@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AcceptInvitationRequest, ChangePasswordRequest, InvitationLookupResponse } from '@itb/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
@@ -8,18 +8,22 @@ import { AuditService } from '../audit/audit.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { digestToken } from './invitation-token.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-import { assertStrongPassword } from './password-strength.js';
+import { assertStrongPassword, stopPasswordChecks } from './password-strength.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Users set their own passwords: through a one-time invitation link, or by changing it signed in. */
 @Injectable()
-export class PasswordsService {
+export class PasswordsService implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  onApplicationShutdown(): Promise<unknown> {
+    return stopPasswordChecks();
+  }
 
   /** Who the link is for, so the page can greet them; unknown, used, expired or deactivated: 404. */
   async lookup(token: string): Promise<InvitationLookupResponse> {
@@ -30,7 +34,7 @@ export class PasswordsService {
   /** Sets the password and spends the link, in one transaction; a second use finds nothing. */
   async accept(input: AcceptInvitationRequest): Promise<void> {
     const preview = await this.pendingInvitation(this.dataSource.manager, input.token);
-    assertStrongPassword(input.password, [preview.email, preview.name], 'password');
+    await assertStrongPassword(input.password, [preview.email, preview.name], 'password');
     const passwordHash = await hashPassword(input.password);
     await this.dataSource.transaction(async (m) => {
       const user = await this.pendingInvitation(m, input.token, true);
@@ -61,7 +65,7 @@ export class PasswordsService {
     if (input.newPassword === input.currentPassword) {
       throw AppError.validation('newPassword', 'must differ from the current password');
     }
-    assertStrongPassword(input.newPassword, [user.email, user.name], 'newPassword');
+    await assertStrongPassword(input.newPassword, [user.email, user.name], 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await this.dataSource.transaction(async (m) => {
       const locked = await m.findOneOrFail(UserEntity, {
