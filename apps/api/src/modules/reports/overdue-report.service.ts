@@ -197,9 +197,12 @@ export class OverdueReportService {
     const scope = await this.scope(m, clinicId, query);
     const [mark] = (await m.query(
       // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts.
-      `SELECT id::text FROM audit_events
-       WHERE clinic_id = $1 AND action <> 'patient.view' AND action NOT LIKE 'auth.%'
-       ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      // Ordered by the columns themselves (not the text output column `id`), so the clinic's audit index
+      // is read from its newest end and LIMIT stops there: a flag pass leaves thousands of rows at one
+      // instant, which a sort by id::text would read every time.
+      `SELECT a.id::text AS id FROM audit_events a
+       WHERE a.clinic_id = $1 AND a.action <> 'patient.view' AND a.action NOT LIKE 'auth.%'
+       ORDER BY a.occurred_at DESC, a.id DESC LIMIT 1`,
       [clinicId],
     )) as [{ id: string }?];
     const key = [clinicId, scope.period.from, scope.period.to, scope.today, overdueRows ?? 'all', mark?.id ?? ''].join(

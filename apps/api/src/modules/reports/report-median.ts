@@ -42,12 +42,18 @@ export async function medianDaysToAlarm(m: EntityManager, clinicId: string, peri
   const hiRank = Math.ceil(0.5 * (total - 1));
   const lo = locateRank(buckets, loRank);
   const hi = locateRank(buckets, hiRank);
-  const valuesAt = async (at: { bucket: number; offset: number }, count: number) =>
-    ((await m.query(ALARM_VALUES, [clinicId, at.bucket, period.from, period.to, at.offset, count])) as { days: number }[]).map(
-      (r) => r.days,
-    );
-  const values =
-    lo.bucket === hi.bucket ? await valuesAt(lo, hiRank - loRank + 1) : [...(await valuesAt(lo, 1)), ...(await valuesAt(hi, 1))];
+  // The one or two values: from one tenth, or the last of one and the first of the next, in one read.
+  const reads = lo.bucket === hi.bucket ? [{ ...lo, take: hiRank - loRank + 1 }] : [{ ...lo, take: 1 }, { ...hi, take: 1 }];
+  const values = (
+    (await m.query(ALARM_VALUES, [
+      clinicId,
+      reads.map((r) => r.bucket),
+      period.from,
+      period.to,
+      reads.map((r) => r.offset),
+      reads.map((r) => r.take),
+    ])) as { days: number }[]
+  ).map((r) => r.days);
   const [first, second] = values;
   if (first === undefined) throw new Error('report_alarm_counts counts a refill the fills do not hold');
   if (loRank === hiRank) return first;
