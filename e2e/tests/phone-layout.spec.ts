@@ -111,3 +111,29 @@ test('at 390 × 844 the replacement worklist is cards and the calendar is each d
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: `${SHOTS}/e2e-calendar-390.png` });
 });
+
+test('at 390 × 844 the clinic settings are one column: every field and Save within the screen', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await new SignInPage(page).signIn(DEMO.northsideAdmin);
+  await page.goto('/clinic-settings');
+  const form = page.getByRole('form', { name: 'Clinic settings' });
+  await expect(form.getByLabel('Name')).toHaveValue(/\S/);
+  for (const field of [
+    'Name',
+    'Opens at',
+    'Closes at',
+    'Appointments a day',
+    'Refill lead (days)',
+    'From (clinic time)',
+  ]) {
+    await expectWithinScreenWidth(form.getByLabel(field), `the ${field} field`);
+  }
+  // One column: the opening and closing times stand one above the other.
+  expect(await topOf(form.getByLabel('Closes at'))).toBeGreaterThan(await topOf(form.getByLabel('Opens at')));
+  const save = form.getByRole('button', { name: /^Save/ });
+  await save.scrollIntoViewIfNeeded();
+  await expectWithinScreenWidth(save, 'the Save button');
+  await expectNoSidewaysScroll(page);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${SHOTS}/e2e-clinic-settings-390.png`, fullPage: true });
+});
