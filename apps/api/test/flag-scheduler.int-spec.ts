@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FlagResponse } from '@itb/contracts';
+import { FlagEvaluator } from '../src/modules/flags/flag-evaluator.js';
 import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
 import { createIsolatedDatabase, createTestApp, type TestContext, TestClock } from './test-app.js';
@@ -119,5 +120,51 @@ describe('scheduled flag evaluation', () => {
     await first.app.get(FlagScheduler).runDueTick();
     // One scheduling flag per pump: empty is the one fact that holds first (DESIGN.md precedence).
     expect((await openFlags(patient.id)).map((f) => f.code)).toEqual(['RESERVOIR_EMPTY']);
+  });
+
+  it('reads the pumps in batches: a pass two pumps at a time raises, supersedes and audits each pump once', async () => {
+    clock.set(at(10));
+    const patients = await Promise.all([1, 2, 3, 4, 5].map(() => createPatient(clinic)));
+    for (const patient of patients) await implantPump(clinic, patient.id, FILL_AT); // alarm day 90, empty day 100
+    const ids = patients.map((p) => p.id);
+    const pass = (now: string) =>
+      first.dataSource.transaction((m) =>
+        first.app.get(FlagEvaluator).evaluateAll(m, new Date(now), { actorId: null, reason: 'Hourly check' }, 2),
+      );
+    const flagsOf = async () =>
+      (await first.dataSource.query(
+        `SELECT patient_id, code, status, resolved_note FROM flags
+         WHERE patient_id = ANY($1) AND code IN ('REFILL_OVERDUE', 'RESERVOIR_EMPTY') ORDER BY patient_id, raised_at`,
+        [ids],
+      )) as { patient_id: string; code: string; status: string; resolved_note: string | null }[];
+    const auditOf = async () =>
+      (await first.dataSource.query(
+        `SELECT patient_id, action, after->>'code' AS code FROM audit_events
+         WHERE patient_id = ANY($1) AND entity_type = 'flag' AND after->>'code' IN ('REFILL_OVERDUE', 'RESERVOIR_EMPTY')
+         ORDER BY patient_id, id`,
+        [ids],
+      )) as { patient_id: string; action: string; code: string }[];
+    const sorted = [...ids].sort();
+
+    // Day 95: past the alarm (day 90), not yet empty (day 100) — every pump, in whichever batch, is overdue.
+    await pass(at(95));
+    expect(await flagsOf()).toEqual(
+      sorted.map((id) => ({ patient_id: id, code: 'REFILL_OVERDUE', status: 'open', resolved_note: null })),
+    );
+    // Day 105: empty — the higher scheduling flag is raised and supersedes the overdue one, pump by pump.
+    await pass(at(105));
+    expect(await flagsOf()).toEqual(
+      sorted.flatMap((id) => [
+        { patient_id: id, code: 'REFILL_OVERDUE', status: 'resolved', resolved_note: 'Superseded by Reservoir empty' },
+        { patient_id: id, code: 'RESERVOIR_EMPTY', status: 'open', resolved_note: null },
+      ]),
+    );
+    expect(await auditOf()).toEqual(
+      sorted.flatMap((id) => [
+        { patient_id: id, action: 'flag.raise', code: 'REFILL_OVERDUE' },
+        { patient_id: id, action: 'flag.raise', code: 'RESERVOIR_EMPTY' },
+        { patient_id: id, action: 'flag.auto_resolve', code: 'REFILL_OVERDUE' },
+      ]),
+    );
   });
 });

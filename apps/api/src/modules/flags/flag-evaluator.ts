@@ -4,7 +4,7 @@ import { evaluateRiskRules, isSchedulingRule, MANUALLY_RESOLVED_RULES, type Risk
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { requestContext } from '../../common/request-context.js';
-import { loadRiskStates } from './risk-state.query.js';
+import { loadPumpPassRow, openPassCursor, type PumpPassRow } from './risk-state.query.js';
 
 export interface EvaluationResult {
   pumpsEvaluated: number;
@@ -18,13 +18,6 @@ export interface EvaluationCause {
   actorId: string | null;
   /** Stored as the resolution note of flags whose condition cleared, e.g. "Refill recorded". */
   reason: string;
-}
-
-interface OpenFlag {
-  id: string;
-  pump_id: string;
-  code: RiskRuleCode;
-  severity: string;
 }
 
 /** A finding with no open flag: raised unless its pump moved on or a clinician's resolution holds for its fill. */
@@ -105,104 +98,170 @@ const WRITE_DIFFERENCES_SQL = `
          (SELECT count(*) FROM resolved)::int AS resolved,
          (SELECT count(*) FROM audited)::int AS audited`;
 
+/** What a set of pumps needs written: new findings, changed severities, and flags whose condition cleared. */
+interface Differences {
+  raise: RaisedFinding[];
+  escalate: EscalatedFinding[];
+  resolve: { id: string[]; version: (number | null)[]; note: string[] };
+}
+
+/** Pumps read per batch of the scheduled pass: each batch's rules run while PostgreSQL reads the next. */
+const PASS_BATCH_PUMPS = 10_000;
+
+/**
+ * Statements for one connection, sent one after another as each finishes (a pg client runs one at a
+ * time). The promise a statement answers is awaited later: its rejection is handled there, not
+ * reported as unhandled while the queue works.
+ */
+function statementQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(send: () => Promise<T>): Promise<T> => {
+    const result = tail.then(send);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/** Lets queued statements reach the connection before synchronous work takes the thread. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Raises, escalates and auto-resolves rule flags so they match what the rules say now. The rules come
- * from libs/domain; the database work is three statements whatever the number of pumps: read the open
- * rule flags, read every pump's risk facts, then write only the differences — new flags (ON CONFLICT on
- * the one-open-flag-per-pump-and-rule index), changed severities and cleared conditions — with their
- * audit rows, in one statement. A pump whose version moved since it was read is left alone: the write
- * that moved it evaluated it in its own transaction.
+ * from libs/domain. One pump (inside a clinical write) is one statement that reads its risk facts and
+ * its open rule flags together, then at most one that writes the differences. The scheduled pass reads
+ * every pump the same way through a cursor, in batches, and writes each batch's differences — new flags
+ * (ON CONFLICT on the one-open-flag-per-pump-and-rule index), changed severities and cleared conditions
+ * — with their audit rows in one statement, queued behind the read of the next batch, so PostgreSQL and
+ * the rules here work at the same time. A pump whose version moved since it was read is left alone: the
+ * write that moved it evaluated it in its own transaction.
  */
 @Injectable()
 export class FlagEvaluator {
   constructor(private readonly clock: Clock) {}
 
   /** One pump, inside the transaction of the write that changed it. */
-  evaluatePump(m: EntityManager, pumpId: string, cause: EvaluationCause): Promise<EvaluationResult> {
-    return this.evaluate(m, cause, this.clock.now(), pumpId);
+  async evaluatePump(m: EntityManager, pumpId: string, cause: EvaluationCause): Promise<EvaluationResult> {
+    const now = this.clock.now();
+    const row = await loadPumpPassRow(m, now, pumpId);
+    const result = { pumpsEvaluated: row?.risk ? 1 : 0, raised: 0, escalated: 0, resolved: 0 };
+    if (!row) return result;
+    const counts = await this.write(m, differencesOf([row], now, cause.reason), now, cause);
+    return { ...result, ...counts };
   }
 
-  /** Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active. */
-  evaluateAll(m: EntityManager, now: Date, cause: EvaluationCause): Promise<EvaluationResult> {
-    return this.evaluate(m, cause, now);
-  }
-
-  private async evaluate(m: EntityManager, cause: EvaluationCause, now: Date, pumpId?: string) {
-    const open = (await m.query(
-      `SELECT id, pump_id, code, severity FROM flags
-       WHERE status <> 'resolved' AND code <> 'manual' AND ($1::uuid IS NULL OR pump_id = $1::uuid)`,
-      [pumpId ?? null],
-    )) as OpenFlag[];
-    const rows = await loadRiskStates(m, now, pumpId);
-
-    // Open flags by pump, then rule: one lookup per pump, not a composed string key per finding.
-    const openByPump = new Map<string, Map<string, OpenFlag>>();
-    for (const f of open) {
-      let byCode = openByPump.get(f.pump_id);
-      if (!byCode) openByPump.set(f.pump_id, (byCode = new Map()));
-      byCode.set(f.code, f);
+  /**
+   * Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active, inside
+   * the caller's transaction; `batchPumps` pumps are read at a time.
+   */
+  async evaluateAll(
+    m: EntityManager,
+    now: Date,
+    cause: EvaluationCause,
+    batchPumps = PASS_BATCH_PUMPS,
+  ): Promise<EvaluationResult> {
+    const cursor = await openPassCursor(m, now);
+    const send = statementQueue();
+    const writes: Promise<Counts>[] = [];
+    let pumpsEvaluated = 0;
+    let counts: Counts[];
+    let next = send(() => cursor.fetch(batchPumps));
+    try {
+      for (;;) {
+        const batch = await next;
+        const isLast = batch.length < batchPumps;
+        // The next batch is read (after the previous batch's write) while the rules run on this one.
+        if (!isLast) next = send(() => cursor.fetch(batchPumps));
+        await yieldToIo();
+        for (const row of batch) if (row.risk) pumpsEvaluated++;
+        const differences = differencesOf(batch, now, cause.reason);
+        writes.push(send(() => this.write(m, differences, now, cause)));
+        if (isLast) break;
+      }
+      counts = await Promise.all(writes);
+      await cursor.close();
+    } catch (error) {
+      // Nothing of this pass may still be on the connection when the caller rolls back.
+      await Promise.allSettled([next, ...writes]);
+      throw error;
     }
-    const versionOf = new Map(rows.map((r) => [r.pumpId, r.pumpVersion]));
-    const raise: RaisedFinding[] = [];
-    const escalate: EscalatedFinding[] = [];
-    /** The scheduling flag each pump carries now: a lower one still open was superseded by it. */
-    const schedulingOf = new Map<string, RiskRuleCode>();
-    for (const row of rows) {
-      const openOfPump = openByPump.get(row.pumpId);
-      for (const f of evaluateRiskRules(row.state, row.settings, now)) {
-        if (isSchedulingRule(f.code)) schedulingOf.set(row.pumpId, f.code);
-        const existing = openOfPump?.get(f.code);
+    return {
+      pumpsEvaluated,
+      raised: sum(counts, 'raised'),
+      escalated: sum(counts, 'escalated'),
+      resolved: sum(counts, 'resolved'),
+    };
+  }
+
+  /** Writes the differences with their audit rows in one statement; nothing is sent when there are none. */
+  private async write(m: EntityManager, d: Differences, now: Date, cause: EvaluationCause): Promise<Counts> {
+    if (d.raise.length + d.escalate.length + d.resolve.id.length === 0) return { raised: 0, escalated: 0, resolved: 0 };
+    // New and escalated findings travel as one JSON text each: node-pg would escape every quote of every
+    // details document into an array literal, and the server would parse that literal again.
+    const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, [
+      now,
+      JSON.stringify(d.raise),
+      JSON.stringify(d.escalate),
+      d.resolve.id,
+      d.resolve.version,
+      cause.actorId,
+      d.resolve.note,
+      requestContext.requestId() ?? null,
+      MANUALLY_RESOLVED_RULES,
+    ])) as [Counts];
+    return { raised: counts.raised, escalated: counts.escalated, resolved: counts.resolved };
+  }
+}
+
+type Counts = Pick<EvaluationResult, 'raised' | 'escalated' | 'resolved'>;
+
+const sum = (counts: Counts[], key: keyof Counts) => counts.reduce((total, c) => total + c[key], 0);
+
+/**
+ * What the rules say now against what is open, pump by pump: a finding with no open flag is raised, one
+ * whose severity changed is escalated, and an open flag with no finding (or on a pump no longer active)
+ * is resolved — unless a clinician resolves it by hand. A lower scheduling flag resolves as superseded
+ * by the one the pump carries now.
+ */
+function differencesOf(rows: PumpPassRow[], now: Date, reason: string): Differences {
+  const d: Differences = { raise: [], escalate: [], resolve: { id: [], version: [], note: [] } };
+  for (const { pumpId, risk, openFlags } of rows) {
+    // Most pumps have no open flag or one; each finding takes its match out of this list.
+    const open = openFlags.slice();
+    /** The scheduling flag the pump carries now: a lower one still open was superseded by it. */
+    let scheduling: RiskRuleCode | null = null;
+    if (risk) {
+      for (const f of evaluateRiskRules(risk.state, risk.settings, now)) {
+        if (isSchedulingRule(f.code)) scheduling = f.code;
+        const at = open.findIndex((o) => o.code === f.code);
         // Most findings match their open flag: their details are written only when raised or escalated.
-        if (!existing) {
-          raise.push({
-            pumpId: row.pumpId,
-            version: row.pumpVersion,
+        if (at < 0) {
+          d.raise.push({
+            pumpId,
+            version: risk.pumpVersion,
             code: f.code,
             severity: f.severity,
             details: { summary: f.summary, facts: f.facts },
             // A clinician's resolution of a hand-resolved rule holds for the fill it was about.
             fillId: MANUALLY_RESOLVED_RULES.includes(f.code) ? String(f.facts.fillId ?? '') || null : null,
           });
-        } else if (existing.severity !== f.severity) {
-          escalate.push({ id: existing.id, severity: f.severity, details: { summary: f.summary, facts: f.facts } });
+          continue;
         }
-        openOfPump?.delete(f.code);
+        const existing = open[at]!;
+        if (existing.severity !== f.severity) {
+          d.escalate.push({ id: existing.id, severity: f.severity, details: { summary: f.summary, facts: f.facts } });
+        }
+        open.splice(at, 1);
       }
     }
     // What is left open has no finding: its condition cleared (or its pump is no longer active).
-    const cleared = [...openByPump.values()]
-      .flatMap((byCode) => [...byCode.values()])
-      .filter((f) => !MANUALLY_RESOLVED_RULES.includes(f.code));
-    const resolve = {
-      id: cleared.map((f) => f.id),
-      version: cleared.map((f) => versionOf.get(f.pump_id) ?? null),
-      note: cleared.map((f) => {
-        const surviving = schedulingOf.get(f.pump_id);
-        return isSchedulingRule(f.code) && surviving ? `Superseded by ${FLAG_CODE_LABELS[surviving]}` : cause.reason;
-      }),
-    };
-    if (raise.length + escalate.length + resolve.id.length === 0) {
-      return { pumpsEvaluated: rows.length, raised: 0, escalated: 0, resolved: 0 };
+    for (const f of open) {
+      if (MANUALLY_RESOLVED_RULES.includes(f.code)) continue;
+      d.resolve.id.push(f.id);
+      d.resolve.version.push(risk?.pumpVersion ?? null);
+      d.resolve.note.push(
+        isSchedulingRule(f.code) && scheduling ? `Superseded by ${FLAG_CODE_LABELS[scheduling]}` : reason,
+      );
     }
-
-    // New and escalated findings travel as one JSON text each: node-pg would escape every quote of every
-    // details document into an array literal, and the server would parse that literal again.
-    const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, [
-      now,
-      JSON.stringify(raise),
-      JSON.stringify(escalate),
-      resolve.id,
-      resolve.version,
-      cause.actorId,
-      resolve.note,
-      requestContext.requestId() ?? null,
-      MANUALLY_RESOLVED_RULES,
-    ])) as [{ raised: number; escalated: number; resolved: number }];
-    return {
-      pumpsEvaluated: rows.length,
-      raised: counts.raised,
-      escalated: counts.escalated,
-      resolved: counts.resolved,
-    };
   }
+  return d;
 }

@@ -1,4 +1,4 @@
-import type { PumpAlarmType, PumpModel, PumpRiskState, RiskSettings } from '@itb/domain';
+import type { PumpAlarmType, PumpModel, PumpRiskState, RiskRuleCode, RiskSettings } from '@itb/domain';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../../common/prepared-query.js';
 
@@ -6,17 +6,33 @@ export interface PumpRiskRow {
   pumpId: string;
   /** The pump's version when read: a pass writes nothing for a pump changed since (that write evaluated it). */
   pumpVersion: number;
-  patientId: string;
-  clinicId: string;
   state: PumpRiskState;
   settings: RiskSettings;
 }
 
+/** A rule flag still open on a pump: the pass compares it with what the rules say now. */
+export interface OpenRuleFlag {
+  id: string;
+  code: RiskRuleCode;
+  severity: string;
+}
+
+/**
+ * One pump of a pass: its risk facts (null when it is no longer an active pump with a projection, so
+ * its open rule flags can only clear) and its open rule flags.
+ */
+export interface PumpPassRow {
+  pumpId: string;
+  risk: PumpRiskRow | null;
+  openFlags: OpenRuleFlag[];
+}
+
 interface RawRow {
   pump_id: string;
-  version: number;
-  patient_id: string;
-  clinic_id: string;
+  /** Null when the pump has open rule flags but no risk facts (not active, or no projection). */
+  version: number | null;
+  /** [id, code, severity] of each open rule flag, or null when it has none. */
+  open_flags: [string, RiskRuleCode, string][] | null;
   model: PumpModel;
   implanted_on: string;
   eri_date: string | null;
@@ -64,10 +80,12 @@ const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)
  * - Doses: only for pumps whose dose moved in the last 30 days (the current fill is that recent, or a
  *   dose adjustment is): the dose steps in the 30 days plus the last one before, each step lasting until
  *   the next, give the highest dose of the last 72 hours and the lowest of the last 30 days.
+ * - Open rule flags, per pump, as [id, code, severity] triples: a full join, so a pump that is no longer
+ *   active (or has no projection) still comes with the flags it leaves open, and no risk facts.
  */
 const RISK_STATE_SQL = `
   WITH base AS MATERIALIZED (
-    SELECT p.id AS pump_id, p.version, p.patient_id, p.clinic_id, p.model, p.implanted_on::text, p.eri_date::text,
+    SELECT p.id AS pump_id, p.version, p.model, p.implanted_on::text, p.eri_date::text,
            p.alarm_at, p.empty_at, p.refill_by::text, p.current_daily_dose_mcg,
            f.id AS fill_id, f.performed_at AS last_fill_at, f.residual_withdrawn_ml IS NOT NULL AS is_refill,
            f.discrepancy_ml, f.delivery_error_pct, f.empty_since,
@@ -140,8 +158,14 @@ const RISK_STATE_SQL = `
            min(s.dose) FILTER (WHERE s.until IS NULL OR s.until > $1::timestamptz - interval '30 days') AS lowest_30d
     FROM (SELECT st.pump_id, st.dose, lead(st.at) OVER (PARTITION BY st.pump_id ORDER BY st.at) AS until FROM steps st) s
     GROUP BY s.pump_id
+  ),
+  open AS (
+    SELECT f.pump_id, json_agg(json_build_array(f.id, f.code, f.severity)) AS open_flags
+    FROM flags f
+    WHERE f.status <> 'resolved' AND f.code <> 'manual' AND ($2::uuid IS NULL OR f.pump_id = $2::uuid)
+    GROUP BY f.pump_id
   )
-  SELECT b.pump_id, b.version, b.patient_id, b.clinic_id, b.model, b.implanted_on, b.eri_date,
+  SELECT coalesce(b.pump_id, o.pump_id) AS pump_id, o.open_flags, b.version, b.model, b.implanted_on, b.eri_date,
          ${epochMs('b.alarm_at')} AS alarm_at, ${epochMs('b.empty_at')} AS empty_at, b.refill_by,
          b.current_daily_dose_mcg, b.fill_id, ${epochMs('b.last_fill_at')} AS last_fill_at, b.is_refill,
          b.discrepancy_ml, b.delivery_error_pct, ${epochMs('b.empty_since')} AS empty_since,
@@ -153,19 +177,18 @@ const RISK_STATE_SQL = `
   FROM base b
   LEFT JOIN ev ON ev.pump_id = b.pump_id
   LEFT JOIN ds ON ds.pump_id = b.pump_id
-  LEFT JOIN ap ON ap.pump_id = b.pump_id`;
+  LEFT JOIN ap ON ap.pump_id = b.pump_id
+  FULL JOIN open o ON o.pump_id = b.pump_id`;
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const at = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-function toRiskRow(r: RawRow): PumpRiskRow {
+function toRiskRow(r: RawRow, version: number): PumpRiskRow {
   const discrepancyMl = num(r.discrepancy_ml);
   const isStopped = r.last_stop_at !== null && (r.last_restart_at === null || r.last_restart_at <= r.last_stop_at);
   return {
     pumpId: r.pump_id,
-    pumpVersion: r.version,
-    patientId: r.patient_id,
-    clinicId: r.clinic_id,
+    pumpVersion: version,
     settings: {
       timeZone: r.time_zone,
       dueSoonWindowDays: r.due_soon_window_days,
@@ -202,20 +225,46 @@ function toRiskRow(r: RawRow): PumpRiskRow {
 /**
  * The same statement for one pump ($2 always given), which every clinical write runs: without the
  * "or every pump" branch its plan holds for any pump, so it is prepared once per connection and
- * PostgreSQL stops planning it on each write (planning cost more than running it).
+ * PostgreSQL stops planning it on each write (planning cost more than running it). Its open rule flags
+ * come in the same row, so a write sends one statement to read what the rules need and what is open.
  */
-const ONE_PUMP_RISK_STATE_SQL = RISK_STATE_SQL.replace(
-  '($2::uuid IS NULL OR p.id = $2::uuid)',
-  'p.id = $2::uuid',
-).replace('($2::uuid IS NULL OR e.pump_id = $2::uuid)', 'e.pump_id = $2::uuid');
+const ONE_PUMP_RISK_STATE_SQL = RISK_STATE_SQL.replace('($2::uuid IS NULL OR p.id = $2::uuid)', 'p.id = $2::uuid')
+  .replace('($2::uuid IS NULL OR e.pump_id = $2::uuid)', 'e.pump_id = $2::uuid')
+  .replace('($2::uuid IS NULL OR f.pump_id = $2::uuid)', 'f.pump_id = $2::uuid');
 if (ONE_PUMP_RISK_STATE_SQL.includes('$2::uuid IS NULL')) {
   throw new Error('risk-state.query: the one-pump statement still reads every pump');
 }
 
-/** Every active pump's risk facts, or one pump's when `pumpId` is given. */
-export async function loadRiskStates(m: EntityManager, now: Date, pumpId?: string): Promise<PumpRiskRow[]> {
-  const rows = pumpId
-    ? await queryPrepared<RawRow>(m, ONE_PUMP_RISK_STATE_SQL, [now, pumpId])
-    : ((await m.query(RISK_STATE_SQL, [now, null])) as RawRow[]);
-  return rows.map(toRiskRow);
+function toPassRow(r: RawRow): PumpPassRow {
+  return {
+    pumpId: r.pump_id,
+    risk: r.version === null ? null : toRiskRow(r, r.version),
+    openFlags: r.open_flags === null ? [] : r.open_flags.map(([id, code, severity]) => ({ id, code, severity })),
+  };
+}
+
+/** One pump's risk facts and open rule flags, or null when it has neither (not active and nothing open). */
+export async function loadPumpPassRow(m: EntityManager, now: Date, pumpId: string): Promise<PumpPassRow | null> {
+  const [row] = await queryPrepared<RawRow>(m, ONE_PUMP_RISK_STATE_SQL, [now, pumpId]);
+  return row ? toPassRow(row) : null;
+}
+
+const CURSOR = 'flag_pass_pumps';
+
+/**
+ * Every pump of the scheduled pass (every active pump, and every pump with an open rule flag) through
+ * a cursor, read in batches: the caller asks for the next batch before working on the one it has, so
+ * PostgreSQL produces it (and runs any statement queued behind it) while the rules run here. The
+ * cursor is planned for all of its rows, as the statement was (a cursor is otherwise planned for its
+ * first tenth: fast-start nested loops over 100,000 pumps); the setting lasts until the transaction
+ * ends, as does the cursor.
+ */
+export async function openPassCursor(m: EntityManager, now: Date) {
+  await m.query(`SELECT set_config('cursor_tuple_fraction', '1', true)`);
+  await m.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${RISK_STATE_SQL}`, [now, null]);
+  return {
+    fetch: async (count: number): Promise<PumpPassRow[]> =>
+      ((await m.query(`FETCH FORWARD ${Math.trunc(count)} FROM ${CURSOR}`)) as RawRow[]).map(toPassRow),
+    close: () => m.query(`CLOSE ${CURSOR}`) as Promise<unknown>,
+  };
 }
