@@ -18,6 +18,7 @@ import { RemindersOutbox1764710000000 } from './migrations/1764710000000-reminde
 import { ApiTokens1764720000000 } from './migrations/1764720000000-api-tokens.js';
 import { CalendarFeeds1764730000000 } from './migrations/1764730000000-calendar-feeds.js';
 import { ReportKeptCounts1764760000000 } from './migrations/1764760000000-report-kept-counts.js';
+import { FlagTenancyKeys1764775000000 } from './migrations/1764775000000-flag-tenancy-keys.js';
 import { AuditChangeMark1764790000000 } from './migrations/1764790000000-audit-change-mark.js';
 
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   ApiTokens1764720000000,
   CalendarFeeds1764730000000,
   ReportKeptCounts1764760000000,
+  FlagTenancyKeys1764775000000,
   AuditChangeMark1764790000000,
 ];
 
