@@ -74,8 +74,24 @@ function toUtcMidnight(date: LocalDate): number {
   return Date.UTC(y, m - 1, d);
 }
 
+/** Sums by date, then by days added: a pass over many pumps adds the same days to the same few hundred dates. */
+const sumsByDate = new Map<LocalDate, Map<number, LocalDate>>();
+const MAX_CACHED_SUM_DATES = 20_000;
+
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(toUtcMidnight(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  let sums = sumsByDate.get(date);
+  if (!sums) {
+    if (sumsByDate.size >= MAX_CACHED_SUM_DATES) sumsByDate.clear();
+    sums = new Map();
+    sumsByDate.set(date, sums);
+  }
+  let sum = sums.get(days);
+  if (sum === undefined) {
+    sum = new Date(toUtcMidnight(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+    if (sums.size >= MAX_CACHED_SUM_DATES) sums.clear();
+    sums.set(days, sum);
+  }
+  return sum;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

@@ -162,6 +162,28 @@ export interface RiskFinding {
 
 type Rule = (state: PumpRiskState, settings: RiskSettings, now: Date) => RiskFinding | null;
 
+type FindingTexts = Pick<RiskFinding, 'summary' | 'facts'>;
+
+/**
+ * A finding whose summary and facts are written when first read (then kept): an hourly pass over every
+ * pump finds mostly what is already flagged, and reads the texts only of what is new or changed. They
+ * are written from the state and settings the rule was given, which must not change meanwhile.
+ */
+function finding(code: RiskRuleCode, severity: FlagSeverity, describe: () => FindingTexts): RiskFinding {
+  let texts: FindingTexts | undefined;
+  const described = () => (texts ??= describe());
+  return {
+    code,
+    severity,
+    get summary() {
+      return described().summary;
+    },
+    get facts() {
+      return described().facts;
+    },
+  };
+}
+
 /**
  * Every rule that holds now, most severe first. Of the scheduling rules only the first that holds in
  * precedence order is returned: one late refill is one fact, not three flags.
@@ -216,43 +238,39 @@ const bookingPhrase = (s: PumpRiskState, timeZone: string) =>
 
 const reservoirEmpty: Rule = (s, { timeZone }, now) =>
   now >= s.emptyAt
-    ? {
-        code: 'RESERVOIR_EMPTY',
-        severity: 'critical',
+    ? finding('RESERVOIR_EMPTY', 'critical', () => ({
         summary: `Reservoir projected empty since ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
         facts: schedulingFacts(s),
-      }
+      }))
     : null;
 
 const refillOverdue: Rule = (s, { timeZone }, now) =>
   now >= s.alarmAt
-    ? {
-        code: 'REFILL_OVERDUE',
-        severity: 'critical',
+    ? finding('REFILL_OVERDUE', 'critical', () => ({
         summary: `Low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}; empty at ${toLocalDateTime(s.emptyAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
         facts: schedulingFacts(s),
-      }
+      }))
     : null;
 
-const appointmentAfterEmpty: Rule = (s, { timeZone }) =>
-  s.nextRefillAppointmentAt && s.nextRefillAppointmentAt > s.emptyAt
-    ? {
-        code: 'APPOINTMENT_AFTER_EMPTY',
-        severity: 'critical',
-        summary: `Refill booked for ${toLocalDateTime(s.nextRefillAppointmentAt, timeZone)}, after the reservoir is projected empty at ${toLocalDateTime(s.emptyAt, timeZone)}`,
+const appointmentAfterEmpty: Rule = (s, { timeZone }) => {
+  const next = s.nextRefillAppointmentAt;
+  return next && next > s.emptyAt
+    ? finding('APPOINTMENT_AFTER_EMPTY', 'critical', () => ({
+        summary: `Refill booked for ${toLocalDateTime(next, timeZone)}, after the reservoir is projected empty at ${toLocalDateTime(s.emptyAt, timeZone)}`,
         facts: schedulingFacts(s),
-      }
+      }))
     : null;
+};
 
-const missedRefillAppointment: Rule = (s, { timeZone }) =>
-  s.lastMissedRefillAt && s.lastMissedRefillAt > s.lastFillAt
-    ? {
-        code: 'MISSED_REFILL_APPOINTMENT',
-        severity: 'high',
-        summary: `Refill appointment at ${toLocalDateTime(s.lastMissedRefillAt, timeZone)} missed, no refill since; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
-        facts: { ...schedulingFacts(s), missedAt: s.lastMissedRefillAt.toISOString() },
-      }
+const missedRefillAppointment: Rule = (s, { timeZone }) => {
+  const missedAt = s.lastMissedRefillAt;
+  return missedAt && missedAt > s.lastFillAt
+    ? finding('MISSED_REFILL_APPOINTMENT', 'high', () => ({
+        summary: `Refill appointment at ${toLocalDateTime(missedAt, timeZone)} missed, no refill since; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}; ${bookingPhrase(s, timeZone)}`,
+        facts: { ...schedulingFacts(s), missedAt: missedAt.toISOString() },
+      }))
     : null;
+};
 
 /** The local date the drug-stability limit falls on: local date of the fill + maxDrugDaysInPump. */
 export function stabilityLimitDate(
@@ -270,27 +288,25 @@ const appointmentAfterAlarm: Rule = (s, settings) => {
   const isAfterAlarm = next > s.alarmAt;
   const isAfterStability = toLocalDate(next, timeZone) > limitDate;
   if (!isAfterAlarm && !isAfterStability) return null;
-  const reason = isAfterAlarm
-    ? `after the low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`
-    : `after the ${settings.maxDrugDaysInPump}-day drug-stability limit (${formatDateText(limitDate)})`;
-  return {
-    code: 'APPOINTMENT_AFTER_ALARM',
-    severity: 'high',
-    summary: `Refill booked for ${toLocalDateTime(next, timeZone)}, ${reason}`,
-    facts: { ...schedulingFacts(s), stabilityLimitOn: limitDate },
-  };
+  return finding('APPOINTMENT_AFTER_ALARM', 'high', () => {
+    const reason = isAfterAlarm
+      ? `after the low-reservoir alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`
+      : `after the ${settings.maxDrugDaysInPump}-day drug-stability limit (${formatDateText(limitDate)})`;
+    return {
+      summary: `Refill booked for ${toLocalDateTime(next, timeZone)}, ${reason}`,
+      facts: { ...schedulingFacts(s), stabilityLimitOn: limitDate },
+    };
+  });
 };
 
 const refillDueUnscheduled: Rule = (s, { timeZone, dueSoonWindowDays }, now) => {
   if (s.nextRefillAppointmentAt) return null;
   const daysToRefillBy = daysBetween(toLocalDate(now, timeZone), s.refillBy);
   if (daysToRefillBy > dueSoonWindowDays) return null;
-  return {
-    code: 'REFILL_DUE_UNSCHEDULED',
-    severity: 'high',
+  return finding('REFILL_DUE_UNSCHEDULED', 'high', () => ({
     summary: `Refill due by ${formatDateText(s.refillBy)} and no refill booked; alarm at ${toLocalDateTime(s.alarmAt, timeZone)}`,
     facts: { ...schedulingFacts(s), refillBy: s.refillBy, daysToRefillBy },
-  };
+  }));
 };
 
 const SCHEDULING_RULES: Rule[] = [
@@ -310,40 +326,38 @@ const pumpAlarmRecorded: Rule = (s, { timeZone }) => {
   const isEarlyLow =
     alarm.type === 'alarm_low_reservoir' &&
     s.alarmAt.getTime() - alarm.at.getTime() > EARLY_LOW_RESERVOIR_ALARM_DAYS * MS_PER_DAY;
-  const why = isEarlyLow
-    ? `, ${Math.floor((s.alarmAt.getTime() - alarm.at.getTime()) / MS_PER_DAY)} days before the projected alarm: early emptying (over-infusion or pocket fill?)`
-    : '';
-  return {
-    code: 'PUMP_ALARM_RECORDED',
-    severity: isCritical || isEarlyLow ? 'critical' : 'high',
-    summary: `${ALARM_WORDS[alarm.type]} at ${toLocalDateTime(alarm.at, timeZone)}${why}; no interrogation or refill since`,
-    facts: {
-      alarmType: alarm.type,
-      recordedAlarmAt: alarm.at.toISOString(),
-      projectedAlarmAt: s.alarmAt.toISOString(),
-    },
-  };
+  return finding('PUMP_ALARM_RECORDED', isCritical || isEarlyLow ? 'critical' : 'high', () => {
+    const why = isEarlyLow
+      ? `, ${Math.floor((s.alarmAt.getTime() - alarm.at.getTime()) / MS_PER_DAY)} days before the projected alarm: early emptying (over-infusion or pocket fill?)`
+      : '';
+    return {
+      summary: `${ALARM_WORDS[alarm.type]} at ${toLocalDateTime(alarm.at, timeZone)}${why}; no interrogation or refill since`,
+      facts: {
+        alarmType: alarm.type,
+        recordedAlarmAt: alarm.at.toISOString(),
+        projectedAlarmAt: s.alarmAt.toISOString(),
+      },
+    };
+  });
 };
 
-const pumpStopped: Rule = (s, { timeZone }) =>
-  s.stoppedAt
-    ? {
-        code: 'PUMP_STOPPED',
-        severity: 'critical',
-        summary: `Pump recorded as stopped at ${toLocalDateTime(s.stoppedAt, timeZone)} and not restarted: no drug is being delivered`,
-        facts: { stoppedAt: s.stoppedAt.toISOString() },
-      }
+const pumpStopped: Rule = (s, { timeZone }) => {
+  const stoppedAt = s.stoppedAt;
+  return stoppedAt
+    ? finding('PUMP_STOPPED', 'critical', () => ({
+        summary: `Pump recorded as stopped at ${toLocalDateTime(stoppedAt, timeZone)} and not restarted: no drug is being delivered`,
+        facts: { stoppedAt: stoppedAt.toISOString() },
+      }))
     : null;
+};
 
 const drugStabilityExceeded: Rule = (s, settings, now) => {
   const limitOn = stabilityLimitDate(s.lastFillAt, settings);
   return toLocalDate(now, settings.timeZone) >= limitOn
-    ? {
-        code: 'DRUG_STABILITY_EXCEEDED',
-        severity: 'high',
+    ? finding('DRUG_STABILITY_EXCEEDED', 'high', () => ({
         summary: `Drug in the pump since ${toLocalDateTime(s.lastFillAt, settings.timeZone)}: the ${settings.maxDrugDaysInPump}-day stability limit is ${formatDateText(limitOn)}`,
         facts: { lastFillAt: s.lastFillAt.toISOString(), limitOn, maxDrugDaysInPump: settings.maxDrugDaysInPump },
-      }
+      }))
     : null;
 };
 
@@ -356,32 +370,31 @@ export function isResidualDiscrepant(comparison: { discrepancyMl: number; delive
   );
 }
 
-const residualDiscrepancy: Rule = (s, { timeZone }) =>
-  s.lastRefill && isResidualDiscrepant(s.lastRefill)
-    ? {
-        code: 'RESIDUAL_DISCREPANCY',
-        severity: 'high',
-        summary: `Refill at ${toLocalDateTime(s.lastFillAt, timeZone)}: residual ${s.lastRefill.discrepancyMl > 0 ? '+' : ''}${s.lastRefill.discrepancyMl} mL off expected, delivery error ${s.lastRefill.deliveryErrorPct} %`,
+const residualDiscrepancy: Rule = (s, { timeZone }) => {
+  const refill = s.lastRefill;
+  return refill && isResidualDiscrepant(refill)
+    ? finding('RESIDUAL_DISCREPANCY', 'high', () => ({
+        summary: `Refill at ${toLocalDateTime(s.lastFillAt, timeZone)}: residual ${refill.discrepancyMl > 0 ? '+' : ''}${refill.discrepancyMl} mL off expected, delivery error ${refill.deliveryErrorPct} %`,
         facts: {
           fillId: s.lastFillId,
           fillAt: s.lastFillAt.toISOString(),
-          discrepancyMl: s.lastRefill.discrepancyMl,
-          deliveryErrorPct: s.lastRefill.deliveryErrorPct ?? 0,
+          discrepancyMl: refill.discrepancyMl,
+          deliveryErrorPct: refill.deliveryErrorPct ?? 0,
         },
-      }
+      }))
     : null;
+};
 
 const postMriCheckPending: Rule = (s, { timeZone }) => {
-  if (!s.lastMriAt || (s.lastInterrogationAt && s.lastInterrogationAt > s.lastMriAt)) return null;
+  const mriAt = s.lastMriAt;
+  if (!mriAt || (s.lastInterrogationAt && s.lastInterrogationAt > mriAt)) return null;
   const isPrometra = s.model.startsWith('prometra');
-  return {
-    code: 'POST_MRI_CHECK_PENDING',
-    severity: 'high',
+  return finding('POST_MRI_CHECK_PENDING', 'high', () => ({
     summary: isPrometra
-      ? `MRI at ${toLocalDateTime(s.lastMriAt, timeZone)} and no pump interrogation since (Prometra: the reservoir must have been emptied before the scan)`
-      : `MRI at ${toLocalDateTime(s.lastMriAt, timeZone)} and no pump interrogation since (the rotor can stall)`,
-    facts: { mriAt: s.lastMriAt.toISOString() },
-  };
+      ? `MRI at ${toLocalDateTime(mriAt, timeZone)} and no pump interrogation since (Prometra: the reservoir must have been emptied before the scan)`
+      : `MRI at ${toLocalDateTime(mriAt, timeZone)} and no pump interrogation since (the rotor can stall)`,
+    facts: { mriAt: mriAt.toISOString() },
+  }));
 };
 
 /** The ERI date when interrogation gave one, or the model's conservative estimate from the implant date. */
@@ -406,19 +419,19 @@ const pumpReplacementDue: Rule = (s, { timeZone }, now) => {
   const daysLeft = daysBetween(toLocalDate(now, timeZone), dueOn);
   if (daysLeft > REPLACEMENT_NOTICE_DAYS) return null;
   const severity: FlagSeverity = daysLeft <= 0 ? 'critical' : daysLeft <= REPLACEMENT_URGENT_DAYS ? 'high' : 'moderate';
-  const years = PUMP_CATALOGUE[s.model].eriEstimateYears;
-  const source = s.eriDate
-    ? `ERI date ${formatDateText(dueOn)}`
-    : `Estimated ERI ${formatDateText(dueOn)} (${years} years from implant, the shortest typical battery life; interrogate the pump to confirm)`;
-  return {
-    code: 'PUMP_REPLACEMENT_DUE',
-    severity,
-    summary:
-      daysLeft <= 0
-        ? `${source} has passed: replace now`
-        : `${source}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: plan the replacement`,
-    facts: { dueOn, daysLeft, source: s.eriDate ? 'eri' : 'estimate' },
-  };
+  return finding('PUMP_REPLACEMENT_DUE', severity, () => {
+    const years = PUMP_CATALOGUE[s.model].eriEstimateYears;
+    const source = s.eriDate
+      ? `ERI date ${formatDateText(dueOn)}`
+      : `Estimated ERI ${formatDateText(dueOn)} (${years} years from implant, the shortest typical battery life; interrogate the pump to confirm)`;
+    return {
+      summary:
+        daysLeft <= 0
+          ? `${source} has passed: replace now`
+          : `${source}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: plan the replacement`,
+      facts: { dueOn, daysLeft, source: s.eriDate ? 'eri' : 'estimate' },
+    };
+  });
 };
 
 const rapidDoseReduction: Rule = (s) => {
@@ -426,12 +439,10 @@ const rapidDoseReduction: Rule = (s) => {
   if (from === null || from <= 0) return null;
   const fallPct = ((from - s.currentDailyDoseMcg) / from) * 100;
   if (fallPct <= RAPID_REDUCTION_PCT) return null;
-  return {
-    code: 'RAPID_DOSE_REDUCTION',
-    severity: 'moderate',
+  return finding('RAPID_DOSE_REDUCTION', 'moderate', () => ({
     summary: `Daily dose fell from ${from} to ${s.currentDailyDoseMcg} mcg/day (−${roundTo(fallPct, 1)} %) within 72 h: watch for withdrawal`,
     facts: { fromMcg: from, toMcg: s.currentDailyDoseMcg, fallPct: roundTo(fallPct, 1) },
-  };
+  }));
 };
 
 const doseEscalation: Rule = (s) => {
@@ -439,12 +450,10 @@ const doseEscalation: Rule = (s) => {
   if (from === null || from <= 0) return null;
   const risePct = ((s.currentDailyDoseMcg - from) / from) * 100;
   if (risePct <= DOSE_ESCALATION_PCT) return null;
-  return {
-    code: 'DOSE_ESCALATION',
-    severity: 'moderate',
+  return finding('DOSE_ESCALATION', 'moderate', () => ({
     summary: `Daily dose rose from ${from} to ${s.currentDailyDoseMcg} mcg/day (+${roundTo(risePct, 1)} %) within 30 days: consider a catheter problem`,
     facts: { fromMcg: from, toMcg: s.currentDailyDoseMcg, risePct: roundTo(risePct, 1) },
-  };
+  }));
 };
 
 const withdrawalWatch: Rule = (s, { timeZone }, now) => {
@@ -453,9 +462,7 @@ const withdrawalWatch: Rule = (s, { timeZone }, now) => {
   const watchUntil = new Date(s.lastFillAt.getTime() + WITHDRAWAL_WATCH_HOURS * 3_600_000);
   if (now >= watchUntil) return null;
   const hours = Math.floor((s.lastFillAt.getTime() - since.getTime()) / 3_600_000);
-  return {
-    code: 'WITHDRAWAL_WATCH',
-    severity: 'high',
+  return finding('WITHDRAWAL_WATCH', 'high', () => ({
     summary: `Refilled at ${toLocalDateTime(s.lastFillAt, timeZone)} after ${describeHours(hours)} without drug (empty since ${toLocalDateTime(since, timeZone)}): watch for withdrawal until ${toLocalDateTime(watchUntil, timeZone)}`,
     facts: {
       fillId: s.lastFillId,
@@ -463,7 +470,7 @@ const withdrawalWatch: Rule = (s, { timeZone }, now) => {
       hoursWithoutDrug: hours,
       watchUntil: watchUntil.toISOString(),
     },
-  };
+  }));
 };
 
 const OTHER_RULES: Rule[] = [
