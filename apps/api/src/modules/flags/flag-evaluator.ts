@@ -122,6 +122,12 @@ function statementQueue() {
   };
 }
 
+/** A promise awaited later, or never if the pass fails first: its rejection is not reported as unhandled. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** Lets queued statements reach the connection before synchronous work takes the thread. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -131,9 +137,9 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * its open rule flags together, then at most one that writes the differences. The scheduled pass reads
  * every pump the same way through a cursor, in batches, and writes each batch's differences — new flags
  * (ON CONFLICT on the one-open-flag-per-pump-and-rule index), changed severities and cleared conditions
- * — with their audit rows in one statement, queued behind the read of the next batch, so PostgreSQL and
- * the rules here work at the same time. A pump whose version moved since it was read is left alone: the
- * write that moved it evaluated it in its own transaction.
+ * — with their audit rows in one statement, while the next batch is read and its rules run. A pump whose
+ * version moved since it was read is left alone: the write that moved it evaluated it in its own
+ * transaction.
  */
 @Injectable()
 export class FlagEvaluator {
@@ -145,13 +151,16 @@ export class FlagEvaluator {
     const row = await loadPumpPassRow(m, now, pumpId);
     const result = { pumpsEvaluated: row?.risk ? 1 : 0, raised: 0, escalated: 0, resolved: 0 };
     if (!row) return result;
-    const counts = await this.write(m, differencesOf([row], now, cause.reason), now, cause);
-    return { ...result, ...counts };
+    const statement = writeStatement(differencesOf([row], now, cause.reason), now, cause);
+    return statement ? { ...result, ...(await runWrite(m, statement)) } : result;
   }
 
   /**
-   * Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active, inside
-   * the caller's transaction; `batchPumps` pumps are read at a time.
+   * Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active; the
+   * writes go in the caller's transaction. The pumps are read `batchPumps` at a time on a connection of
+   * their own, in a transaction of their own (they see what is committed, not the caller's changes: the
+   * scheduler's transaction has only claimed its tick), so PostgreSQL reads the next batch on one core
+   * while it writes the previous batch's differences on the other, and the rules run here meanwhile.
    */
   async evaluateAll(
     m: EntityManager,
@@ -159,57 +168,67 @@ export class FlagEvaluator {
     cause: EvaluationCause,
     batchPumps = PASS_BATCH_PUMPS,
   ): Promise<EvaluationResult> {
-    const cursor = await openPassCursor(m, now);
+    const reader = m.connection.createQueryRunner('master');
     const send = statementQueue();
     const writes: Promise<Counts>[] = [];
+    let next: Promise<PumpPassRow[]> | undefined;
     let pumpsEvaluated = 0;
-    let counts: Counts[];
-    let next = send(() => cursor.fetch(batchPumps));
     try {
+      await reader.startTransaction();
+      const cursor = await openPassCursor(reader.manager, now);
+      next = cursor.fetch(batchPumps);
       for (;;) {
         const batch = await next;
         const isLast = batch.length < batchPumps;
-        // The next batch is read (after the previous batch's write) while the rules run on this one.
-        if (!isLast) next = send(() => cursor.fetch(batchPumps));
+        if (!isLast) next = settledLater(cursor.fetch(batchPumps));
+        // The next batch's read and the last batch's write reach the server before the rules take the thread.
         await yieldToIo();
         for (const row of batch) if (row.risk) pumpsEvaluated++;
-        const differences = differencesOf(batch, now, cause.reason);
-        writes.push(send(() => this.write(m, differences, now, cause)));
+        const statement = writeStatement(differencesOf(batch, now, cause.reason), now, cause);
+        if (statement) writes.push(send(() => runWrite(m, statement)));
         if (isLast) break;
       }
-      counts = await Promise.all(writes);
-      await cursor.close();
+      await reader.commitTransaction();
+      const counts = await Promise.all(writes);
+      return {
+        pumpsEvaluated,
+        raised: sum(counts, 'raised'),
+        escalated: sum(counts, 'escalated'),
+        resolved: sum(counts, 'resolved'),
+      };
     } catch (error) {
-      // Nothing of this pass may still be on the connection when the caller rolls back.
+      // Nothing of this pass may still be on either connection when it is rolled back or released.
       await Promise.allSettled([next, ...writes]);
+      if (reader.isTransactionActive) await reader.rollbackTransaction().catch(() => undefined);
       throw error;
+    } finally {
+      await reader.release();
     }
-    return {
-      pumpsEvaluated,
-      raised: sum(counts, 'raised'),
-      escalated: sum(counts, 'escalated'),
-      resolved: sum(counts, 'resolved'),
-    };
   }
+}
 
-  /** Writes the differences with their audit rows in one statement; nothing is sent when there are none. */
-  private async write(m: EntityManager, d: Differences, now: Date, cause: EvaluationCause): Promise<Counts> {
-    if (d.raise.length + d.escalate.length + d.resolve.id.length === 0) return { raised: 0, escalated: 0, resolved: 0 };
-    // New and escalated findings travel as one JSON text each: node-pg would escape every quote of every
-    // details document into an array literal, and the server would parse that literal again.
-    const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, [
-      now,
-      JSON.stringify(d.raise),
-      JSON.stringify(d.escalate),
-      d.resolve.id,
-      d.resolve.version,
-      cause.actorId,
-      d.resolve.note,
-      requestContext.requestId() ?? null,
-      MANUALLY_RESOLVED_RULES,
-    ])) as [Counts];
-    return { raised: counts.raised, escalated: counts.escalated, resolved: counts.resolved };
-  }
+/** The write statement's parameters, or null when there is nothing to write. */
+function writeStatement(d: Differences, now: Date, cause: EvaluationCause): unknown[] | null {
+  if (d.raise.length + d.escalate.length + d.resolve.id.length === 0) return null;
+  // New and escalated findings travel as one JSON text each: node-pg would escape every quote of every
+  // details document into an array literal, and the server would parse that literal again.
+  return [
+    now,
+    JSON.stringify(d.raise),
+    JSON.stringify(d.escalate),
+    d.resolve.id,
+    d.resolve.version,
+    cause.actorId,
+    d.resolve.note,
+    requestContext.requestId() ?? null,
+    MANUALLY_RESOLVED_RULES,
+  ];
+}
+
+/** Writes the differences with their audit rows in one statement. */
+async function runWrite(m: EntityManager, parameters: unknown[]): Promise<Counts> {
+  const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, parameters)) as [Counts];
+  return { raised: counts.raised, escalated: counts.escalated, resolved: counts.resolved };
 }
 
 type Counts = Pick<EvaluationResult, 'raised' | 'escalated' | 'resolved'>;
