@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { PumpResponse } from '@itb/contracts';
+import pg from 'pg';
 import { AuditService, type AuditEntry } from '../src/modules/audit/audit.service.js';
 import { countRows, createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
-import { createTestApp, type TestContext } from './test-app.js';
+import { createTestApp, runDatabaseUrl, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
 const FILL_AT = '2026-03-02T09:00:00.000Z';
@@ -23,8 +24,9 @@ describe('a failing audit write rolls the clinical write back', () => {
     ctx = await createTestApp();
   });
   afterAll(async () => ctx.app.close());
-  afterEach(() => {
+  afterEach(async () => {
     jest.restoreAllMocks();
+    await restoreRefillAuditRow();
   });
 
   beforeEach(async () => {
@@ -43,6 +45,39 @@ describe('a failing audit write rolls the clinical write back', () => {
       if (entry.action === action) throw new Error(`injected failure writing the ${action} audit row`);
     });
   };
+
+  /**
+   * A refill writes its rows and audit rows in one statement (PumpsRepository.recordRefill), not through
+   * the audit service: a trigger makes the database refuse this clinic's `fill.create` audit row instead.
+   */
+  const failRefillAuditRow = async () => {
+    await asOwner(`
+      CREATE FUNCTION ${failingTrigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.action = 'fill.create' AND NEW.clinic_id = '${clinic.id}' THEN
+          RAISE EXCEPTION 'injected failure writing the fill.create audit row';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await asOwner(
+      `CREATE TRIGGER ${failingTrigger} BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION ${failingTrigger}()`,
+    );
+  };
+  const restoreRefillAuditRow = async () => {
+    await asOwner(`DROP TRIGGER IF EXISTS ${failingTrigger} ON audit_events`);
+    await asOwner(`DROP FUNCTION IF EXISTS ${failingTrigger}()`);
+  };
+  /** The API's role may not create triggers: the run's server login (the owner) does. */
+  const asOwner = async (sql: string) => {
+    const owner = new pg.Client({ connectionString: runDatabaseUrl() });
+    await owner.connect();
+    try {
+      await owner.query(sql);
+    } finally {
+      await owner.end();
+    }
+  };
+  const failingTrigger = `test_fail_refill_audit_${process.pid}`;
 
   /** Everything of the clinic a refill or a dose change could touch, row for row. */
   const state = async () => {
@@ -67,7 +102,7 @@ describe('a failing audit write rolls the clinical write back', () => {
       .expect(201);
     const before = await state();
     expect(before.fills).toHaveLength(1);
-    failAuditOf('fill.create');
+    await failRefillAuditRow();
     // 60 days at 0.2 mL/day leave 8.0 mL: a refill on target.
     const body = {
       performedAt: at(60.02),
@@ -91,7 +126,7 @@ describe('a failing audit write rolls the clinical write back', () => {
     expect(await state()).toEqual(before);
 
     // With the audit working again, the same request (same key) records once, with its audit row.
-    jest.restoreAllMocks();
+    await restoreRefillAuditRow();
     const saved = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', `refill-audit-${pump.id}`)

@@ -144,4 +144,73 @@ describe('the clinical write context', () => {
     expect(context.emptyAlarmAt).toEqual(await repo.emptyAlarmSince(m, pump.id, state!.fill.performedAt));
     expect(context.firstFillAt).toEqual(await repo.firstFillAt(m, pump.id));
   });
+
+  it('locks the pump and answers it as TypeORM reads it, with the same context, in one statement', async () => {
+    const repo = ctx.app.get(PumpsRepository);
+    await ctx.dataSource.transaction(async (m) => {
+      const locked = await repo.lockWithWriteContext(
+        m,
+        clinic.id,
+        pump.id,
+        pump.version,
+        new Date(NOW),
+        clinic.users.specialist.id,
+      );
+      expect(locked.pump).toEqual(await m.findOneByOrFail(PumpEntity, { id: pump.id }));
+      expect(locked.context).toEqual(await read(NOW, clinic.users.specialist.id));
+    });
+  });
+
+  it('answers 404 for a pump of another clinic and 409 for a stale version, as lockAtVersion', async () => {
+    const repo = ctx.app.get(PumpsRepository);
+    const other = await createClinic(ctx);
+    const m = ctx.dataSource.manager;
+    await expect(repo.lockWithWriteContext(m, other.id, pump.id, pump.version, new Date(NOW))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      repo.lockWithWriteContext(m, clinic.id, pump.id, pump.version - 1, new Date(NOW)),
+    ).rejects.toMatchObject({
+      code: 'STALE_VERSION',
+    });
+  });
+
+  it('reads the context again when another write on the pump committed while it waited for the lock', async () => {
+    // A write holds the pump: it records a dose change and moves the version. The locking read, started
+    // meanwhile, waits; it gets the pump the other write left, and must see that dose change too.
+    const repo = ctx.app.get(PumpsRepository);
+    const other = ctx.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    let waiting: Promise<Awaited<ReturnType<PumpsRepository['lockWithWriteContext']>>> | undefined;
+    try {
+      await other.query(`SELECT 1 FROM pumps WHERE id = $1 FOR UPDATE`, [pump.id]);
+      const changeAt = '2026-06-05T08:00:00.000Z';
+      await other.query(
+        `INSERT INTO dose_adjustments (clinic_id, pump_id, fill_id, effective_at, previous_daily_dose_mcg, new_daily_dose_mcg,
+           reason, ordered_by, recorded_by, limit_check)
+         VALUES ($1, $2, $3, $4, 440, 460, 'titration_up', $5, $5, '{}')`,
+        [clinic.id, pump.id, refillId, changeAt, clinic.users.specialist.id],
+      );
+      await other.query(`UPDATE pumps SET version = version + 1 WHERE id = $1`, [pump.id]);
+      waiting = ctx.dataSource.transaction((m) =>
+        repo.lockWithWriteContext(m, clinic.id, pump.id, pump.version + 1, new Date(NOW)),
+      );
+      // Give the locking read time to start and queue behind the lock.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.commitTransaction();
+      const { pump: locked, context } = await waiting;
+      expect(locked.version).toBe(pump.version + 1);
+      expect(context.current?.lastChangeAt).toEqual(new Date(changeAt));
+      expect(context.current?.drain.doseChanges?.map((c) => c.newDailyDoseMcg)).toEqual([440, 460]);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+      await waiting?.catch(() => undefined);
+      await ctx.dataSource.query(`DELETE FROM dose_adjustments WHERE pump_id = $1 AND new_daily_dose_mcg = 460`, [
+        pump.id,
+      ]);
+      await ctx.dataSource.query(`UPDATE pumps SET version = $2 WHERE id = $1`, [pump.id, pump.version]);
+    }
+  });
 });

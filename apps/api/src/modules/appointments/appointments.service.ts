@@ -11,7 +11,6 @@ import type {
 import { allowedTransitions, canTransition, roundTo, toLocalDate, volumeAt } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
-import { queryPrepared } from '../../common/prepared-query.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import type { SessionUser } from '../../common/request-context.js';
@@ -207,36 +206,6 @@ export class AppointmentsService {
         : null;
       return (await this.respond(m, [after], checks?.warnings ?? []))[0]!;
     });
-  }
-
-  /**
-   * Called inside a refill's transaction: the patient's booked or arrived refill appointment on the
-   * fill's clinic date becomes fulfilled and points at the fill.
-   */
-  async fulfilByFill(
-    m: EntityManager,
-    actor: SessionUser,
-    fill: { id: string; patientId: string; performedOn: string },
-  ): Promise<void> {
-    // Every refill runs this (prepared: not planned again on each one).
-    const rows = await queryPrepared<{ id: string }>(
-      m,
-      `UPDATE appointments SET status = 'fulfilled', fill_id = $1, version = version + 1, updated_at = now()
-       WHERE patient_id = $2 AND clinic_id = $3 AND type = 'refill' AND status IN ('booked', 'arrived') AND starts_on = $4
-       RETURNING id, status`,
-      [fill.id, fill.patientId, actor.clinicId, fill.performedOn],
-    );
-    for (const row of rows) {
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'appointment.fulfilled',
-        entityType: 'appointment',
-        entityId: row.id,
-        patientId: fill.patientId,
-        after: { status: 'fulfilled', fillId: fill.id },
-      });
-    }
   }
 
   /** Appointments as answered, each with its active pump's volume now: one drain query for all of them. */

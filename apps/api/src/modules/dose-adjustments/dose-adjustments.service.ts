@@ -24,7 +24,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
-import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { type ClinicalWriteContext, PumpsRepository } from '../pumps/pumps.repository.js';
 import { userNames } from '../users/user-names.js';
 import { DoseAdjustmentEntity } from './dose-adjustment.entity.js';
 import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from './dose-guard.js';
@@ -35,6 +35,12 @@ interface Evaluation {
   projection: ReturnType<typeof project>;
   orderedByName: string;
 }
+
+const isExplanted = () => AppError.rule('pumpId', 'is explanted');
+
+/** The dose limits are checked over the 24 h before the change: the dose steps are read from then on. */
+const doseStepsSince = (input: DoseAdjustmentPreviewRequest) =>
+  new Date(Date.parse(input.effectiveAt) - DOSE_LIMIT_WINDOW_MS);
 
 @Injectable()
 export class DoseAdjustmentsService {
@@ -64,13 +70,24 @@ export class DoseAdjustmentsService {
   ): Promise<DoseAdjustmentPreview> {
     const m = this.dataSource.manager;
     const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
-    return (await this.evaluate(m, actor, pump, input)).preview;
+    if (pump.status !== 'active') throw isExplanted();
+    const context = await this.pumps.clinicalWriteContext(m, pump, doseStepsSince(input), input.orderedById);
+    return this.evaluate(m, actor, pump, context, input).preview;
   }
 
   async record(actor: SessionUser, pumpId: string, input: DoseAdjustmentRequest): Promise<DoseAdjustmentResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
-      const { draft, preview, projection, orderedByName } = await this.evaluate(m, actor, pump, input);
+      // The pump locked and every check's data read in one statement.
+      const { pump, context } = await this.pumps.lockWithWriteContext(
+        m,
+        actor.clinicId,
+        pumpId,
+        input.pumpVersion,
+        doseStepsSince(input),
+        input.orderedById,
+      );
+      if (pump.status !== 'active') throw isExplanted();
+      const { draft, preview, projection, orderedByName } = this.evaluate(m, actor, pump, context, input);
       // A plain insert: the id is new, so save()'s look-up of it first would find nothing.
       await m.insert(DoseAdjustmentEntity, draft);
       const saved = draft;
@@ -111,21 +128,15 @@ export class DoseAdjustmentsService {
     });
   }
 
-  private async evaluate(
+  /** Every check of a dose change, against its pump's write context (read in one statement). */
+  private evaluate(
     m: EntityManager,
     actor: SessionUser,
     pump: PumpEntity,
+    context: ClinicalWriteContext,
     input: DoseAdjustmentPreviewRequest,
-  ): Promise<Evaluation> {
-    if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted');
+  ): Evaluation {
     const effectiveAt = new Date(input.effectiveAt);
-    // One read for every check below (the dose steps from 24 h before this change, the ordering specialist).
-    const context = await this.pumps.clinicalWriteContext(
-      m,
-      pump,
-      new Date(effectiveAt.getTime() - DOSE_LIMIT_WINDOW_MS),
-      input.orderedById,
-    );
     const state = context.current;
     if (!state) throw AppError.rule('pumpId', 'has no fill');
     const now = this.clock.now();

@@ -14,20 +14,17 @@ import {
   toLocalDateTime,
 } from '@itb/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
-import type { SessionUser } from '../../common/request-context.js';
-import { AppointmentsService } from '../appointments/appointments.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { requestContext, type SessionUser } from '../../common/request-context.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { doseWarnings, enforceDoseLimit, toDoseCheckResponse } from '../dose-adjustments/dose-guard.js';
 import { FillEntity } from '../pumps/fill.entity.js';
 import { PumpEventEntity } from '../pump-events/pump-event.entity.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
-import { PumpsRepository } from '../pumps/pumps.repository.js';
+import { type ClinicalWriteContext, PumpsRepository } from '../pumps/pumps.repository.js';
 import { userNames } from '../users/user-names.js';
 import { fillAuditView, toFillResponse } from './fill-mappers.js';
 
@@ -47,10 +44,8 @@ export class FillsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pumps: PumpsRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
-    private readonly appointments: AppointmentsService,
   ) {}
 
   async list(clinicId: string, pumpId: string, query: { cursor?: string; limit: number }): Promise<Page<FillResponse>> {
@@ -81,38 +76,45 @@ export class FillsService {
   async preview(actor: SessionUser, pumpId: string, input: FillPreviewRequest): Promise<FillPreview> {
     const m = this.dataSource.manager;
     const pump = await this.pumps.findInClinic(m, actor.clinicId, pumpId);
-    return (await this.evaluate(m, actor, pump, input)).preview;
+    if (pump.status !== 'active') throw isExplanted();
+    const context = await this.pumps.clinicalWriteContext(m, pump, doseStepsSince(input));
+    return this.evaluate(m, actor, pump, context, input).preview;
   }
 
-  /** Fill, its bolus events, pump projection and audit row in one transaction; a stale pump version answers 409. */
+  /**
+   * Fill, its bolus events, pump projection, fulfilled appointments and audit rows in one transaction; a
+   * stale pump version answers 409. The pump is locked and every check's data read in one statement, and
+   * the rows are written in one more (besides the flags re-evaluated and any bolus events).
+   */
   async record(actor: SessionUser, pumpId: string, input: FillRequest): Promise<FillResult> {
     return this.dataSource.transaction(async (m) => {
-      const pump = await this.pumps.lockAtVersion(m, actor.clinicId, pumpId, input.pumpVersion);
-      const { draft, timeZone, projection, preview, assessment } = await this.evaluate(m, actor, pump, input);
+      const { pump, context } = await this.pumps.lockWithWriteContext(
+        m,
+        actor.clinicId,
+        pumpId,
+        input.pumpVersion,
+        doseStepsSince(input),
+      );
+      if (pump.status !== 'active') throw isExplanted();
+      const { draft, timeZone, projection, preview, assessment } = this.evaluate(m, actor, pump, context, input);
       refuseUnanswered(assessment, input, preview.checks.recentFill);
       Object.assign(draft, { dueRefillBy: pump.refillBy, dueAlarmAt: pump.alarmAt });
-      // A plain insert: the id is new, so save()'s look-up of it first would find nothing.
-      await m.insert(FillEntity, draft as QueryDeepPartialEntity<FillEntity>);
       const fill = draft;
       const boluses = await this.recordRefillBoluses(m, actor, pump, fill, input);
       pump.currentFillId = fill.id;
       pump.currentDailyDoseMcg = fill.dailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.updateVersioned(m, pump, input.pumpVersion);
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'fill.create',
-        entityType: 'fill',
-        entityId: fill.id,
-        patientId: pump.patientId,
-        after: { ...fillAuditView(fill), boluses },
-        reason: input.overrideReason ?? null,
-      });
-      await this.appointments.fulfilByFill(m, actor, {
-        id: fill.id,
-        patientId: pump.patientId,
+      await this.pumps.recordRefill(m, {
+        fill,
+        pump,
+        expectedVersion: input.pumpVersion,
         performedOn: toLocalDate(fill.performedAt, timeZone),
+        audit: {
+          actorId: actor.id,
+          after: { ...fillAuditView(fill), boluses },
+          reason: input.overrideReason ?? null,
+          requestId: requestContext.requestId() ?? null,
+        },
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Refill recorded' });
       return { ...preview, id: fill.id, performedById: actor.id, performedByName: actor.name };
@@ -147,20 +149,15 @@ export class FillsService {
     return given;
   }
 
-  private async evaluate(
+  /** Every check of a refill, against its pump's write context (read in one statement). */
+  private evaluate(
     m: EntityManager,
     actor: SessionUser,
     pump: PumpEntity,
+    context: ClinicalWriteContext,
     input: FillPreviewRequest,
-  ): Promise<Evaluation> {
-    if (pump.status !== 'active') throw AppError.rule('pumpId', 'is explanted: refills go to the active pump');
+  ): Evaluation {
     const performedAt = new Date(input.performedAt);
-    // One read for every check below (the dose steps from 24 h before this refill).
-    const context = await this.pumps.clinicalWriteContext(
-      m,
-      pump,
-      new Date(performedAt.getTime() - DOSE_LIMIT_WINDOW_MS),
-    );
     const state = context.current;
     if (!state) throw AppError.rule('pumpId', 'has no fill to refill from');
     if (!context.clinic) throw AppError.notFound('Clinic');
@@ -318,6 +315,11 @@ export class FillsService {
     };
   }
 }
+
+const isExplanted = () => AppError.rule('pumpId', 'is explanted: refills go to the active pump');
+
+/** The dose limits are checked over the 24 h before the refill: the dose steps are read from then on. */
+const doseStepsSince = (input: FillPreviewRequest) => new Date(Date.parse(input.performedAt) - DOSE_LIMIT_WINDOW_MS);
 
 /** The questions a refill must answer before it is recorded (the preview only asks them). */
 function refuseUnanswered(assessment: RefillAssessment, input: FillRequest, recentFill: string | null): void {

@@ -10,6 +10,7 @@ import { FillEntity } from './fill.entity.js';
 import { drainInputFromJson, type DrainInputJson, drainInputSql } from './drain-input-sql.js';
 import { drainInputOf } from './pump-mappers.js';
 import { PumpEntity } from './pump.entity.js';
+import { FULFIL_REFILL_APPOINTMENTS } from '../appointments/fulfil-refill-appointments.sql.js';
 
 export interface PumpState {
   fill: FillEntity;
@@ -36,44 +37,100 @@ export interface ClinicalWriteContext {
 }
 
 /**
- * The programmed dose steps of pump $1 as JSON (oldest first): the step in force at $2 and every one after.
- * Reads only the one fill and dose change at or before $2 and those after it, not the pump's whole history.
+ * The programmed dose steps of pump `pumpId` as JSON (oldest first): the step in force at `since` and every
+ * one after. Reads only the one fill and dose change at or before `since` and those after it, not the
+ * pump's whole history. Both are SQL expressions (parameters or columns).
  */
-const DOSE_STEPS_JSON = `
+const doseStepsJson = (pumpId: string, since: string) => `
   SELECT coalesce(json_agg(json_build_object('at', s.at, 'dose', s.dose) ORDER BY s.at), '[]')
   FROM (
     (SELECT b.at, b.dose FROM (
        (SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills
-        WHERE pump_id = $1 AND performed_at <= $2 ORDER BY performed_at DESC LIMIT 1)
+        WHERE pump_id = ${pumpId} AND performed_at <= ${since} ORDER BY performed_at DESC LIMIT 1)
        UNION ALL
        (SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
-        WHERE pump_id = $1 AND effective_at <= $2 ORDER BY effective_at DESC LIMIT 1)
+        WHERE pump_id = ${pumpId} AND effective_at <= ${since} ORDER BY effective_at DESC LIMIT 1)
      ) b ORDER BY b.at DESC LIMIT 1)
     UNION ALL
-    SELECT performed_at, daily_dose_mcg FROM fills WHERE pump_id = $1 AND performed_at > $2
+    SELECT performed_at, daily_dose_mcg FROM fills WHERE pump_id = ${pumpId} AND performed_at > ${since}
     UNION ALL
-    SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = $1 AND effective_at > $2
+    SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = ${pumpId} AND effective_at > ${since}
   ) s`;
 
 const parseDoseSteps = (steps: { at: string; dose: number | string }[]): ProgrammedDose[] =>
   steps.map((r) => ({ at: new Date(r.at), dailyDoseMcg: Number(r.dose) }));
 
-/** $1 pump, $2 dose steps since, $3 clinic, $4 current fill, $5 patient, $6 ordering specialist (or null). */
-const CLINICAL_WRITE_CONTEXT_SQL = `SELECT c.id AS clinic_id, c.time_zone, c.refill_lead_days, c.max_drug_days_in_pump,
+/**
+ * The write context's columns, given the pump's id, the instant the dose steps start from, the clinic's id
+ * and the ordering specialist's id as SQL expressions, over the aliases `c` (clinic), `pt` (patient) and
+ * `f` (current fill, outer-joined).
+ */
+const writeContextColumns = (pumpId: string, stepsSince: string, clinicId: string, orderedById: string) => `
+          c.id AS clinic_id, c.time_zone, c.refill_lead_days, c.max_drug_days_in_pump,
           pt.spasticity_origin, pt.birth_date::text AS birth_date,
           f.id AS fill_id, f.performed_at,
           CASE WHEN f.id IS NOT NULL THEN ${drainInputSql('f')} END AS drain,
           (SELECT min(e.occurred_at) FROM pump_events e
-           WHERE e.pump_id = $1 AND e.type = 'alarm_empty_reservoir'
+           WHERE e.pump_id = ${pumpId} AND e.type = 'alarm_empty_reservoir'
              AND e.occurred_at > date_trunc('milliseconds', f.performed_at)) AS empty_alarm_at,
-          (SELECT min(performed_at) FROM fills WHERE pump_id = $1) AS first_fill_at,
-          (${DOSE_STEPS_JSON}) AS dose_steps,
+          (SELECT min(performed_at) FROM fills WHERE pump_id = ${pumpId}) AS first_fill_at,
+          (${doseStepsJson(pumpId, stepsSince)}) AS dose_steps,
           (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u
-           WHERE u.id = $6 AND u.clinic_id = $3 AND u.role = 'specialist' AND u.is_active) AS ordered_by
+           WHERE u.id = ${orderedById} AND u.clinic_id = ${clinicId} AND u.role = 'specialist' AND u.is_active) AS ordered_by`;
+
+/** $1 pump, $2 dose steps since, $3 clinic, $4 current fill, $5 patient, $6 ordering specialist (or null). */
+const CLINICAL_WRITE_CONTEXT_SQL = `SELECT ${writeContextColumns('$1', '$2', '$3', '$6')}
    FROM patients pt
    LEFT JOIN clinics c ON c.id = $3
    LEFT JOIN fills f ON f.id = $4
    WHERE pt.id = $5`;
+
+/**
+ * The pump of a clinical write, locked, with its write context in the same statement: $1 pump, $2 clinic,
+ * $3 dose steps since, $4 ordering specialist (or null). The context is read in the statement's snapshot;
+ * `is_as_read` says whether the locked row is the one that snapshot holds. It is not when another write
+ * on the pump committed while this one waited for the lock (PostgreSQL then locks and answers the newer
+ * row): the context is read again then.
+ */
+const LOCKED_WRITE_CONTEXT_SQL = `SELECT
+          p.id AS pump_id, p.clinic_id AS pump_clinic_id, p.patient_id AS pump_patient_id, p.model,
+          p.serial_number, p.implanted_on::text AS implanted_on, p.reservoir_ml, p.alarm_ml, p.catheter_tip_level,
+          p.eri_date::text AS eri_date, p.status, p.explanted_on::text AS explanted_on, p.explant_reason,
+          p.current_fill_id, p.current_daily_dose_mcg, p.alarm_at, p.empty_at, p.refill_by::text AS refill_by,
+          p.version, p.created_at, p.updated_at,
+          p.xmin = (SELECT s.xmin FROM pumps s WHERE s.id = p.id) AS is_as_read,
+          ${writeContextColumns('p.id', '$3', 'p.clinic_id', '$4')}
+   FROM pumps p
+   JOIN patients pt ON pt.id = p.patient_id
+   LEFT JOIN clinics c ON c.id = p.clinic_id
+   LEFT JOIN fills f ON f.id = p.current_fill_id
+   WHERE p.id = $1 AND p.clinic_id = $2
+   FOR UPDATE OF p`;
+
+interface LockedPumpRow {
+  pump_id: string;
+  pump_clinic_id: string;
+  pump_patient_id: string;
+  model: PumpEntity['model'];
+  serial_number: string;
+  implanted_on: string;
+  reservoir_ml: string;
+  alarm_ml: string;
+  catheter_tip_level: string | null;
+  eri_date: string | null;
+  status: PumpEntity['status'];
+  explanted_on: string | null;
+  explant_reason: string | null;
+  current_fill_id: string | null;
+  current_daily_dose_mcg: string | null;
+  alarm_at: Date | null;
+  empty_at: Date | null;
+  refill_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  is_as_read: boolean;
+}
 
 interface ClinicalWriteContextRow {
   clinic_id: string | null;
@@ -90,6 +147,76 @@ interface ClinicalWriteContextRow {
   dose_steps: { at: string; dose: number }[];
   ordered_by: { id: string; name: string } | null;
 }
+
+const writeContextOf = (row: ClinicalWriteContextRow): ClinicalWriteContext => {
+  const drain = row.drain ? drainInputFromJson(row.drain) : null;
+  const current =
+    row.fill_id === null || !drain
+      ? null
+      : {
+          fillId: row.fill_id,
+          performedAt: row.performed_at,
+          lastChangeAt: drain.doseChanges?.at(-1)?.effectiveAt ?? row.performed_at,
+          drain,
+        };
+  return {
+    current,
+    clinic:
+      row.clinic_id === null
+        ? null
+        : {
+            timeZone: row.time_zone,
+            refillLeadDays: row.refill_lead_days,
+            maxDrugDaysInPump: row.max_drug_days_in_pump,
+          },
+    patient: { spasticityOrigin: row.spasticity_origin, birthDate: row.birth_date },
+    doseSteps: parseDoseSteps(row.dose_steps),
+    firstFillAt: row.first_fill_at,
+    emptyAlarmAt: row.empty_alarm_at,
+    orderedBy: row.ordered_by,
+  };
+};
+
+/** What `recordRefill` writes: the new fill, the pump with its new projection, the fill's audit row. */
+export interface RefillWrite {
+  fill: FillEntity;
+  /** The locked pump, its dose and projection already moved to the fill. */
+  pump: PumpEntity;
+  expectedVersion: number;
+  /** The clinic day of the refill, on which a booked refill appointment is fulfilled by it. */
+  performedOn: string;
+  audit: { actorId: string; after: object; reason: string | null; requestId: string | null };
+}
+
+/** See `recordRefill`. The audit rows are those `AuditService.record` and `fulfilByFill` wrote one by one. */
+const RECORD_REFILL_SQL = `
+  WITH fill AS (
+    INSERT INTO fills (id, clinic_id, pump_id, performed_at, performed_by, is_initial, residual_withdrawn_ml,
+      residual_found_ml, patient_boluses_delivered_ml, volume_added_ml, reservoir_volume_after_ml, drug_product,
+      concentration_mcg_per_ml, mixed_concentration_mcg_per_ml, real_daily_dose_mcg, empty_since,
+      bridge_bolus_given, priming_bolus_given, lot_number, lot_expires_on, daily_dose_mcg, mode, flex_steps,
+      patient_bolus_mcg_per_day, notes, expected_residual_ml, discrepancy_ml, delivery_error_pct, alarm_at,
+      empty_at, refill_by, due_refill_by, due_alarm_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+      $23::jsonb, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
+    RETURNING id
+  ), pump AS (
+    UPDATE pumps SET current_fill_id = $1, current_daily_dose_mcg = $34, alarm_at = $35, empty_at = $36,
+      refill_by = $37, version = version + 1, updated_at = now()
+    WHERE id = $3 AND version = $38
+    RETURNING version
+  ), fulfilled AS (
+    ${FULFIL_REFILL_APPOINTMENTS('$1', '$39', '$2', '$40')}
+  ), audited AS (
+    INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, before, after, reason,
+      request_id)
+    SELECT $2::uuid, $41::uuid, 'fill.create', 'fill', $1::text, $39::uuid, NULL::jsonb, $42::jsonb, $43::text, $44::text
+    UNION ALL
+    SELECT $2, $41, 'appointment.fulfilled', 'appointment', a.id::text, $39, NULL, jsonb_build_object('status',
+           'fulfilled', 'fillId', $1::text), NULL, $44
+    FROM fulfilled a
+  )
+  SELECT (SELECT count(*) FROM pump)::int AS pumps_updated`;
 
 /** The only place that reads and writes pumps and fills. */
 @Injectable()
@@ -169,7 +296,7 @@ export class PumpsRepository {
    * force at `since` and every one after it, oldest first (DESIGN.md "Dose-change limits": across fills).
    */
   async doseStepsSince(m: EntityManager, pumpId: string, since: Date): Promise<ProgrammedDose[]> {
-    const [row] = (await m.query(`SELECT (${DOSE_STEPS_JSON}) AS steps`, [pumpId, since])) as {
+    const [row] = (await m.query(`SELECT (${doseStepsJson('$1', '$2')}) AS steps`, [pumpId, since])) as {
       steps: { at: string; dose: number }[];
     }[];
     return parseDoseSteps(row!.steps);
@@ -198,32 +325,114 @@ export class PumpsRepository {
       orderedById,
     ]);
     if (!row) throw new Error(`patient ${pump.patientId} of pump ${pump.id} not found`);
-    const drain = row.drain ? drainInputFromJson(row.drain) : null;
-    const current =
-      row.fill_id === null || !drain
-        ? null
-        : {
-            fillId: row.fill_id,
-            performedAt: row.performed_at,
-            lastChangeAt: drain.doseChanges?.at(-1)?.effectiveAt ?? row.performed_at,
-            drain,
-          };
-    return {
-      current,
-      clinic:
-        row.clinic_id === null
-          ? null
-          : {
-              timeZone: row.time_zone,
-              refillLeadDays: row.refill_lead_days,
-              maxDrugDaysInPump: row.max_drug_days_in_pump,
-            },
-      patient: { spasticityOrigin: row.spasticity_origin, birthDate: row.birth_date },
-      doseSteps: parseDoseSteps(row.dose_steps),
-      firstFillAt: row.first_fill_at,
-      emptyAlarmAt: row.empty_alarm_at,
-      orderedBy: row.ordered_by,
-    };
+    return writeContextOf(row);
+  }
+
+  /**
+   * `lockAtVersion` and `clinicalWriteContext` in one round trip: the pump of a clinical write, locked for
+   * its transaction (a stale version answers 409 before anything is checked), with everything the write
+   * is checked against. When another write on the pump committed while this one waited for the lock, the
+   * context is read again, so it always holds what that write stored.
+   */
+  async lockWithWriteContext(
+    m: EntityManager,
+    clinicId: string,
+    id: string,
+    expectedVersion: number,
+    stepsSince: Date,
+    orderedById: string | null = null,
+  ): Promise<{ pump: PumpEntity; context: ClinicalWriteContext }> {
+    const [row] = await queryPrepared<LockedPumpRow & ClinicalWriteContextRow>(m, LOCKED_WRITE_CONTEXT_SQL, [
+      id,
+      clinicId,
+      stepsSince,
+      orderedById,
+    ]);
+    if (!row) throw AppError.notFound('Pump');
+    if (row.version !== expectedVersion) throw AppError.stale('pump');
+    const pump = Object.assign(new PumpEntity(), {
+      id: row.pump_id,
+      clinicId: row.pump_clinic_id,
+      patientId: row.pump_patient_id,
+      model: row.model,
+      serialNumber: row.serial_number,
+      implantedOn: row.implanted_on,
+      reservoirMl: Number(row.reservoir_ml),
+      alarmMl: Number(row.alarm_ml),
+      catheterTipLevel: row.catheter_tip_level,
+      eriDate: row.eri_date,
+      status: row.status,
+      explantedOn: row.explanted_on,
+      explantReason: row.explant_reason,
+      currentFillId: row.current_fill_id,
+      currentDailyDoseMcg: row.current_daily_dose_mcg === null ? null : Number(row.current_daily_dose_mcg),
+      alarmAt: row.alarm_at,
+      emptyAt: row.empty_at,
+      refillBy: row.refill_by,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+    const context = row.is_as_read
+      ? writeContextOf(row)
+      : await this.clinicalWriteContext(m, pump, stepsSince, orderedById);
+    return { pump, context };
+  }
+
+  /**
+   * A refill's rows in one statement: the fill, the pump moved to it (version + 1; a version other than
+   * `expectedVersion` answers 409), the refill appointments of the patient that day fulfilled by it
+   * (`FULFIL_REFILL_APPOINTMENTS`), and the audit rows, the fill's first, then one per fulfilled appointment.
+   */
+  async recordRefill(m: EntityManager, refill: RefillWrite): Promise<void> {
+    const { fill, pump, expectedVersion, audit } = refill;
+    const [row] = await queryPrepared<{ pumps_updated: number }>(m, RECORD_REFILL_SQL, [
+      fill.id,
+      fill.clinicId,
+      fill.pumpId,
+      fill.performedAt,
+      fill.performedBy,
+      fill.isInitial,
+      fill.residualWithdrawnMl,
+      fill.residualFoundMl,
+      fill.patientBolusesDeliveredMl,
+      fill.volumeAddedMl,
+      fill.reservoirVolumeAfterMl,
+      fill.drugProduct,
+      fill.concentrationMcgPerMl,
+      fill.mixedConcentrationMcgPerMl,
+      fill.realDailyDoseMcg,
+      fill.emptySince,
+      fill.bridgeBolusGiven,
+      fill.primingBolusGiven,
+      fill.lotNumber,
+      fill.lotExpiresOn,
+      fill.dailyDoseMcg,
+      fill.mode,
+      fill.flexSteps === null || fill.flexSteps === undefined ? null : JSON.stringify(fill.flexSteps),
+      fill.patientBolusMcgPerDay,
+      fill.notes,
+      fill.expectedResidualMl,
+      fill.discrepancyMl,
+      fill.deliveryErrorPct,
+      fill.alarmAt,
+      fill.emptyAt,
+      fill.refillBy,
+      fill.dueRefillBy,
+      fill.dueAlarmAt,
+      pump.currentDailyDoseMcg,
+      pump.alarmAt,
+      pump.emptyAt,
+      pump.refillBy,
+      expectedVersion,
+      pump.patientId,
+      refill.performedOn,
+      audit.actorId,
+      JSON.stringify(audit.after),
+      audit.reason,
+      audit.requestId,
+    ]);
+    if (row?.pumps_updated !== 1) throw AppError.stale('pump');
   }
 
   /** The implant's first fill: no dose increase within 24 h of it. */
