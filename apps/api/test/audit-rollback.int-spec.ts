@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { PumpResponse } from '@itb/contracts';
 import pg from 'pg';
-import { AuditService, type AuditEntry } from '../src/modules/audit/audit.service.js';
 import { countRows, createClinic, createPatient, implantPump, pumpVersionOf, type TestClinic } from './factories.js';
 import { createTestApp, runDatabaseUrl, type TestContext } from './test-app.js';
 
@@ -10,8 +9,8 @@ const FILL_AT = '2026-03-02T09:00:00.000Z';
 const at = (days: number) => new Date(Date.parse(FILL_AT) + days * DAY_MS).toISOString();
 
 /**
- * "The change and its audit row commit together": the audit write is made to fail just after its row
- * was inserted, and the whole use case must be gone — the record, the pump's projection and version,
+ * "The change and its audit row commit together": the database refuses the audit row, and the whole use
+ * case must be gone — the record, the pump's projection and version,
  * the appointment it fulfilled, the flags it moved, the audit row itself and the idempotency claim.
  */
 describe('a failing audit write rolls the clinical write back', () => {
@@ -25,8 +24,7 @@ describe('a failing audit write rolls the clinical write back', () => {
   });
   afterAll(async () => ctx.app.close());
   afterEach(async () => {
-    jest.restoreAllMocks();
-    await restoreRefillAuditRow();
+    await restoreAuditRows();
   });
 
   beforeEach(async () => {
@@ -36,26 +34,17 @@ describe('a failing audit write rolls the clinical write back', () => {
     pump = await implantPump(clinic, patientId, FILL_AT); // 20 mL, 2000 mcg/mL, 400 mcg/day
   });
 
-  /** The audit service writes its row in the caller's transaction, then fails for one action. */
-  const failAuditOf = (action: string) => {
-    const audit = ctx.app.get(AuditService);
-    const record = audit.record.bind(audit);
-    jest.spyOn(audit, 'record').mockImplementation(async (m, entry: AuditEntry) => {
-      await record(m, entry);
-      if (entry.action === action) throw new Error(`injected failure writing the ${action} audit row`);
-    });
-  };
-
   /**
-   * A refill writes its rows and audit rows in one statement (PumpsRepository.recordRefill), not through
-   * the audit service: a trigger makes the database refuse this clinic's `fill.create` audit row instead.
+   * A refill and a dose change write their rows and audit row in one statement
+   * (PumpsRepository.recordRefill, recordDoseChange), not through the audit service: a trigger makes the
+   * database refuse this clinic's audit row of that action instead.
    */
-  const failRefillAuditRow = async () => {
+  const failAuditRowOf = async (action: string) => {
     await asOwner(`
       CREATE FUNCTION ${failingTrigger}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.action = 'fill.create' AND NEW.clinic_id = '${clinic.id}' THEN
-          RAISE EXCEPTION 'injected failure writing the fill.create audit row';
+        IF NEW.action = '${action}' AND NEW.clinic_id = '${clinic.id}' THEN
+          RAISE EXCEPTION 'injected failure writing the ${action} audit row';
         END IF;
         RETURN NEW;
       END $$`);
@@ -63,7 +52,7 @@ describe('a failing audit write rolls the clinical write back', () => {
       `CREATE TRIGGER ${failingTrigger} BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION ${failingTrigger}()`,
     );
   };
-  const restoreRefillAuditRow = async () => {
+  const restoreAuditRows = async () => {
     await asOwner(`DROP TRIGGER IF EXISTS ${failingTrigger} ON audit_events`);
     await asOwner(`DROP FUNCTION IF EXISTS ${failingTrigger}()`);
   };
@@ -77,7 +66,7 @@ describe('a failing audit write rolls the clinical write back', () => {
       await owner.end();
     }
   };
-  const failingTrigger = `test_fail_refill_audit_${process.pid}`;
+  const failingTrigger = `test_fail_audit_${process.pid}`;
 
   /** Everything of the clinic a refill or a dose change could touch, row for row. */
   const state = async () => {
@@ -102,7 +91,7 @@ describe('a failing audit write rolls the clinical write back', () => {
       .expect(201);
     const before = await state();
     expect(before.fills).toHaveLength(1);
-    await failRefillAuditRow();
+    await failAuditRowOf('fill.create');
     // 60 days at 0.2 mL/day leave 8.0 mL: a refill on target.
     const body = {
       performedAt: at(60.02),
@@ -126,7 +115,7 @@ describe('a failing audit write rolls the clinical write back', () => {
     expect(await state()).toEqual(before);
 
     // With the audit working again, the same request (same key) records once, with its audit row.
-    await restoreRefillAuditRow();
+    await restoreAuditRows();
     const saved = await clinic.as.nurse
       .post(`/api/pumps/${pump.id}/fills`)
       .set('Idempotency-Key', `refill-audit-${pump.id}`)
@@ -154,7 +143,7 @@ describe('a failing audit write rolls the clinical write back', () => {
       });
     const before = await state();
     expect(before.flags).toEqual([]);
-    failAuditOf('dose_adjustment.create');
+    await failAuditRowOf('dose_adjustment.create');
     ctx.clock.set(at(60.01));
     expect((await change()).status).toBe(500);
     expect(await state()).toEqual(before);
@@ -164,7 +153,7 @@ describe('a failing audit write rolls the clinical write back', () => {
     expect(Number(row.current_daily_dose_mcg)).toBe(400);
 
     // The same change with the audit working: one adjustment, one audit row, and the flag it raises.
-    jest.restoreAllMocks();
+    await restoreAuditRows();
     const saved = await change();
     expect(saved.status).toBe(201);
     const after = await state();

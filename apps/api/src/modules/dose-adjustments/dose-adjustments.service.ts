@@ -19,8 +19,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import type { SessionUser } from '../../common/request-context.js';
-import { AuditService } from '../audit/audit.service.js';
+import { requestContext, type SessionUser } from '../../common/request-context.js';
 import { FlagEvaluator } from '../flags/flag-evaluator.js';
 import { toProjectionResponse } from '../pumps/pump-mappers.js';
 import type { PumpEntity } from '../pumps/pump.entity.js';
@@ -47,7 +46,6 @@ export class DoseAdjustmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pumps: PumpsRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly flags: FlagEvaluator,
   ) {}
@@ -88,31 +86,30 @@ export class DoseAdjustmentsService {
       );
       if (pump.status !== 'active') throw isExplanted();
       const { draft, preview, projection, orderedByName } = this.evaluate(m, actor, pump, context, input);
-      // A plain insert: the id is new, so save()'s look-up of it first would find nothing.
-      await m.insert(DoseAdjustmentEntity, draft);
       const saved = draft;
       const before = { dailyDoseMcg: pump.currentDailyDoseMcg, alarmAt: pump.alarmAt, refillBy: pump.refillBy };
       pump.currentDailyDoseMcg = saved.newDailyDoseMcg;
       Object.assign(pump, { alarmAt: projection.alarmAt, emptyAt: projection.emptyAt, refillBy: projection.refillBy });
-      await this.pumps.updateVersioned(m, pump, input.pumpVersion);
-      await this.audit.record(m, {
-        clinicId: actor.clinicId,
-        actorId: actor.id,
-        action: 'dose_adjustment.create',
-        entityType: 'dose_adjustment',
-        entityId: saved.id,
-        patientId: pump.patientId,
-        before,
-        after: {
-          dailyDoseMcg: saved.newDailyDoseMcg,
-          alarmAt: projection.alarmAt,
-          refillBy: projection.refillBy,
-          effectiveAt: saved.effectiveAt,
-          reason: saved.reason,
-          orderedBy: saved.orderedBy,
-          limitCheck: saved.limitCheck,
+      // The adjustment, the pump and the audit row in one statement.
+      await this.pumps.recordDoseChange(m, {
+        adjustment: saved,
+        pump,
+        expectedVersion: input.pumpVersion,
+        audit: {
+          actorId: actor.id,
+          before,
+          after: {
+            dailyDoseMcg: saved.newDailyDoseMcg,
+            alarmAt: projection.alarmAt,
+            refillBy: projection.refillBy,
+            effectiveAt: saved.effectiveAt,
+            reason: saved.reason,
+            orderedBy: saved.orderedBy,
+            limitCheck: saved.limitCheck,
+          },
+          reason: saved.overrideReason,
+          requestId: requestContext.requestId() ?? null,
         },
-        reason: saved.overrideReason,
       });
       await this.flags.evaluatePump(m, pump.id, { actorId: actor.id, reason: 'Dose changed' });
       const names = new Map([

@@ -218,6 +218,34 @@ const RECORD_REFILL_SQL = `
   )
   SELECT (SELECT count(*) FROM pump)::int AS pumps_updated`;
 
+/** What `recordDoseChange` writes: the dose adjustment, the pump with its new projection, its audit row. */
+export interface DoseChangeWrite {
+  adjustment: DoseAdjustmentEntity;
+  /** The locked pump, its dose and projection already moved to the change. */
+  pump: PumpEntity;
+  expectedVersion: number;
+  audit: { actorId: string; before: object; after: object; reason: string | null; requestId: string | null };
+}
+
+/** See `recordDoseChange`. The audit row is the one `AuditService.record` wrote. */
+const RECORD_DOSE_CHANGE_SQL = `
+  WITH adjustment AS (
+    INSERT INTO dose_adjustments (id, clinic_id, pump_id, fill_id, effective_at, previous_daily_dose_mcg,
+      new_daily_dose_mcg, reason, ordered_by, recorded_by, override_reason, limit_check, notes)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
+    RETURNING created_at
+  ), pump AS (
+    UPDATE pumps SET current_daily_dose_mcg = $14, alarm_at = $15, empty_at = $16, refill_by = $17,
+      version = version + 1, updated_at = now()
+    WHERE id = $3 AND version = $18
+    RETURNING version
+  ), audited AS (
+    INSERT INTO audit_events (clinic_id, actor_id, action, entity_type, entity_id, patient_id, before, after, reason,
+      request_id)
+    VALUES ($2, $19, 'dose_adjustment.create', 'dose_adjustment', $1::text, $20, $21::jsonb, $22::jsonb, $23, $24)
+  )
+  SELECT (SELECT count(*) FROM pump)::int AS pumps_updated, (SELECT created_at FROM adjustment) AS created_at`;
+
 /** The only place that reads and writes pumps and fills. */
 @Injectable()
 export class PumpsRepository {
@@ -433,6 +461,42 @@ export class PumpsRepository {
       audit.requestId,
     ]);
     if (row?.pumps_updated !== 1) throw AppError.stale('pump');
+  }
+
+  /**
+   * A dose change's rows in one statement: the adjustment, the pump moved to it (version + 1; a version
+   * other than `expectedVersion` answers 409) and its audit row. Sets the adjustment's `createdAt`.
+   */
+  async recordDoseChange(m: EntityManager, change: DoseChangeWrite): Promise<void> {
+    const { adjustment: a, pump, expectedVersion, audit } = change;
+    const [row] = await queryPrepared<{ pumps_updated: number; created_at: Date }>(m, RECORD_DOSE_CHANGE_SQL, [
+      a.id,
+      a.clinicId,
+      a.pumpId,
+      a.fillId,
+      a.effectiveAt,
+      a.previousDailyDoseMcg,
+      a.newDailyDoseMcg,
+      a.reason,
+      a.orderedBy,
+      a.recordedBy,
+      a.overrideReason,
+      JSON.stringify(a.limitCheck),
+      a.notes,
+      pump.currentDailyDoseMcg,
+      pump.alarmAt,
+      pump.emptyAt,
+      pump.refillBy,
+      expectedVersion,
+      audit.actorId,
+      pump.patientId,
+      JSON.stringify(audit.before),
+      JSON.stringify(audit.after),
+      audit.reason,
+      audit.requestId,
+    ]);
+    if (row?.pumps_updated !== 1) throw AppError.stale('pump');
+    a.createdAt = row.created_at;
   }
 
   /** The implant's first fill: no dose increase within 24 h of it. */
