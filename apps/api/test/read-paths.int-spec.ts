@@ -97,6 +97,11 @@ describe('read paths at scale', () => {
     const later = sent.find((q) => q.sql.includes('pump_projection_history h WHERE h.valid_from >'));
     expect(later).toBeDefined();
     expect(await planOf(later!)).toMatch(/pump_projection_history_valid_from_idx/);
+    // The unchanged pumps are cut to the batch's bound in queue order before they meet the changed ones,
+    // so the queue index is read from the cursor for a page's worth, not every pump left in the window.
+    expect(later!.sql).toMatch(
+      /WHERE \(queue_key, queue_rank, id\) > \([^)]*\) ORDER BY c\.queue_key, c\.queue_rank, c\.id LIMIT 4\)\s+UNION ALL/,
+    );
   });
 
   it('has a prefix index inside the clinic for every column the patient search matches', async () => {

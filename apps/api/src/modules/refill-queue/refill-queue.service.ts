@@ -208,9 +208,12 @@ export class RefillQueueService {
       ORDER BY c.queue_key, c.queue_rank, c.id LIMIT ${bound}`;
     if (at.asOf) {
       const asOfAt = params.push(at.asOf);
+      // Each branch is cut to the bound in index order, so the unchanged pumps come off the queue index
+      // from the cursor on; without its own ORDER BY and LIMIT the branch read every pump of the window
+      // after the cursor (~5,000 at 100k) and sorted them for a page of 20.
       candidates = `SELECT u.id, u.queue_key, u.queue_rank FROM (
-          SELECT * FROM (${current} AND p.id <> ALL ((SELECT coalesce(array_agg(c.pump_id), '{}') FROM changed c)::uuid[])) c
-            WHERE ${afterKey}
+          (SELECT * FROM (${current} AND p.id <> ALL ((SELECT coalesce(array_agg(c.pump_id), '{}') FROM changed c)::uuid[])) c
+            WHERE ${afterKey} ORDER BY c.queue_key, c.queue_rank, c.id LIMIT ${bound})
           UNION ALL
           SELECT * FROM (
             SELECT p.id, (SELECT h.refill_by FROM pump_projection_history h
