@@ -103,21 +103,25 @@ const quantile = (sorted, q) =>
 function cannon(options) {
   return new Promise((resolve, reject) => {
     const times = [];
+    const startedAt = performance.now();
+    let lastResponseAt = startedAt;
     const instance = autocannon({ timeout: 30, ...options }, (error, result) => {
       if (error) return reject(error);
       times.sort((a, b) => a - b);
       resolve({
         p50: times.length ? quantile(times, 0.5) : NaN,
         p99: times.length ? quantile(times, 0.99) : NaN,
-        // Every response over the run's wall time. autocannon's requests.average is the mean of its
-        // one-second samples, and a run bounded by `amount` ends in a part-second sample that drags it down.
-        rps: result.requests.total / result.duration,
+        // Every response over the time from the run's start to its last response. autocannon's
+        // requests.average is the mean of its one-second samples, and its duration ends on a whole
+        // second: a run bounded by `amount` (the writes) ends in a part-second that either drags down.
+        rps: lastResponseAt > startedAt ? (1000 * result.requests.total) / (lastResponseAt - startedAt) : 0,
         ok: result['2xx'],
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
       });
     });
     instance.on('response', (_client, status, _bytes, responseTime) => {
+      lastResponseAt = performance.now();
       if (status >= 200 && status < 300) times.push(responseTime);
     });
   });
