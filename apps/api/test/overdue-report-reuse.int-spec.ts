@@ -51,8 +51,14 @@ describe('overdue report reuse', () => {
     const first = await report();
     expect(first.passes).toBe(1);
     expect(first.body.headline.overdueNow).toBe(1);
-    // Opening a patient's record is audited, but changes nothing the report counts.
+    // Opening a patient's record is audited, but changes nothing the report counts; nor does a flag
+    // raised and acknowledged (the report reads no flag, and the hourly pass writes thousands).
     await clinic.as.admin.get(`/api/patients/${patientId}`).expect(200);
+    const flag = await clinic.as.nurse
+      .post(`/api/patients/${patientId}/flags`)
+      .send({ signs: ['pruritus'], note: 'Itching since yesterday' })
+      .expect(201);
+    await clinic.as.specialist.post(`/api/flags/${flag.body.id}/acknowledge`).send({ note: 'Seen' }).expect(200);
     ctx.clock.set(at(59_000));
     const again = await report();
     expect(again.passes).toBe(0);

@@ -196,12 +196,13 @@ export class OverdueReportService {
   ): Promise<OverdueReport> {
     const scope = await this.scope(m, clinicId, query);
     const [mark] = (await m.query(
-      // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts.
-      // Ordered by the columns themselves (not the text output column `id`), so the clinic's audit index
-      // is read from its newest end and LIMIT stops there: a flag pass leaves thousands of rows at one
-      // instant, which a sort by id::text would read every time.
+      // Reads that are audited (a patient's record opened, a sign-in) change nothing the report counts,
+      // nor do flags (it reads none), so the hourly pass does not make every clinic's report be
+      // computed again. The index audit_events_clinic_change_idx holds exactly these rows, newest first
+      // (ordered by the columns themselves, not the text output column `id`), so LIMIT stops at one.
       `SELECT a.id::text AS id FROM audit_events a
        WHERE a.clinic_id = $1 AND a.action <> 'patient.view' AND a.action NOT LIKE 'auth.%'
+         AND a.action NOT LIKE 'flag.%'
        ORDER BY a.occurred_at DESC, a.id DESC LIMIT 1`,
       [clinicId],
     )) as [{ id: string }?];
