@@ -408,10 +408,12 @@ export function replacementDueOn(
   if (years === undefined) return null;
   const year = Number(implantedOn.slice(0, 4)) + years;
   const monthDay = implantedOn.slice(5);
-  const isLeap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
   // 29 February has no anniversary in a common year: the next day, 1 March.
-  return monthDay === '02-29' && !isLeap ? `${year}-03-01` : `${year}-${monthDay}`;
+  return monthDay === '02-29' && !isLeapYear(year) ? `${year}-03-01` : `${year}-${monthDay}`;
 }
+
+/** The Gregorian rule, without building a date (the hourly pass asks once per pump). */
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 const pumpReplacementDue: Rule = (s, { timeZone }, now) => {
   const dueOn = replacementDueOn(s.model, s.implantedOn, s.eriDate);
