@@ -4,7 +4,8 @@
 //
 // Uses BENCH_DATABASE_URL (a server URL; a database `itb_bench_<time>` is created on it) or starts a
 // throw-away PostgreSQL like the tests do. Reports the generation time, then two passes: the first
-// raises every flag the synthetic clinics call for, the second is the steady hourly pass.
+// raises every flag the synthetic clinics call for, the second is the steady hourly pass (after the
+// VACUUM ANALYZE autovacuum would have made of the first pass's rows in the hour between them).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Clock } from '../apps/api/dist/common/clock.js';
@@ -29,6 +30,9 @@ await withBenchDatabase(async ({ url, dataSource }) => {
 
   const evaluator = new FlagEvaluator(new Clock());
   for (const pass of ['first pass (raises)', 'steady pass']) {
+    // The steady pass is the next hour's: by then autovacuum has long been through the first pass's
+    // 73,000 flags and audit rows. Do its work first, or it runs beside the pass being timed.
+    if (pass === 'steady pass') await dataSource.query('VACUUM ANALYZE flags, audit_events');
     started = performance.now();
     const result = await dataSource.transaction((m) =>
       evaluator.evaluateAll(m, new Date(), { actorId: null, reason: 'Condition cleared (hourly check)' }),
