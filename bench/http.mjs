@@ -1,6 +1,7 @@
 // The API over HTTP at two sizes (issue 15): generates 1,000 and 100,000 active pumps with two years of
 // history (the bench generator), starts the built API on each, and beside it a bare Node server that
-// answers a queue page with the single indexed SQL through `pg` (the reference). Drives every read
+// answers a queue page with the single indexed SQL through `pg` (the reference: the issue's page of 50,
+// and one of the dashboard's 25 that the queue's own pages are compared with). Drives every read
 // endpoint with autocannon, 1 connection for latency and 32 for throughput, then refills and dose
 // changes on distinct pumps, and prints one table: p50 at each size, the growth, the throughput, and the
 // ratios to the reference.
@@ -36,18 +37,24 @@ const PASSWORD = 'bench-password-2026';
 /**
  * The queue page the dashboard asks for (REFILL_QUEUE_PAGE_SIZE in apps/web): a 1k clinic (50 pumps) has
  * about 24 pumps due within 30 days, so pages of 25 hold the same number of rows at both sizes, and the
- * growth measures the data's size rather than a page twice as long.
+ * growth measures the data's size rather than a page twice as long. The queue's pages are compared with
+ * the reference at the same size; every other read with the issue's reference, a page of 50.
  */
 const QUEUE_PAGE = 25;
+const REFERENCE_PAGE = 50;
+const QUEUE_REFERENCE = `reference, page of ${QUEUE_PAGE}`;
 
-/** The single indexed SQL of a queue page: the reference server runs only this. $1 clinic, $2 window end. */
+/**
+ * The single indexed SQL of a queue page: the reference server runs only this. $1 clinic, $2 window end,
+ * $3 page size.
+ */
 export const REFERENCE_QUEUE_SQL = `
   SELECT p.id, p.patient_id, p.refill_by::text AS refill_by, p.alarm_at, p.empty_at, p.queue_rank,
          pt.mrn, pt.given_name, pt.family_name
   FROM pumps p JOIN patients pt ON pt.id = p.patient_id
   WHERE p.clinic_id = $1 AND p.status = 'active' AND p.refill_by <= $2::date
   ORDER BY p.refill_by, p.queue_rank, p.id
-  LIMIT ${QUEUE_PAGE}`;
+  LIMIT $3::int`;
 
 /** The API and reference servers started, stopped even when this process dies of an error. */
 const children = new Set();
@@ -268,7 +275,11 @@ async function benchSize(pumps, clinics, seconds, reportJson, { eventLoop = fals
     try {
       const base = `http://127.0.0.1:${apiPort}`;
       await waitFor(`${base}/api/health`, api, 'the API');
-      await waitFor(`http://127.0.0.1:${refPort}/?clinic=${clinic.id}&to=2000-01-01`, reference, 'the reference');
+      await waitFor(
+        `http://127.0.0.1:${refPort}/?clinic=${clinic.id}&to=2000-01-01&limit=1`,
+        reference,
+        'the reference',
+      );
       const cookies = new Map();
       for (const u of (await client.query(`SELECT clinic_id, email FROM users WHERE email LIKE 'bench-%'`)).rows) {
         cookies.set(u.clinic_id, await signIn(base, u.email));
@@ -289,7 +300,8 @@ async function benchSize(pumps, clinics, seconds, reportJson, { eventLoop = fals
         if (!cursor) break;
       }
       const reads = {
-        reference: `http://127.0.0.1:${refPort}/?clinic=${clinic.id}&to=${windowEnd}`,
+        reference: `http://127.0.0.1:${refPort}/?clinic=${clinic.id}&to=${windowEnd}&limit=${REFERENCE_PAGE}`,
+        [QUEUE_REFERENCE]: `http://127.0.0.1:${refPort}/?clinic=${clinic.id}&to=${windowEnd}&limit=${QUEUE_PAGE}`,
         'queue, first page': `${base}/api/refill-queue?limit=${QUEUE_PAGE}`,
         'queue, filtered': `${base}/api/refill-queue?limit=${QUEUE_PAGE}&unscheduledOnly=true&minSeverity=high`,
         ...(cursor && {
@@ -310,9 +322,10 @@ async function benchSize(pumps, clinics, seconds, reportJson, { eventLoop = fals
         'reservoir history': `${base}/api/pumps/${target.pump_id}/reservoir-history`,
       };
       for (const [name, url] of Object.entries(reads)) {
-        if (only === 'writes' || (only && name !== 'reference' && !name.includes(only))) continue;
-        const isApi = eventLoop && name !== 'reference';
-        figures[name] = await measureRead(url, name === 'reference' ? {} : headers, seconds, isApi ? api : null);
+        const isReference = name.startsWith('reference');
+        if (only === 'writes' || (only && !isReference && !name.includes(only))) continue;
+        const isApi = eventLoop && !isReference;
+        figures[name] = await measureRead(url, isReference ? {} : headers, seconds, isApi ? api : null);
         const loop = isApi ? `, loop max ${figures[name].eventLoopMaxMs} ms` : '';
         console.log(
           `  ${name.padEnd(30)} p50 ${figures[name].p50} ms, ${figures[name].rps.toFixed(0)} req/s @32${loop}`,
@@ -477,10 +490,13 @@ async function main() {
     const a = small?.[name];
     const b = large[name];
     const isRead = !name.includes('connection') && ref !== undefined;
+    const isCompared = isRead && !name.startsWith('reference');
+    // The queue's pages against the reference of their size (when measured), the rest against the issue's.
+    const against = (name.startsWith('queue') && large[QUEUE_REFERENCE]) || ref;
     console.log(
       `| ${name} | ${ms(a?.p50)} | ${ms(b.p50)} | ${a && a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(1)}×` : '–'} | ${b.rps.toFixed(0)}${isRead ? ' @32' : ''} | ${
-        isRead && name !== 'reference' ? `${(b.p50 / ref.p50).toFixed(1)}×` : '–'
-      } | ${isRead && name !== 'reference' ? `${((100 * b.rps) / ref.rps).toFixed(0)} %` : '–'} |${
+        isCompared ? `${(b.p50 / against.p50).toFixed(1)}×` : '–'
+      } | ${isCompared ? `${((100 * b.rps) / against.rps).toFixed(0)} %` : '–'} |${
         loopColumn ? ` ${ms(a?.eventLoopMaxMs)} / ${ms(b.eventLoopMaxMs)} |` : ''
       }`,
     );
@@ -500,7 +516,7 @@ if (process.argv[2] === '--reference') {
   http
     .createServer((req, res) => {
       const query = new URL(req.url, 'http://x').searchParams;
-      pool.query(REFERENCE_QUEUE_SQL, [query.get('clinic'), query.get('to')]).then(
+      pool.query(REFERENCE_QUEUE_SQL, [query.get('clinic'), query.get('to'), query.get('limit')]).then(
         ({ rows }) => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ items: rows }));
