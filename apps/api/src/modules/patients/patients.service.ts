@@ -15,7 +15,9 @@ import { Clock } from '../../common/clock.js';
 import { readAll, StaleReads } from '../../common/stale-reads.js';
 import type { SessionUser } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { ClinicEntity } from '../clinics/clinic.entity.js';
 import { ClinicsService, scheduleOf } from '../clinics/clinics.service.js';
+import type { PumpEntity } from '../pumps/pump.entity.js';
 import { PumpsRepository } from '../pumps/pumps.repository.js';
 import { PumpsService } from '../pumps/pumps.service.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -47,11 +49,17 @@ export class PatientsService {
   /** Opening a chart is recorded in the audit log. */
   async get(actor: SessionUser, id: string): Promise<PatientResponse> {
     const m = this.dataSource.manager;
-    const patient = await this.patients.findInClinic(m, actor.clinicId, id);
+    // The patient, its active pump and the clinic side by side: the pump is looked up in the caller's
+    // clinic, so another clinic's patient id finds neither (404, and no view recorded).
+    const [patient, pump, clinic] = await readAll(m, [
+      () => this.patients.findInClinic(m, actor.clinicId, id),
+      () => this.pumpsRepository.findActiveForPatient(m, id, actor.clinicId),
+      () => this.clinics.get(actor.clinicId, m),
+    ] as const);
     // The view is recorded while the chart is read (its own statement beside the reads): a chart is
     // answered only once its audit row is written.
     const [response] = await Promise.all([
-      this.describe(m, patient),
+      this.describe(m, patient, { pump, clinic }),
       this.audit.record(m, {
         clinicId: actor.clinicId,
         actorId: actor.id,
@@ -64,16 +72,25 @@ export class PatientsService {
     return response;
   }
 
-  private async describe(m: EntityManager, patient: PatientEntity): Promise<PatientResponse> {
+  /** The chart of `patient`; `known`: its active pump and clinic, when the caller read them already. */
+  private async describe(
+    m: EntityManager,
+    patient: PatientEntity,
+    known?: { pump: PumpEntity | null; clinic: ClinicEntity },
+  ): Promise<PatientResponse> {
     const nameOf = async (id: string | null) => (id ? ((await m.findOneBy(UserEntity, { id }))?.name ?? null) : null);
     // Independent reads: side by side on the pool, one after another inside a write's transaction.
-    const [pump, clinic, specialistName, optedOutByName] = await readAll(m, [
-      () => this.pumpsRepository.findActiveForPatient(m, patient.id),
-      () => this.clinics.get(patient.clinicId, m),
+    const [pump, clinic] = known
+      ? [known.pump, known.clinic]
+      : await readAll(m, [
+          () => this.pumpsRepository.findActiveForPatient(m, patient.id),
+          () => this.clinics.get(patient.clinicId, m),
+        ] as const);
+    const [pumpResponse, specialistName, optedOutByName] = await readAll(m, [
+      () => (pump ? this.pumps.describe(m, pump, scheduleOf(clinic)) : Promise.resolve(null)),
       () => nameOf(patient.primarySpecialistId),
       () => nameOf(patient.remindersOptedOutBy),
     ] as const);
-    const pumpResponse = pump ? await this.pumps.describe(m, pump, scheduleOf(clinic)) : null;
     const clinicToday = toLocalDate(this.clock.now(), clinic.timeZone);
     return toPatientResponse(patient, pumpResponse, specialistName, optedOutByName, clinicToday);
   }

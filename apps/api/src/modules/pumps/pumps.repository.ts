@@ -266,8 +266,9 @@ export class PumpsRepository {
     return pump;
   }
 
-  findActiveForPatient(m: EntityManager, patientId: string): Promise<PumpEntity | null> {
-    return m.findOneBy(PumpEntity, { patientId, status: 'active' });
+  /** The patient's active pump; with `clinicId`, only in that clinic (so it can be read beside the patient's check). */
+  findActiveForPatient(m: EntityManager, patientId: string, clinicId?: string): Promise<PumpEntity | null> {
+    return m.findOneBy(PumpEntity, { patientId, status: 'active', ...(clinicId && { clinicId }) });
   }
 
   findCurrentFill(m: EntityManager, pump: PumpEntity): Promise<FillEntity | null> {
