@@ -524,8 +524,8 @@ export class PumpsRepository {
     return m.findOneByOrFail(PumpEntity, { id: pump.id });
   }
 
-  /** `saveVersioned` without reading the pump back, for a write that answers from what it computed. */
-  async updateVersioned(m: EntityManager, pump: PumpEntity, expectedVersion: number): Promise<void> {
+  /** The update of `saveVersioned` (refills and dose changes move the version in their one write statement). */
+  private async updateVersioned(m: EntityManager, pump: PumpEntity, expectedVersion: number): Promise<void> {
     const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = pump;
     const result = await m
       .createQueryBuilder()
