@@ -135,14 +135,36 @@ describe('the clinical write context', () => {
     expect((await read(NOW, other.users.specialist.id)).orderedBy).toBeNull();
   });
 
-  it('agrees with the separate reads of the pump page', async () => {
+  it("answers a pump record's current fill and form context in one statement (PumpsRepository.viewOf)", async () => {
     const repo = ctx.app.get(PumpsRepository);
     const m = ctx.dataSource.manager;
-    const state = await repo.stateOf(m, pump);
+    const view = await repo.viewOf(m, pump);
+    expect(view?.fill).toEqual({
+      id: refillId,
+      performedAt: new Date(REFILL),
+      reservoirVolumeAfterMl: 20,
+      concentrationMcgPerMl: 2000,
+      dailyDoseMcg: 400,
+      patientBolusMcgPerDay: null,
+      drugProduct: 'Lioresal Intrathecal',
+      lotNumber: 'LOT-CTX',
+      lotExpiresOn: '2030-01-01',
+    });
+    // The same drain, empty alarm and first fill as a write's context and as stateOf's three reads.
     const context = await read(NOW);
-    expect(context.current?.drain).toEqual(state?.drain);
-    expect(context.emptyAlarmAt).toEqual(await repo.emptyAlarmSince(m, pump.id, state!.fill.performedAt));
-    expect(context.firstFillAt).toEqual(await repo.firstFillAt(m, pump.id));
+    expect(view?.drain).toEqual(context.current?.drain);
+    expect(view?.drain).toEqual((await repo.stateOf(m, pump))?.drain);
+    expect(view?.emptyAlarmAt).toEqual(context.emptyAlarmAt);
+    expect(view?.firstFillAt).toEqual(new Date(FIRST_FILL));
+    // The dose steps from 24 h before the last change (25 May 10:00): the refill's 400 in force on
+    // 24 May 10:00, then the change to 440; the first fill is older than the step in force.
+    expect(view?.doseSteps).toEqual([
+      { at: new Date(REFILL), dailyDoseMcg: 400 },
+      { at: new Date(DOSE_CHANGE), dailyDoseMcg: 440 },
+    ]);
+    expect(view?.doseSteps).toEqual((await read('2026-05-24T10:00:00.000Z')).doseSteps);
+    // A pump without a fill has no view.
+    expect(await repo.viewOf(m, Object.assign(new PumpEntity(), { ...pump, currentFillId: null }))).toBeNull();
   });
 
   it('locks the pump and answers it as TypeORM reads it, with the same context, in one statement', async () => {

@@ -3,6 +3,7 @@ import { type BolusVolume, PUMP_CATALOGUE, type DrainInput, type Projection, rep
 import type { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import type { FillEntity } from './fill.entity.js';
 import type { PumpEntity } from './pump.entity.js';
+import type { PumpView } from './fill-context.sql.js';
 
 /** The reservoir engine's view of a fill and the dose changes and one-off boluses made during it. */
 export const drainInputOf = (
@@ -33,7 +34,7 @@ export const toProjectionResponse = (p: Projection): ProjectionResponse => ({
 
 export function toPumpResponse(
   pump: PumpEntity,
-  fill: FillEntity | null,
+  fill: PumpView['fill'] | null,
   projection: Projection | null,
   boluses: readonly BolusVolume[] = [],
   refillContext: { emptyAlarmAt: Date | null; doseHistory: DoseHistoryResponse | null } = {

@@ -3,11 +3,27 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
 import { queryPrepared } from '../../common/prepared-query.js';
 import { readAll } from '../../common/stale-reads.js';
-import type { BolusVolume, ClinicSchedule, DrainInput, ProgrammedDose } from '@itb/domain';
+import {
+  type BolusVolume,
+  type ClinicSchedule,
+  DOSE_LIMIT_WINDOW_MS,
+  type DrainInput,
+  type ProgrammedDose,
+} from '@itb/domain';
 import type { SpasticityOrigin } from '@itb/contracts';
 import { DoseAdjustmentEntity } from '../dose-adjustments/dose-adjustment.entity.js';
 import { FillEntity } from './fill.entity.js';
 import { drainInputFromJson, type DrainInputJson, drainInputSql } from './drain-input-sql.js';
+import {
+  doseStepsJson,
+  fillContextColumns,
+  type FillContextRow,
+  parseDoseSteps,
+  PUMP_VIEW_SQL,
+  type PumpView,
+  pumpViewOf,
+  type PumpViewRow,
+} from './fill-context.sql.js';
 import { drainInputOf } from './pump-mappers.js';
 import { PumpEntity } from './pump.entity.js';
 import { FULFIL_REFILL_APPOINTMENTS } from '../appointments/fulfil-refill-appointments.sql.js';
@@ -28,37 +44,13 @@ export interface ClinicalWriteContext {
   patient: { spasticityOrigin: SpasticityOrigin; birthDate: string };
   /** The programmed dose steps from `stepsSince` on (as `doseStepsSince`). */
   doseSteps: ProgrammedDose[];
-  /** The implant's first fill (as `firstFillAt`). */
+  /** The implant's first fill. */
   firstFillAt: Date;
-  /** The first empty-reservoir alarm after the current fill (as `emptyAlarmSince`). */
+  /** The first empty-reservoir alarm after the current fill. */
   emptyAlarmAt: Date | null;
   /** The specialist named by `orderedById`, when asked and active in this clinic. */
   orderedBy: { id: string; name: string } | null;
 }
-
-/**
- * The programmed dose steps of pump `pumpId` as JSON (oldest first): the step in force at `since` and every
- * one after. Reads only the one fill and dose change at or before `since` and those after it, not the
- * pump's whole history. Both are SQL expressions (parameters or columns).
- */
-const doseStepsJson = (pumpId: string, since: string) => `
-  SELECT coalesce(json_agg(json_build_object('at', s.at, 'dose', s.dose) ORDER BY s.at), '[]')
-  FROM (
-    (SELECT b.at, b.dose FROM (
-       (SELECT performed_at AS at, daily_dose_mcg AS dose FROM fills
-        WHERE pump_id = ${pumpId} AND performed_at <= ${since} ORDER BY performed_at DESC LIMIT 1)
-       UNION ALL
-       (SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments
-        WHERE pump_id = ${pumpId} AND effective_at <= ${since} ORDER BY effective_at DESC LIMIT 1)
-     ) b ORDER BY b.at DESC LIMIT 1)
-    UNION ALL
-    SELECT performed_at, daily_dose_mcg FROM fills WHERE pump_id = ${pumpId} AND performed_at > ${since}
-    UNION ALL
-    SELECT effective_at, new_daily_dose_mcg FROM dose_adjustments WHERE pump_id = ${pumpId} AND effective_at > ${since}
-  ) s`;
-
-const parseDoseSteps = (steps: { at: string; dose: number | string }[]): ProgrammedDose[] =>
-  steps.map((r) => ({ at: new Date(r.at), dailyDoseMcg: Number(r.dose) }));
 
 /**
  * The write context's columns, given the pump's id, the instant the dose steps start from, the clinic's id
@@ -68,13 +60,7 @@ const parseDoseSteps = (steps: { at: string; dose: number | string }[]): Program
 const writeContextColumns = (pumpId: string, stepsSince: string, clinicId: string, orderedById: string) => `
           c.id AS clinic_id, c.time_zone, c.refill_lead_days, c.max_drug_days_in_pump,
           pt.spasticity_origin, pt.birth_date::text AS birth_date,
-          f.id AS fill_id, f.performed_at,
-          CASE WHEN f.id IS NOT NULL THEN ${drainInputSql('f')} END AS drain,
-          (SELECT min(e.occurred_at) FROM pump_events e
-           WHERE e.pump_id = ${pumpId} AND e.type = 'alarm_empty_reservoir'
-             AND e.occurred_at > date_trunc('milliseconds', f.performed_at)) AS empty_alarm_at,
-          (SELECT min(performed_at) FROM fills WHERE pump_id = ${pumpId}) AS first_fill_at,
-          (${doseStepsJson(pumpId, stepsSince)}) AS dose_steps,
+          ${fillContextColumns(pumpId, stepsSince)},
           (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u
            WHERE u.id = ${orderedById} AND u.clinic_id = ${clinicId} AND u.role = 'specialist' AND u.is_active) AS ordered_by`;
 
@@ -132,19 +118,13 @@ interface LockedPumpRow {
   is_as_read: boolean;
 }
 
-interface ClinicalWriteContextRow {
+interface ClinicalWriteContextRow extends FillContextRow {
   clinic_id: string | null;
   time_zone: string;
   refill_lead_days: number;
   max_drug_days_in_pump: number;
   spasticity_origin: SpasticityOrigin;
   birth_date: string;
-  fill_id: string | null;
-  performed_at: Date;
-  drain: DrainInputJson | null;
-  empty_alarm_at: Date | null;
-  first_fill_at: Date;
-  dose_steps: { at: string; dose: number }[];
   ordered_by: { id: string; name: string } | null;
 }
 
@@ -294,6 +274,22 @@ export class PumpsRepository {
     if (!fill) return null;
     const since = boluses.filter((b) => b.at > fill.performedAt);
     return { fill, adjustments, boluses: since, drain: drainInputOf(fill, adjustments, since) };
+  }
+
+  /**
+   * A pump's current fill as its record and its refill and dose-change forms show it (null when it has
+   * none), in one statement: the fill, its drain (dose changes, boluses after it), the empty-reservoir
+   * alarm since, the implant's first fill and the dose steps a new dose is checked against (from the one
+   * in force 24 h before the last change).
+   */
+  async viewOf(m: EntityManager, pump: PumpEntity): Promise<PumpView | null> {
+    if (!pump.currentFillId) return null;
+    const [row] = await queryPrepared<PumpViewRow>(m, PUMP_VIEW_SQL, [
+      pump.id,
+      pump.currentFillId,
+      DOSE_LIMIT_WINDOW_MS,
+    ]);
+    return row ? pumpViewOf(row) : null;
   }
 
   /**
@@ -498,24 +494,6 @@ export class PumpsRepository {
     ]);
     if (row?.pumps_updated !== 1) throw AppError.stale('pump');
     a.createdAt = row.created_at;
-  }
-
-  /** The implant's first fill: no dose increase within 24 h of it. */
-  async firstFillAt(m: EntityManager, pumpId: string): Promise<Date> {
-    const [row] = (await m.query(`SELECT min(performed_at) AS at FROM fills WHERE pump_id = $1`, [pumpId])) as {
-      at: Date;
-    }[];
-    return row!.at;
-  }
-
-  /** The first empty-reservoir alarm recorded after an instant (the current fill), if any. */
-  async emptyAlarmSince(m: EntityManager, pumpId: string, since: Date): Promise<Date | null> {
-    const [row] = (await m.query(
-      `SELECT min(occurred_at) AS at FROM pump_events
-       WHERE pump_id = $1 AND type = 'alarm_empty_reservoir' AND occurred_at > $2`,
-      [pumpId, since],
-    )) as { at: Date | null }[];
-    return row?.at ?? null;
   }
 
   /** Saves a changed pump only if nobody else changed it since `expectedVersion` (optimistic lock). */

@@ -8,7 +8,6 @@ import type {
   UpdatePumpRequest,
 } from '@itb/contracts';
 import {
-  DOSE_LIMIT_WINDOW_MS,
   entryCheck,
   project,
   resolvePumpVolumes,
@@ -51,39 +50,30 @@ export class PumpsService {
     return this.describe(m, pump, scheduleOf(clinic));
   }
 
-  /** The pump with its current fill and a projection at the clinic's now. */
+  /**
+   * The pump with its current fill and a projection at the clinic's now; for an active pump, what its
+   * refill and dose-change forms need beyond the drain: the dose steps a new dose is checked against
+   * (from the one in force 24 h before the last change), the implant's first fill, and a recorded
+   * empty-reservoir alarm since the current fill. One statement beside the pump row.
+   */
   async describe(m: EntityManager, pump: PumpEntity, schedule: ClinicSchedule): Promise<PumpResponse> {
-    const state = await this.pumps.stateOf(m, pump);
-    const projection = state && pump.status === 'active' ? this.projectState(state, pump, schedule) : null;
+    const view = await this.pumps.viewOf(m, pump);
+    const isActive = pump.status === 'active';
     return toPumpResponse(
       pump,
-      state?.fill ?? null,
-      projection,
-      state?.boluses,
-      await this.refillContext(m, pump, state),
+      view?.fill ?? null,
+      view && isActive ? project(view.drain, pump.alarmMl, schedule, this.clock.now()) : null,
+      view?.drain.boluses,
+      view && isActive
+        ? {
+            emptyAlarmAt: view.emptyAlarmAt,
+            doseHistory: {
+              firstFillAt: view.firstFillAt.toISOString(),
+              steps: view.doseSteps.map((s) => ({ at: s.at.toISOString(), dailyDoseMcg: s.dailyDoseMcg })),
+            },
+          }
+        : undefined,
     );
-  }
-
-  /**
-   * What a refill or dose-change form needs beyond the drain: the dose steps a new dose is checked against
-   * (from the one in force 24 h before the last change), the implant's first fill, and a recorded
-   * empty-reservoir alarm since the current fill.
-   */
-  private async refillContext(m: EntityManager, pump: PumpEntity, state: PumpState | null) {
-    if (!state || pump.status !== 'active') return { emptyAlarmAt: null, doseHistory: null };
-    const lastChangeAt = state.adjustments.at(-1)?.effectiveAt ?? state.fill.performedAt;
-    const [steps, emptyAlarmAt, firstFillAt] = await readAll(m, [
-      () => this.pumps.doseStepsSince(m, pump.id, new Date(lastChangeAt.getTime() - DOSE_LIMIT_WINDOW_MS)),
-      () => this.pumps.emptyAlarmSince(m, pump.id, state.fill.performedAt),
-      () => this.pumps.firstFillAt(m, pump.id),
-    ] as const);
-    return {
-      emptyAlarmAt,
-      doseHistory: {
-        firstFillAt: firstFillAt.toISOString(),
-        steps: steps.map((s) => ({ at: s.at.toISOString(), dailyDoseMcg: s.dailyDoseMcg })),
-      },
-    };
   }
 
   private projectState(state: PumpState, pump: PumpEntity, schedule: ClinicSchedule): Projection {
