@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FlagResponse } from '@itb/contracts';
+import pg from 'pg';
 import { FlagEvaluator } from '../src/modules/flags/flag-evaluator.js';
 import { FlagScheduler } from '../src/modules/flags/flag-scheduler.js';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
@@ -18,9 +19,10 @@ describe('scheduled flag evaluation', () => {
   let first: TestContext;
   let second: TestContext;
   let clinic: TestClinic;
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    const databaseUrl = await createIsolatedDatabase();
+    databaseUrl = await createIsolatedDatabase();
     first = await createTestApp({ databaseUrl, clock });
     second = await createTestApp({ databaseUrl, clock });
     clinic = await createClinic(first);
@@ -166,5 +168,61 @@ describe('scheduled flag evaluation', () => {
         { patient_id: id, action: 'flag.auto_resolve', code: 'REFILL_OVERDUE' },
       ]),
     );
+  });
+
+  it('a pass that fails part-way keeps each batch it wrote whole, and the next pass writes only what is left', async () => {
+    clock.set(at(10));
+    const patients = await Promise.all([1, 2, 3, 4, 5, 6].map(() => createPatient(clinic)));
+    for (const patient of patients) await implantPump(clinic, patient.id, FILL_AT); // alarm day 90
+    const ids = patients.map((p) => p.id);
+    const failing = ids[3]!;
+    const pass = () =>
+      first.dataSource.transaction((m) =>
+        first.app.get(FlagEvaluator).evaluateAll(m, new Date(at(95)), { actorId: null, reason: 'Hourly check' }, 2),
+      );
+    const countsOf = async () =>
+      (await first.dataSource.query(
+        `SELECT p.id,
+                (SELECT count(*)::int FROM flags f WHERE f.patient_id = p.id AND f.code = 'REFILL_OVERDUE') AS flags,
+                (SELECT count(*)::int FROM audit_events a WHERE a.patient_id = p.id AND a.action = 'flag.raise'
+                   AND a.after->>'code' = 'REFILL_OVERDUE') AS audits
+         FROM unnest($1::uuid[]) AS p(id) ORDER BY p.id`,
+        [ids],
+      )) as { id: string; flags: number; audits: number }[];
+
+    // The database refuses the flag of one pump: the batch holding it writes nothing, and the pass fails.
+    // The API's role may not create triggers: the database's owner does.
+    const asOwner = async (sql: string) => {
+      const owner = new pg.Client({ connectionString: databaseUrl });
+      await owner.connect();
+      try {
+        await owner.query(sql);
+      } finally {
+        await owner.end();
+      }
+    };
+    await asOwner(`
+      CREATE FUNCTION refuse_flag() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'flag refused for the test'; END $$`);
+    await asOwner(
+      `CREATE TRIGGER refuse_flag BEFORE INSERT ON flags FOR EACH ROW
+       WHEN (NEW.patient_id = '${failing}'::uuid) EXECUTE FUNCTION refuse_flag()`,
+    );
+    try {
+      await expect(pass()).rejects.toThrow('flag refused for the test');
+    } finally {
+      await asOwner(`DROP TRIGGER refuse_flag ON flags; DROP FUNCTION refuse_flag()`);
+    }
+    const afterFailure = await countsOf();
+    // Each batch is whole: a pump has its flag with its one audit row, or neither; the refused one has neither.
+    for (const row of afterFailure) {
+      expect([0, 1]).toContain(row.flags);
+      expect(row.audits).toBe(row.flags);
+    }
+    expect(afterFailure.find((r) => r.id === failing)).toMatchObject({ flags: 0, audits: 0 });
+
+    // The next pass raises what is left: one flag and one audit row per pump, none twice.
+    await pass();
+    expect(await countsOf()).toEqual([...ids].sort().map((id) => ({ id, flags: 1, audits: 1 })));
   });
 });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FLAG_CODE_LABELS } from '@itb/contracts';
 import { evaluateRiskRules, isSchedulingRule, MANUALLY_RESOLVED_RULES, type RiskRuleCode } from '@itb/domain';
+import pLimit from 'p-limit';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { requestContext } from '../../common/request-context.js';
-import { loadPumpPassRow, openPassCursor, type PumpPassRow } from './risk-state.query.js';
+import { loadPumpPassRow, openPassCursor, type PumpPassRow, pumpIdRanges } from './risk-state.query.js';
 
 export interface EvaluationResult {
   pumpsEvaluated: number;
@@ -109,18 +110,17 @@ interface Differences {
 const PASS_BATCH_PUMPS = 10_000;
 
 /**
- * Statements for one connection, sent one after another as each finishes (a pg client runs one at a
- * time). The promise a statement answers is awaited later: its rejection is handled there, not
- * reported as unhandled while the queue works.
+ * Connections the scheduled pass reads on, each a range of pump ids through a cursor of its own: each
+ * aggregates half the history before its first batch, on a core of its own, so the rules start sooner.
  */
-function statementQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(send: () => Promise<T>): Promise<T> => {
-    const result = tail.then(send);
-    tail = result.catch(() => undefined);
-    return result;
-  };
-}
+const PASS_READERS = 2;
+
+/**
+ * Batch writes of the scheduled pass in flight at once, each on a pool connection of its own: a first
+ * pass raising flags on most pumps is bound by writing them (the read is done in a third of the time),
+ * and two writers keep both of PostgreSQL's cores busy once it is.
+ */
+const PASS_WRITERS = 2;
 
 /** A promise awaited later, or never if the pass fails first: its rejection is not reported as unhandled. */
 function settledLater<T>(promise: Promise<T>): Promise<T> {
@@ -138,8 +138,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * every pump the same way through a cursor, in batches, and writes each batch's differences — new flags
  * (ON CONFLICT on the one-open-flag-per-pump-and-rule index), changed severities and cleared conditions
  * — with their audit rows in one statement, while the next batch is read and its rules run. A pump whose
- * version moved since it was read is left alone: the write that moved it evaluated it in its own
- * transaction.
+ * version moved since it was read is left alone: the write that moved it evaluated it.
  */
 @Injectable()
 export class FlagEvaluator {
@@ -156,11 +155,13 @@ export class FlagEvaluator {
   }
 
   /**
-   * Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active; the
-   * writes go in the caller's transaction. The pumps are read `batchPumps` at a time on a connection of
-   * their own, in a transaction of their own (they see what is committed, not the caller's changes: the
-   * scheduler's transaction has only claimed its tick), so PostgreSQL reads the next batch on one core
-   * while it writes the previous batch's differences on the other, and the rules run here meanwhile.
+   * Every active pump (the scheduled pass), plus the open rule flags of pumps no longer active. The pumps
+   * are read `batchPumps` at a time, two ranges of ids side by side, each on a connection and read
+   * transaction of its own (PASS_READERS); each batch's differences are written with their audit rows in
+   * one statement that commits on its own, up to PASS_WRITERS at a time on pool connections, while
+   * PostgreSQL reads the next batch and the rules run here. The caller's transaction (the scheduler's) holds only the claim of the hour: a pass that fails
+   * part-way keeps the batches it wrote, each whole, and the next pass finds their flags open and writes
+   * only what is still different — a flag is never raised twice, nor audited twice.
    */
   async evaluateAll(
     m: EntityManager,
@@ -168,28 +169,49 @@ export class FlagEvaluator {
     cause: EvaluationCause,
     batchPumps = PASS_BATCH_PUMPS,
   ): Promise<EvaluationResult> {
-    const reader = m.connection.createQueryRunner('master');
-    const send = statementQueue();
+    const readers = pumpIdRanges(PASS_READERS).map((range) => ({
+      range,
+      runner: m.connection.createQueryRunner('master'),
+    }));
+    const write = pLimit(PASS_WRITERS);
     const writes: Promise<Counts>[] = [];
-    let next: Promise<PumpPassRow[]> | undefined;
+    let failed = false;
+    const reading: (Promise<PumpPassRow[]> | null)[] = [];
     let pumpsEvaluated = 0;
     try {
-      await reader.startTransaction();
-      const cursor = await openPassCursor(reader.manager, now);
-      next = cursor.fetch(batchPumps);
-      for (;;) {
+      const cursors = await Promise.all(
+        readers.map(async ({ runner, range }) => {
+          await runner.startTransaction();
+          return openPassCursor(runner.manager, now, range);
+        }),
+      );
+      cursors.forEach((cursor, i) => (reading[i] = settledLater(cursor.fetch(batchPumps))));
+      // The ranges' batches in turn, each range's next batch asked for before its last one is worked on.
+      for (let i = 0; reading.some((r) => r !== null) && !failed; i = (i + 1) % cursors.length) {
+        const next = reading[i];
+        if (!next) continue;
         const batch = await next;
-        const isLast = batch.length < batchPumps;
-        if (!isLast) next = settledLater(cursor.fetch(batchPumps));
+        reading[i] = batch.length < batchPumps ? null : settledLater(cursors[i]!.fetch(batchPumps));
         // The next batch's read and the last batch's write reach the server before the rules take the thread.
         await yieldToIo();
         for (const row of batch) if (row.risk) pumpsEvaluated++;
         const statement = writeStatement(differencesOf(batch, now, cause.reason), now, cause);
-        if (statement) writes.push(send(() => runWrite(m, statement)));
-        if (isLast) break;
+        if (statement) {
+          const counts = write(async () => {
+            if (failed) return NOTHING_WRITTEN;
+            try {
+              return await runWrite(m.connection.manager, statement);
+            } catch (error) {
+              failed = true;
+              throw error;
+            }
+          });
+          writes.push(settledLater(counts));
+        }
       }
-      await reader.commitTransaction();
+      // After a failed write the pass stops reading; the failure is thrown here.
       const counts = await Promise.all(writes);
+      await Promise.all(readers.map(({ runner }) => runner.commitTransaction()));
       return {
         pumpsEvaluated,
         raised: sum(counts, 'raised'),
@@ -197,12 +219,15 @@ export class FlagEvaluator {
         resolved: sum(counts, 'resolved'),
       };
     } catch (error) {
-      // Nothing of this pass may still be on either connection when it is rolled back or released.
-      await Promise.allSettled([next, ...writes]);
-      if (reader.isTransactionActive) await reader.rollbackTransaction().catch(() => undefined);
+      // Writes not yet started are dropped; nothing of this pass may still be running when it returns.
+      failed = true;
+      await Promise.allSettled([...reading, ...writes]);
+      await Promise.all(
+        readers.map(({ runner }) => runner.isTransactionActive && runner.rollbackTransaction().catch(() => undefined)),
+      );
       throw error;
     } finally {
-      await reader.release();
+      await Promise.all(readers.map(({ runner }) => runner.release()));
     }
   }
 }
@@ -232,6 +257,9 @@ async function runWrite(m: EntityManager, parameters: unknown[]): Promise<Counts
 }
 
 type Counts = Pick<EvaluationResult, 'raised' | 'escalated' | 'resolved'>;
+
+/** What a batch write skipped after another failed answers (the pass throws that failure). */
+const NOTHING_WRITTEN: Counts = { raised: 0, escalated: 0, resolved: 0 };
 
 const sum = (counts: Counts[], key: keyof Counts) => counts.reduce((total, c) => total + c[key], 0);
 

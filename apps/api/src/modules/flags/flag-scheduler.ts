@@ -14,9 +14,10 @@ export const tickOf = (now: Date) => new Date(Math.floor(now.getTime() / TICK_MS
 
 /**
  * The hourly evaluation of every pump, safe with several API instances. Each instance checks every
- * minute whether the current hour's tick has run; claiming it inserts the (job, tick) row, and the
- * whole pass runs in the claiming transaction. A second instance's insert waits on that row and then
- * finds it taken, so a tick runs once; a crash rolls the claim back and another instance takes it.
+ * minute whether the current hour's tick has run; claiming it inserts the (job, tick) row in a
+ * transaction held for the whole pass. A second instance's insert waits on that row and then finds it
+ * taken, so a tick runs once; a crash rolls the claim back and another instance takes it (the pass's
+ * batches commit on their own, each whole: the retry writes only what is still different).
  * After downtime the first check runs the current hour's tick: the rules read state, not events, so
  * one pass raises every flag that came due while nothing ran.
  */

@@ -69,7 +69,8 @@ interface RawRow {
 const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
- * The facts every withdrawal-risk rule reads, for every active pump (or one: $2), in one statement:
+ * The facts every withdrawal-risk rule reads, for the active pumps whose id `pumpIn` keeps (every one
+ * of a range, or one), in one statement:
  * stored projection columns, the current fill's residual snapshot, and per-pump aggregates of events,
  * refill appointments and programmed doses — each computed set-based over the pumps at once (hash joins
  * and one sort), never a query or a sub-plan per pump.
@@ -83,7 +84,7 @@ const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)
  * - Open rule flags, per pump, as [id, code, severity] triples: a full join, so a pump that is no longer
  *   active (or has no projection) still comes with the flags it leaves open, and no risk facts.
  */
-const RISK_STATE_SQL = `
+const riskStateSql = (pumpIn: (column: string) => string) => `
   WITH base AS MATERIALIZED (
     SELECT p.id AS pump_id, p.version, p.model, p.implanted_on::text, p.eri_date::text,
            p.alarm_at, p.empty_at, p.refill_by::text, p.current_daily_dose_mcg,
@@ -93,7 +94,7 @@ const RISK_STATE_SQL = `
     FROM pumps p
     JOIN clinics c ON c.id = p.clinic_id
     JOIN fills f ON f.id = p.current_fill_id
-    WHERE p.status = 'active' AND p.alarm_at IS NOT NULL AND ($2::uuid IS NULL OR p.id = $2::uuid)
+    WHERE p.status = 'active' AND p.alarm_at IS NOT NULL AND ${pumpIn('p.id')}
   ),
   ev AS (
     SELECT e.pump_id,
@@ -105,7 +106,7 @@ const RISK_STATE_SQL = `
            (array_agg(e.type ORDER BY e.occurred_at DESC) FILTER (WHERE e.type LIKE 'alarm\\_%'))[1] AS last_alarm_type
     FROM pump_events e
     WHERE (e.type IN ('mri', 'interrogation', 'pump_stopped', 'pump_restarted') OR e.type LIKE 'alarm\\_%')
-      AND ($2::uuid IS NULL OR e.pump_id = $2::uuid)
+      AND ${pumpIn('e.pump_id')}
     GROUP BY e.pump_id
   ),
   ap AS (
@@ -162,7 +163,7 @@ const RISK_STATE_SQL = `
   open AS (
     SELECT f.pump_id, json_agg(json_build_array(f.id, f.code, f.severity)) AS open_flags
     FROM flags f
-    WHERE f.status <> 'resolved' AND f.code <> 'manual' AND ($2::uuid IS NULL OR f.pump_id = $2::uuid)
+    WHERE f.status <> 'resolved' AND f.code <> 'manual' AND ${pumpIn('f.pump_id')}
     GROUP BY f.pump_id
   )
   SELECT coalesce(b.pump_id, o.pump_id) AS pump_id, o.open_flags, b.version, b.model, b.implanted_on, b.eri_date,
@@ -223,17 +224,17 @@ function toRiskRow(r: RawRow, version: number): PumpRiskRow {
 }
 
 /**
- * The same statement for one pump ($2 always given), which every clinical write runs: without the
- * "or every pump" branch its plan holds for any pump, so it is prepared once per connection and
- * PostgreSQL stops planning it on each write (planning cost more than running it). Its open rule flags
- * come in the same row, so a write sends one statement to read what the rules need and what is open.
+ * The statement for one pump ($2), which every clinical write runs: its plan holds for any pump, so it
+ * is prepared once per connection and PostgreSQL stops planning it on each write (planning cost more
+ * than running it). Its open rule flags come in the same row, so a write sends one statement to read
+ * what the rules need and what is open.
  */
-const ONE_PUMP_RISK_STATE_SQL = RISK_STATE_SQL.replace('($2::uuid IS NULL OR p.id = $2::uuid)', 'p.id = $2::uuid')
-  .replace('($2::uuid IS NULL OR e.pump_id = $2::uuid)', 'e.pump_id = $2::uuid')
-  .replace('($2::uuid IS NULL OR f.pump_id = $2::uuid)', 'f.pump_id = $2::uuid');
-if (ONE_PUMP_RISK_STATE_SQL.includes('$2::uuid IS NULL')) {
-  throw new Error('risk-state.query: the one-pump statement still reads every pump');
-}
+const ONE_PUMP_RISK_STATE_SQL = riskStateSql((column) => `${column} = $2::uuid`);
+
+/** The statement for the pass's pumps whose id is from $2 on, and before $3 unless it is null. */
+const PUMP_RANGE_RISK_STATE_SQL = riskStateSql(
+  (column) => `${column} >= $2::uuid AND ($3::uuid IS NULL OR ${column} < $3::uuid)`,
+);
 
 function toPassRow(r: RawRow): PumpPassRow {
   return {
@@ -252,16 +253,28 @@ export async function loadPumpPassRow(m: EntityManager, now: Date, pumpId: strin
 const CURSOR = 'flag_pass_pumps';
 
 /**
- * Every pump of the scheduled pass (every active pump, and every pump with an open rule flag) through
- * a cursor, read in batches: the caller asks for the next batch before working on the one it has, so
- * PostgreSQL produces it (and runs any statement queued behind it) while the rules run here. The
- * cursor is planned for all of its rows, as the statement was (a cursor is otherwise planned for its
- * first tenth: fast-start nested loops over 100,000 pumps); the setting lasts until the transaction
- * ends, as does the cursor.
+ * The bounds of `parts` ranges of pump ids of about equal size (ids are random): the first from the
+ * smallest id, the last to the end (null).
  */
-export async function openPassCursor(m: EntityManager, now: Date) {
+export function pumpIdRanges(parts: number): [string, string | null][] {
+  const bound = (i: number) =>
+    `${Math.floor((i * 0x1_0000_0000) / parts)
+      .toString(16)
+      .padStart(8, '0')}-0000-0000-0000-000000000000`;
+  return Array.from({ length: parts }, (_, i) => [bound(i), i === parts - 1 ? null : bound(i + 1)]);
+}
+
+/**
+ * The pumps of the scheduled pass (every active pump, and every pump with an open rule flag) whose id
+ * is in [from, to) through a cursor, read in batches: the caller asks for the next batch before working
+ * on the one it has, so PostgreSQL produces it (and runs any statement queued behind it) while the rules
+ * run here. The cursor is planned for all of its rows, as the statement was (a cursor is otherwise
+ * planned for its first tenth: fast-start nested loops over 100,000 pumps); the setting lasts until the
+ * transaction ends, as does the cursor.
+ */
+export async function openPassCursor(m: EntityManager, now: Date, [from, to]: [string, string | null]) {
   await m.query(`SELECT set_config('cursor_tuple_fraction', '1', true)`);
-  await m.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${RISK_STATE_SQL}`, [now, null]);
+  await m.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${PUMP_RANGE_RISK_STATE_SQL}`, [now, from, to]);
   return {
     fetch: async (count: number): Promise<PumpPassRow[]> =>
       ((await m.query(`FETCH FORWARD ${Math.trunc(count)} FROM ${CURSOR}`)) as RawRow[]).map(toPassRow),
