@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PatientListQuery } from '@itb/contracts';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../common/prepared-query.js';
 import { AppError } from '../../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
 import { PatientEntity } from './patient.entity.js';
@@ -14,6 +15,12 @@ export class PatientsRepository {
     const patient = await m.findOneBy(PatientEntity, { id, clinicId });
     if (!patient) throw AppError.notFound('Patient');
     return patient;
+  }
+
+  /** 404 unless the patient is the clinic's, for a read that needs nothing else of the patient. */
+  async assertInClinic(m: EntityManager, clinicId: string, id: string): Promise<void> {
+    const rows = await queryPrepared(m, `SELECT 1 FROM patients WHERE id = $1 AND clinic_id = $2`, [id, clinicId]);
+    if (rows.length === 0) throw AppError.notFound('Patient');
   }
 
   /**
