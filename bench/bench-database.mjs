@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { appDataSourceOptions } from '../apps/api/dist/app-data-source.js';
@@ -35,4 +36,15 @@ export async function withBenchDatabase(work) {
   } finally {
     await server?.stop();
   }
+}
+
+/**
+ * Settles a freshly generated database before anything is timed: a CHECKPOINT hands PostgreSQL's dirty
+ * pages to the operating system, and `sync` has it write them (and whatever `npm ci` left) to disk.
+ * Without both, the checkpointer and then the kernel's write-back of the generated gigabytes run beside
+ * the first things measured (the bench server runs with fsync off, so nothing else flushes them).
+ */
+export async function settle(client) {
+  await client.query('CHECKPOINT');
+  execFileSync('sync');
 }

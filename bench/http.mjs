@@ -28,7 +28,7 @@ import pg from 'pg';
 import { Clock } from '../apps/api/dist/common/clock.js';
 import { hashPassword } from '../apps/api/dist/modules/auth/password-hasher.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
-import { withBenchDatabase } from './bench-database.mjs';
+import { settle, withBenchDatabase } from './bench-database.mjs';
 import { generateClinics, generateHistory } from './generate-clinics.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -230,9 +230,9 @@ async function benchSize(pumps, clinics, seconds, reportJson, { eventLoop = fals
       new FlagEvaluator(new Clock()).evaluateAll(m, new Date(), { actorId: null, reason: 'bench' }),
     );
     await client.query('VACUUM ANALYZE');
-    // Measure a settled database: without this, the checkpointer is still writing out the generated
-    // gigabytes while the first endpoints (the queue) are measured at 100k.
-    await client.query('CHECKPOINT');
+    // Measure a settled database: without this, the generated gigabytes are still being written out
+    // while the first endpoints (the queue) are measured at 100k.
+    await settle(client);
 
     const [clinic] = (
       await client.query(
