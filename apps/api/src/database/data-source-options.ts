@@ -20,6 +20,7 @@ import { CalendarFeeds1764730000000 } from './migrations/1764730000000-calendar-
 import { ReportKeptCounts1764760000000 } from './migrations/1764760000000-report-kept-counts.js';
 import { FlagTenancyKeys1764775000000 } from './migrations/1764775000000-flag-tenancy-keys.js';
 import { AuditChangeMark1764790000000 } from './migrations/1764790000000-audit-change-mark.js';
+import { AuditChangeMarkWithoutFlags1764800000000 } from './migrations/1764800000000-audit-change-mark-without-flags.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   ReportKeptCounts1764760000000,
   FlagTenancyKeys1764775000000,
   AuditChangeMark1764790000000,
+  AuditChangeMarkWithoutFlags1764800000000,
 ];
 
 /**
