@@ -159,9 +159,10 @@ export class FlagEvaluator {
    * are read `batchPumps` at a time, two ranges of ids side by side, each on a connection and read
    * transaction of its own (PASS_READERS); each batch's differences are written with their audit rows in
    * one statement that commits on its own, up to PASS_WRITERS at a time on pool connections, while
-   * PostgreSQL reads the next batch and the rules run here. The caller's transaction (the scheduler's) holds only the claim of the hour: a pass that fails
-   * part-way keeps the batches it wrote, each whole, and the next pass finds their flags open and writes
-   * only what is still different — a flag is never raised twice, nor audited twice.
+   * PostgreSQL reads the next batch and the rules run here. The caller's transaction (the scheduler's)
+   * holds only the claim of the hour: a pass that fails part-way keeps the batches it wrote, each whole,
+   * and the next pass finds their flags open and writes only what is still different — a flag is never
+   * raised twice, nor audited twice.
    */
   async evaluateAll(
     m: EntityManager,
