@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { decodeCursor } from '../src/common/cursor.js';
 import { createClinic, createPatient, implantPump, type TestClinic } from './factories.js';
 import { type SentStatement, sentStatements } from './sent-statements.js';
 import { createTestApp, type TestContext } from './test-app.js';
@@ -94,9 +95,17 @@ describe('read paths at scale', () => {
         .get(`/api/refill-queue?limit=2&withinDays=120&cursor=${encodeURIComponent(first.nextCursor!)}`)
         .expect(200),
     );
-    const later = sent.find((q) => q.sql.includes('pump_projection_history h WHERE h.valid_from >'));
+    // The changed pumps come from one function of the cursor's moment (its cost does not depend on the
+    // moment, so the page's plan is kept), and the function reads them off the valid_from index.
+    const later = sent.find((q) => q.sql.includes('pumps_changed_since($'));
     expect(later).toBeDefined();
-    expect(await planOf(later!)).toMatch(/pump_projection_history_valid_from_idx/);
+    const asOf = decodeCursor(first.nextCursor!, 5, 'refill-queue')![0];
+    expect(later!.params).toContain(asOf);
+    const [fn] = (await ctx.dataSource.query(`SELECT prosrc FROM pg_proc WHERE proname = 'pumps_changed_since'`)) as {
+      prosrc: string;
+    }[];
+    const body = /RETURN \(([\s\S]*)\);/.exec(fn!.prosrc)![1]!.replace(/\bsince\b/g, '$1::timestamptz');
+    expect(await planOf({ sql: body, params: [asOf] })).toMatch(/pump_projection_history_valid_from_idx/);
     // The unchanged pumps are cut to the batch's bound in queue order before they meet the changed ones,
     // so the queue index is read from the cursor for a page's worth, not every pump left in the window.
     expect(later!.sql).toMatch(

@@ -21,6 +21,7 @@ import { ReportKeptCounts1764760000000 } from './migrations/1764760000000-report
 import { FlagTenancyKeys1764775000000 } from './migrations/1764775000000-flag-tenancy-keys.js';
 import { AuditChangeMark1764790000000 } from './migrations/1764790000000-audit-change-mark.js';
 import { AuditChangeMarkWithoutFlags1764800000000 } from './migrations/1764800000000-audit-change-mark-without-flags.js';
+import { PumpsChangedSince1764810000000 } from './migrations/1764810000000-pumps-changed-since.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   FlagTenancyKeys1764775000000,
   AuditChangeMark1764790000000,
   AuditChangeMarkWithoutFlags1764800000000,
+  PumpsChangedSince1764810000000,
 ];
 
 /**

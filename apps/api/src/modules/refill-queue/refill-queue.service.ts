@@ -223,8 +223,7 @@ export class RefillQueueService {
             WHERE p.clinic_id = $1 AND p.status = 'active' AND p.id IN (SELECT c.pump_id FROM changed c)
           ) c WHERE c.queue_key <= (SELECT b.window_end FROM bounds b) AND ${afterKey}
         ) u ORDER BY u.queue_key, u.queue_rank, u.id LIMIT ${bound}`;
-      candidates = `changed AS MATERIALIZED (
-          SELECT DISTINCT h.pump_id FROM pump_projection_history h WHERE h.valid_from > $${asOfAt}::timestamptz),
+      candidates = `changed AS MATERIALIZED (SELECT unnest(pumps_changed_since($${asOfAt}::timestamptz)) AS pump_id),
         nearest AS MATERIALIZED (${candidates})`;
     } else {
       candidates = `nearest AS MATERIALIZED (${candidates})`;
