@@ -4,6 +4,7 @@ import { evaluateRiskRules, isSchedulingRule, MANUALLY_RESOLVED_RULES, type Risk
 import pLimit from 'p-limit';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { queryPrepared } from '../../common/prepared-query.js';
 import { requestContext } from '../../common/request-context.js';
 import { loadPumpPassRow, openPassCursor, type PumpPassRow, pumpIdRanges } from './risk-state.query.js';
 
@@ -251,10 +252,13 @@ function writeStatement(d: Differences, now: Date, cause: EvaluationCause): unkn
   ];
 }
 
-/** Writes the differences with their audit rows in one statement. */
+/**
+ * Writes the differences with their audit rows in one statement, prepared: planning it cost PostgreSQL
+ * ~1 ms, as much as a refill's own write, on every refill that raised or resolved a flag.
+ */
 async function runWrite(m: EntityManager, parameters: unknown[]): Promise<Counts> {
-  const [counts] = (await m.query(WRITE_DIFFERENCES_SQL, parameters)) as [Counts];
-  return { raised: counts.raised, escalated: counts.escalated, resolved: counts.resolved };
+  const [counts] = await queryPrepared<Counts>(m, WRITE_DIFFERENCES_SQL, parameters);
+  return { raised: counts!.raised, escalated: counts!.escalated, resolved: counts!.resolved };
 }
 
 type Counts = Pick<EvaluationResult, 'raised' | 'escalated' | 'resolved'>;
