@@ -253,8 +253,8 @@ function writeStatement(d: Differences, now: Date, cause: EvaluationCause): unkn
 }
 
 /**
- * Writes the differences with their audit rows in one statement, prepared: planning it cost PostgreSQL
- * ~1 ms, as much as a refill's own write, on every refill that raised or resolved a flag.
+ * Writes the differences with their audit rows in one statement, prepared: planned afresh it took a
+ * refill that raised or resolved a flag 2.1 ms, kept 1.5 ms.
  */
 async function runWrite(m: EntityManager, parameters: unknown[]): Promise<Counts> {
   const [counts] = await queryPrepared<Counts>(m, WRITE_DIFFERENCES_SQL, parameters);
