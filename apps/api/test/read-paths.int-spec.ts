@@ -113,6 +113,19 @@ describe('read paths at scale', () => {
     );
   });
 
+  it("reads the report's kept visit and alarm counts from their indexes alone, each date range on its own", async () => {
+    const sent = await sentStatements(() =>
+      clinic.as.admin.get('/api/reports/overdue?from=2025-06-05&to=2026-06-10').expect(200),
+    );
+    const histogram = sent.find((q) => q.sql.includes('FROM report_alarm_counts m'));
+    const visits = sent.find((q) => q.sql.includes('FROM report_visit_counts k'));
+    expect(histogram).toBeDefined();
+    expect(visits).toBeDefined();
+    // The whole months and the days at either edge: three range reads, none a filter over the clinic.
+    expect((await planOf(histogram!)).match(/Index Only Scan using report_alarm_counts_day_idx/g)).toHaveLength(3);
+    expect(await planOf(visits!)).toMatch(/Index Only Scan using report_visit_counts_day_idx/);
+  });
+
   it('has a prefix index inside the clinic for every column the patient search matches', async () => {
     // The repository (patients.repository.ts, a query builder on a query runner) ORs a prefix LIKE on the
     // MRN, family and given name: at scale that is a BitmapOr of three index ranges only if each column

@@ -22,6 +22,7 @@ import { FlagTenancyKeys1764775000000 } from './migrations/1764775000000-flag-te
 import { AuditChangeMark1764790000000 } from './migrations/1764790000000-audit-change-mark.js';
 import { AuditChangeMarkWithoutFlags1764800000000 } from './migrations/1764800000000-audit-change-mark-without-flags.js';
 import { PumpsChangedSince1764810000000 } from './migrations/1764810000000-pumps-changed-since.js';
+import { ReportCountsCoveringIndexes1764820000000 } from './migrations/1764820000000-report-counts-covering-indexes.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   AuditChangeMark1764790000000,
   AuditChangeMarkWithoutFlags1764800000000,
   PumpsChangedSince1764810000000,
+  ReportCountsCoveringIndexes1764820000000,
 ];
 
 /**
