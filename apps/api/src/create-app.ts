@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule, CONTROLLERS } from './app.module.js';
 import type { Clock } from './common/clock.js';
+import { ExpressClassesAdapter } from './common/express-classes.adapter.js';
 import { setCursorSecret } from './common/cursor.js';
 import { httpContextMiddleware } from './common/http-context.middleware.js';
 import { jsonBodyOnly, originGuard } from './common/write-guard.middleware.js';
@@ -42,6 +43,7 @@ export async function createApp(
   );
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, databaseUrl, clock, replicaUrls),
+    new ExpressClassesAdapter(),
     {
       logger,
       // The one body parser is jsonBodyOnly below: no form or text bodies are ever read.
