@@ -1,13 +1,13 @@
 // One size of bench:http: its generated database, the built API and the reference server on it, the
 // reads to measure there, and its refills and dose changes.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Clock } from '../apps/api/dist/common/clock.js';
 import { hashPassword } from '../apps/api/dist/modules/auth/password-hasher.js';
 import { FlagEvaluator } from '../apps/api/dist/modules/flags/flag-evaluator.js';
+import { freePort } from '../scripts/test-database.mjs';
 import { settle } from './bench-database.mjs';
 import { generateClinics, generateHistory } from './generate-clinics.mjs';
 import { cannon } from './http-measure.mjs';
@@ -31,17 +31,6 @@ const children = new Set();
 process.on('exit', () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url, child, what) {
   for (let i = 0; i < 600; i++) {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const isRoot = () => process.getuid?.() === 0;
 
-function freePort() {
+/** A TCP port on 127.0.0.1 free a moment ago. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
