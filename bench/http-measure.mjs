@@ -88,7 +88,8 @@ function targetOf(url) {
  * compares times taken seconds apart, not minutes: on this shared machine the same code's times drift by
  * a third within minutes, and a bench that measures each size in its own block puts that drift into
  * every ratio. Answers, per read, p50 and p99 over its 1-connection rounds, req/s over its 32-connection
- * rounds, and with a probe the longest the API's event loop was held during its 1-connection rounds.
+ * rounds, and with a probe the longest the API's event loop was late (wall clock) and the most CPU its main
+ * thread used without letting the loop turn (held), during its 1-connection rounds.
  */
 export async function measurePaired(reads, seconds) {
   const targets = reads.map((r) => ({ ...targetOf(r.url), headers: r.headers }));
@@ -117,7 +118,11 @@ export async function measurePaired(reads, seconds) {
       p99: slow.p99,
       rps: fast.rps,
       p50At32: fast.p50,
-      ...(loops[i] && { eventLoopMaxMs: loops[i].maxMs, eventLoopP99Ms: loops[i].p99Ms }),
+      ...(loops[i] && {
+        eventLoopMaxMs: loops[i].maxMs,
+        eventLoopP99Ms: loops[i].p99Ms,
+        eventLoopHeldMs: loops[i].heldMs,
+      }),
     };
   });
 }

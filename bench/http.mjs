@@ -9,8 +9,10 @@
 //
 //   npm run bench:http [-- --sizes 1000,100000 --seconds 5 --clinics 20] [--event-loop] [--only <text>]
 //
-// --event-loop preloads bench/event-loop-probe.mjs into the APIs and adds, per read, the longest each
-// API's event loop was held during its 1-connection rounds (`loop max`). --only keeps the reads whose
+// --event-loop preloads bench/event-loop-probe.mjs into the APIs and adds, per read, during each API's
+// 1-connection rounds, the most CPU its main thread used without letting the event loop turn (`loop
+// held`: a request's work or a garbage-collection pause) and the longest the loop was late by the wall
+// clock (`loop late`: also the time it waited for one of the two cores). --only keeps the reads whose
 // name contains the text (and the references) and skips the writes: a quicker run of one endpoint;
 // `--only writes` measures only the refills and dose changes.
 //
@@ -76,7 +78,8 @@ async function measureReads(prepared, seconds, only) {
     }
     const shown = at.map((size, i) => {
       const f = measured[i];
-      const loop = f.eventLoopMaxMs === undefined ? '' : `, loop max ${f.eventLoopMaxMs} ms`;
+      const loop =
+        f.eventLoopMaxMs === undefined ? '' : `, loop held ${f.eventLoopHeldMs} ms, late ${f.eventLoopMaxMs} ms`;
       return `${size.pumps.toLocaleString('en')}: p50 ${f.p50} ms, ${f.rps.toFixed(0)} req/s @32${loop}`;
     });
     if (!isReference) shown.push(`its reference p50 ${measured[measured.length - 1].p50} ms`);
@@ -90,11 +93,12 @@ function printTable(report, sizes, loopColumn) {
   const [small, large] = [report.sizes[sizes[0]], report.sizes[sizes[sizes.length - 1]]];
   const rows = Object.keys(large).filter((name) => name !== 'writesStoredOnce');
   // A row the small size lacks (page 50 of a short queue) still shows.
-  const ms = (v) => (v === undefined ? '–' : `${v} ms`);
+  const ms = (v) => (v === undefined || v === null ? '–' : `${v} ms`);
+  const sizeNames = sizes.map((n) => n.toLocaleString('en')).join(' / ');
   console.log(
-    `\n| endpoint | ${sizes[0].toLocaleString('en')} p50 | ${sizes[sizes.length - 1].toLocaleString('en')} p50 | growth | req/s | reference p50 | p50 vs reference | req/s vs reference |${loopColumn ? ` loop max (${sizes.map((n) => n.toLocaleString('en')).join(' / ')}) |` : ''}`,
+    `\n| endpoint | ${sizes[0].toLocaleString('en')} p50 | ${sizes[sizes.length - 1].toLocaleString('en')} p50 | growth | req/s | reference p50 | p50 vs reference | req/s vs reference |${loopColumn ? ` loop held (${sizeNames}) | loop late (${sizeNames}) |` : ''}`,
   );
-  console.log(`|---|---|---|---|---|---|---|---|${loopColumn ? '---|' : ''}`);
+  console.log(`|---|---|---|---|---|---|---|---|${loopColumn ? '---|---|' : ''}`);
   for (const name of rows) {
     const a = small?.[name];
     const b = large[name];
@@ -104,7 +108,9 @@ function printTable(report, sizes, loopColumn) {
       `| ${name} | ${ms(a?.p50)} | ${ms(b.p50)} | ${a && a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(1)}×` : '–'} | ${b.rps.toFixed(0)}${isRead ? ' @32' : ''} | ${
         ref ? ms(ref.p50) : '–'
       } | ${ref ? `${(b.p50 / ref.p50).toFixed(1)}×` : '–'} | ${ref ? `${((100 * b.rps) / ref.rps).toFixed(0)} %` : '–'} |${
-        loopColumn ? ` ${ms(a?.eventLoopMaxMs)} / ${ms(b.eventLoopMaxMs)} |` : ''
+        loopColumn
+          ? ` ${ms(a?.eventLoopHeldMs)} / ${ms(b.eventLoopHeldMs)} | ${ms(a?.eventLoopMaxMs)} / ${ms(b.eventLoopMaxMs)} |`
+          : ''
       }`,
     );
   }
@@ -147,7 +153,7 @@ async function main() {
       }
       console.log(`\nReads, every size and the reference side by side (${seconds} rounds of 1 s each)`);
       report.sizes = await measureReads(prepared, seconds, only);
-      if (only) return;
+      if (only && only !== 'writes') return;
       for (const size of prepared) {
         console.log(`\nWrites at ${size.pumps.toLocaleString('en')} pumps`);
         Object.assign(report.sizes[size.pumps], await measureWritesAt(size));
