@@ -8,6 +8,7 @@ import {
   type TestClinic,
   pumpVersionOf,
 } from './factories.js';
+import { keptCountsDrift } from './kept-counts-drift.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const HOUR_MS = 3_600_000;
@@ -201,5 +202,9 @@ describe('appointments', () => {
     ]);
     const unscheduled = await clinic.as.specialist.get('/api/refill-queue?unscheduledOnly=true').expect(200);
     expect(unscheduled.body.items).toEqual([]);
+  });
+
+  it('keeps the report counts equal to the records after the bookings and refills above', async () => {
+    expect(await keptCountsDrift(ctx.dataSource)).toEqual([]);
   });
 });

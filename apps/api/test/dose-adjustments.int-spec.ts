@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DoseAdjustmentPreviewRequest, DoseAdjustmentRequest, PumpResponse } from '@itb/contracts';
 import { countRows, createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
+import { keptCountsDrift } from './kept-counts-drift.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -144,6 +145,10 @@ describe('dose adjustments', () => {
     expect(ok.body.projectionBefore.alarmAt).toBe(pump.projection!.alarmAt);
     expect(Date.parse(ok.body.projection.alarmAt)).toBeLessThan(Date.parse(pump.projection!.alarmAt));
     expect(await countRows(ctx, 'dose_adjustments', clinic.id)).toBe(0);
+  });
+
+  it('keeps the report counts equal to the records after every dose change above', async () => {
+    expect(await keptCountsDrift(ctx.dataSource)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { FillPreviewRequest, FillRequest, FillResult, PumpResponse } from '@itb/contracts';
 import { countRows, createClinic, createPatient, implantPump, type TestClinic, pumpVersionOf } from './factories.js';
+import { keptCountsDrift } from './kept-counts-drift.js';
 import { createTestApp, type TestContext } from './test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -224,5 +225,9 @@ describe('refills', () => {
     const list = await clinic.as.admin.get(`/api/pumps/${pump.id}/fills`).expect(200);
     expect(list.body.items.map((f: { isInitial: boolean }) => f.isInitial)).toEqual([false, true]);
     expect(list.body.items[0].performedByName).toMatch(/^Test nurse/);
+  });
+
+  it('keeps the report counts equal to the records after every refill above, taken or refused', async () => {
+    expect(await keptCountsDrift(ctx.dataSource)).toEqual([]);
   });
 });
