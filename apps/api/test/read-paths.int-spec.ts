@@ -126,6 +126,23 @@ describe('read paths at scale', () => {
     expect(await planOf(visits!)).toMatch(/Index Only Scan using report_visit_counts_day_idx/);
   });
 
+  it('finds the alarm count a refill adds to by its whole key, the bucket included', async () => {
+    // Each refill adds to two alarm counts (its due day's and month's); the add looks up a row of the
+    // exact key. With the bucket only included in the index, it read every bucket of the clinic's month.
+    const [fn] = (await ctx.dataSource.query(
+      `SELECT prosrc FROM pg_proc WHERE proname = 'report_alarm_counts_add'`,
+    )) as { prosrc: string }[];
+    const lookup = /SELECT id INTO kept (FROM report_alarm_counts[\s\S]*?SKIP LOCKED)/
+      .exec(fn!.prosrc)![1]!
+      .replace('p_clinic', '$1::uuid')
+      .replace('p_is_month', '$2::boolean')
+      .replace('p_day', '$3::date')
+      .replace('p_bucket', '$4::int');
+    const plan = await planOf({ sql: `SELECT id ${lookup}`, params: [clinic.id, true, '2026-06-01', 412] });
+    expect(plan).toMatch(/Index Cond: .*\(bucket = 412\)/);
+    expect(plan).not.toMatch(/Filter:/);
+  });
+
   it('has a prefix index inside the clinic for every column the patient search matches', async () => {
     // The repository (patients.repository.ts, a query builder on a query runner) ORs a prefix LIKE on the
     // MRN, family and given name: at scale that is a BitmapOr of three index ranges only if each column

@@ -23,6 +23,7 @@ import { AuditChangeMark1764790000000 } from './migrations/1764790000000-audit-c
 import { AuditChangeMarkWithoutFlags1764800000000 } from './migrations/1764800000000-audit-change-mark-without-flags.js';
 import { PumpsChangedSince1764810000000 } from './migrations/1764810000000-pumps-changed-since.js';
 import { ReportCountsCoveringIndexes1764820000000 } from './migrations/1764820000000-report-counts-covering-indexes.js';
+import { ReportAlarmCountsBucketKey1764830000000 } from './migrations/1764830000000-report-alarm-counts-bucket-key.js';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   AuditChangeMarkWithoutFlags1764800000000,
   PumpsChangedSince1764810000000,
   ReportCountsCoveringIndexes1764820000000,
+  ReportAlarmCountsBucketKey1764830000000,
 ];
 
 /**
