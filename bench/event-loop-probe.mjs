@@ -10,11 +10,18 @@
 //   waited for a core: the thread's scheduler figures (/proc/self/task/<pid>/schedstat: nanoseconds on a
 //   CPU, nanoseconds runnable but waiting) showed gaps of 8–13 ms with 0.1 ms on a CPU. Null where the
 //   kernel does not give them.
+// - `heldGcMs`: how much of that longest hold went to garbage-collection pauses (the wall-clock time of
+//   the collections perf_hooks reports within it).
+// - `heldOutsideGcMs`: the most CPU held between two turns less the collections within them: the work
+//   of requests (and timers). A collection pays for the garbage of every request before it, not the one
+//   it interrupts. The incremental marking steps V8 takes inside allocations are not reported as
+//   collections, so they count here, against the requests; a collection's wall-clock time can exceed its
+//   CPU when it waits for a core, so a hold that overlaps one can read short here.
 //
 // The bench resets before an endpoint's 1-connection rounds and reads after them. Without an IPC channel
 // it does nothing. The API itself carries no probe.
 import { openSync, readSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 /** Reads the main thread's nanoseconds on a CPU (one pread of its schedstat), or null where there is none. */
 function cpuClock() {
@@ -27,31 +34,68 @@ function cpuClock() {
   }
 }
 
+/** Holds shorter than this are only counted in the window's longest, not kept one by one. */
+const KEPT_HOLD_NS = 2e6;
+
+/** Milliseconds of the spans [start, end] (performance.now() times) that fall within [from, to]. */
+const overlapMs = (spans, from, to) =>
+  spans.reduce((sum, [start, end]) => sum + Math.max(0, Math.min(end, to) - Math.max(start, from)), 0);
+
 if (process.send) {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
-  const ms = (ns) => Math.round(ns / 10_000) / 100;
+  const ms = (value) => Math.round(value * 100) / 100;
   const onCpuNs = cpuClock();
   let lastOnCpu = onCpuNs?.() ?? null;
+  let lastTurn = performance.now();
   let heldNs = 0;
+  /** The window's holds of KEPT_HOLD_NS or more ([from, to, CPU ms]) and collections ([start, end]). */
+  let holds = [];
+  let collections = [];
   if (onCpuNs) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) collections.push([entry.startTime, entry.startTime + entry.duration]);
+    }).observe({ entryTypes: ['gc'] });
     setInterval(() => {
       const now = onCpuNs();
+      const turn = performance.now();
       heldNs = Math.max(heldNs, now - lastOnCpu);
+      if (now - lastOnCpu >= KEPT_HOLD_NS) holds.push([lastTurn, turn, (now - lastOnCpu) / 1e6]);
       lastOnCpu = now;
+      lastTurn = turn;
     }, 1).unref();
   }
+  /**
+   * The window's longest hold, its collections, and the longest hold less its collections (a window
+   * whose holds were all shorter than KEPT_HOLD_NS answers its longest for the last).
+   */
+  const heldFigures = () => {
+    if (!onCpuNs) return { heldMs: null, heldGcMs: null, heldOutsideGcMs: null };
+    let longest = null;
+    let outside = holds.length ? 0 : heldNs / 1e6;
+    for (const hold of holds) {
+      if (!longest || hold[2] > longest[2]) longest = hold;
+      outside = Math.max(outside, hold[2] - overlapMs(collections, hold[0], hold[1]));
+    }
+    return {
+      heldMs: ms(heldNs / 1e6),
+      heldGcMs: longest ? ms(overlapMs(collections, longest[0], longest[1])) : 0,
+      heldOutsideGcMs: ms(outside),
+    };
+  };
   process.on('message', (message) => {
     if (message === 'reset') {
       histogram.reset();
       heldNs = 0;
+      holds = [];
+      collections = [];
       process.send('reset');
     } else if (message === 'read') {
       process.send({
-        maxMs: ms(histogram.max),
-        p99Ms: ms(histogram.percentile(99)),
-        meanMs: ms(histogram.mean),
-        heldMs: onCpuNs ? ms(heldNs) : null,
+        maxMs: ms(histogram.max / 1e6),
+        p99Ms: ms(histogram.percentile(99) / 1e6),
+        meanMs: ms(histogram.mean / 1e6),
+        ...heldFigures(),
       });
     }
   });

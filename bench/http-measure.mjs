@@ -76,7 +76,14 @@ function targetOf(url) {
   let n = 0;
   return {
     url: url(0),
-    requests: [{ setupRequest: (req) => ({ ...req, path: new URL(url(++n)).pathname + new URL(url(n)).search }) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const next = new URL(url(++n));
+          return { ...req, path: next.pathname + next.search };
+        },
+      },
+    ],
   };
 }
 
@@ -89,7 +96,8 @@ function targetOf(url) {
  * a third within minutes, and a bench that measures each size in its own block puts that drift into
  * every ratio. Answers, per read, p50 and p99 over its 1-connection rounds, req/s over its 32-connection
  * rounds, and with a probe the longest the API's event loop was late (wall clock) and the most CPU its main
- * thread used without letting the loop turn (held), during its 1-connection rounds.
+ * thread used without letting the loop turn (held; with the collections within it, and the most held
+ * outside collections), during its 1-connection rounds.
  */
 export async function measurePaired(reads, seconds) {
   const targets = reads.map((r) => ({ ...targetOf(r.url), headers: r.headers }));
@@ -122,6 +130,8 @@ export async function measurePaired(reads, seconds) {
         eventLoopMaxMs: loops[i].maxMs,
         eventLoopP99Ms: loops[i].p99Ms,
         eventLoopHeldMs: loops[i].heldMs,
+        eventLoopHeldGcMs: loops[i].heldGcMs,
+        eventLoopHeldOutsideGcMs: loops[i].heldOutsideGcMs,
       }),
     };
   });
