@@ -9,7 +9,9 @@
 //   machine the API shares the cores with autocannon and PostgreSQL, and a late loop is often one that
 //   waited for a core: the thread's scheduler figures (/proc/self/task/<pid>/schedstat: nanoseconds on a
 //   CPU, nanoseconds runnable but waiting) showed gaps of 8–13 ms with 0.1 ms on a CPU. Null where the
-//   kernel does not give them.
+//   kernel does not give them. Good to one scheduler tick: the kernel adds a running thread's CPU to
+//   schedstat at each tick (4 ms with CONFIG_HZ=250) and each switch, so a hold of 0.1 ms that straddles
+//   a tick can read 4 ms.
 // - `heldGcMs`: how much of that longest hold went to garbage-collection pauses (the wall-clock time of
 //   the collections perf_hooks reports within it).
 // - `heldOutsideGcMs`: the most CPU held between two turns less the collections within them: the work
