@@ -13,9 +13,9 @@
 // 1-connection rounds, the most CPU its main thread used without letting the event loop turn (`loop
 // held`: a request's work or a garbage-collection pause), that hold less the collections within it
 // (`held outside collections`: the most held by the requests' own code), and the longest the loop was
-// late by the wall clock (`loop late`: also the time it waited for one of the two cores). --only keeps the reads whose
-// name contains the text (and the references) and skips the writes: a quicker run of one endpoint;
-// `--only writes` measures only the refills and dose changes.
+// late by the wall clock (`loop late`: also the time it waited for one of the two cores). --only keeps
+// the reads whose name contains the text (and the references) and skips the writes: a quicker run of one
+// endpoint; `--only writes` measures only the refills and dose changes.
 //
 // Uses BENCH_DATABASE_URL (a server URL) or a throw-away PostgreSQL per size. Results also go to
 // reports/bench-http.json. The machine's other load shows in the numbers: run it on a quiet machine.
