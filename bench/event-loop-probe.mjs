@@ -61,8 +61,9 @@ if (process.send) {
     setInterval(() => {
       const now = onCpuNs();
       const turn = performance.now();
-      heldNs = Math.max(heldNs, now - lastOnCpu);
-      if (now - lastOnCpu >= KEPT_HOLD_NS) holds.push([lastTurn, turn, (now - lastOnCpu) / 1e6]);
+      const held = now - lastOnCpu;
+      heldNs = Math.max(heldNs, held);
+      if (held >= KEPT_HOLD_NS) holds.push([lastTurn, turn, held / 1e6]);
       lastOnCpu = now;
       lastTurn = turn;
     }, 1).unref();
